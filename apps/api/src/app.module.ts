@@ -1,0 +1,50 @@
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from '@pressroom/auth';
+import { ContentModule } from '@pressroom/content';
+import { PrismaModule } from '@pressroom/database';
+import { validateEnv } from './config/index.js';
+import { AppExceptionFilter } from './errors/app-exception.filter.js';
+import { GraphqlConfig } from './graphql.config.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface AppOptions {
+  /** The migrated database to use (see prepareDatabase). */
+  databaseUrl: string;
+  /** Count SQL statements through Prisma query events (tests). */
+  logQueries?: boolean;
+  /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
+  onShutdown?: () => Promise<void>;
+}
+
+
+class ShutdownHook implements OnApplicationShutdown {
+  constructor(private readonly options: AppOptions) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.options.onShutdown?.();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
+        PrismaModule.forRoot({ url: options.databaseUrl, logQueries: options.logQueries }),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AuthModule], useClass: GraphqlConfig }),
+        ContentModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: ShutdownHook, useFactory: () => new ShutdownHook(options) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { runMigrations, startEmbeddedPostgres } from '@pressroom/database';
+import { DEFAULT_DATA_DIR, type Env } from './config/index.js';
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+  applied: string[];
+}
+
+/**
+ * DATABASE_URL when set, else an embedded PostgreSQL under DATA_DIR; then pending migrations.
+ * Runs before Nest starts, since every module needs a migrated database.
+ */
+export async function prepareDatabase(env: Env, log: (message: string) => void): Promise<PreparedDatabase> {
+  let url = env.DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!url) {
+    const dataDir = path.join(env.DATA_DIR ?? DEFAULT_DATA_DIR, 'postgres');
+    const server = await startEmbeddedPostgres({ dataDir, database: 'pressroom', log });
+    url = server.url;
+    stop = server.stop;
+  }
+  const applied = await runMigrations(url);
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  return { url, embedded: !env.DATABASE_URL, stop, applied };
+}

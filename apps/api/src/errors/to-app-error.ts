@@ -1,0 +1,52 @@
+import { HttpException } from '@nestjs/common';
+import { AppError, BadUserInputError, ConflictError, NotFoundError } from '@pressroom/common';
+import { Prisma } from '@pressroom/database';
+import type { ValidationError } from 'class-validator';
+
+const HTTP_CODES: Record<number, AppError['code']> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_USER_INPUT',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Maps what services and Prisma throw to an error with a code; null for the unexpected. */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002') {
+      return new ConflictError('A unique value is already taken', { target: error.meta?.target ?? null });
+    }
+    if (error.code === 'P2025') return new NotFoundError('Record', { cause: error.meta?.cause ?? null });
+    return null;
+  }
+  if (error instanceof HttpException) {
+    const code = HTTP_CODES[error.getStatus()];
+    if (!code) return null;
+    const body = error.getResponse();
+    const message = typeof body === 'object' && body && 'message' in body ? String(body.message) : error.message;
+    return new AppError(message, code);
+  }
+  return null;
+}
+
+/** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */
+export function validationError(errors: ValidationError[]): BadUserInputError {
+  const [first] = flatten(errors);
+  if (!first) return new BadUserInputError('Invalid input');
+  const messages = Object.values(first.error.constraints ?? {});
+  return new BadUserInputError(`${first.path}: ${messages.join(', ')}`, first.path, {
+    fields: flatten(errors).map((e) => ({ field: e.path, messages: Object.values(e.error.constraints ?? {}) })),
+  });
+}
+
+function flatten(errors: ValidationError[], prefix = ''): { path: string; error: ValidationError }[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ path, error }] : [];
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}

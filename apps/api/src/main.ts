@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { validateEnv } from './config/index.js';
+import { prepareDatabase } from './database-bootstrap.js';
+import { seedSamplePosts } from './seed-sample-posts.js';
+import { setupApp } from './setup-app.js';
+
+async function bootstrap(): Promise<void> {
+  const env = validateEnv(process.env);
+  const logger = new Logger('Bootstrap');
+  const database = await prepareDatabase(env, (message) => logger.log(message));
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, onShutdown: database.stop }), {
+    bufferLogs: true,
+  });
+  setupApp(app);
+  if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app, env);
+  await app.listen(env.PORT);
+  logger.log(`GraphQL on http://localhost:${env.PORT}/graphql`);
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('Bootstrap').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

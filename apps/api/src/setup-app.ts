@@ -1,0 +1,11 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { validationError } from './errors/to-app-error.js';
+
+/** What main.ts and the tests both apply to the app, so tests run what production runs. */
+export function setupApp(app: INestApplication): INestApplication {
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationError }),
+  );
+  app.enableShutdownHooks();
+  return app;
+}

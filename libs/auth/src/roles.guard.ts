@@ -1,0 +1,36 @@
+import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AppError, type Viewer } from '@pressroom/common';
+import type { Request } from 'express';
+import { ApiTokensService } from './api-tokens.service.js';
+import { assertRole, ROLES_KEY, type RoleName } from './roles.js';
+
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: HttpStatus.UNAUTHORIZED, FORBIDDEN: HttpStatus.FORBIDDEN };
+
+/**
+ * Enforces `@Roles(...)`. For GraphQL the viewer is already in the context; for REST it is read
+ * from the Authorization header here, and failures become 401/403 with a code.
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, private readonly tokens: ApiTokensService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const required = this.reflector.getAllAndOverride<RoleName | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (context.getType<string>() === 'graphql') {
+      if (required) assertRole(GqlExecutionContext.create(context).getContext<{ viewer: Viewer }>().viewer, required);
+      return true;
+    }
+    if (!required) return true;
+    const request = context.switchToHttp().getRequest<Request & { viewer?: Viewer }>();
+    try {
+      request.viewer = await this.tokens.viewerFor(request.headers.authorization);
+      assertRole(request.viewer, required);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw new HttpException({ code: error.code, message: error.message }, HTTP_STATUS[error.code] ?? 400);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/** The `extensions.code` values clients can rely on. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** A GraphQL error with a stable `extensions.code` and optional details. */
+export class AppError extends GraphQLError {
+  constructor(message: string, readonly code: ErrorCode, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, where: Record<string, unknown>) {
+    super(`${entity} not found: ${JSON.stringify(where)}`, 'NOT_FOUND', { entity, where });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', details);
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', field ? { field, ...details } : details);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'A valid API token is required') {
+    super(message, 'UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role does not allow this') {
+    super(message, 'FORBIDDEN');
+  }
+}

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './cursor.js';
+export * from './connection.js';
+export * from './page.js';
+export * from './viewer.js';

@@ -1,0 +1,23 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import type { Article as ArticleRow } from '@pressroom/database';
+import type { GqlContext } from '../context.js';
+import { ArticlesService } from './articles.service.js';
+import { ArticleArgs } from './dto/article.args.js';
+import { ArticlesArgs } from './dto/articles.args.js';
+import { ArticleConnection } from './models/article-connection.model.js';
+import { Article } from './models/article.model.js';
+
+@Resolver(() => Article)
+export class ArticlesResolver {
+  constructor(private readonly articlesService: ArticlesService) {}
+
+  @Query(() => Article, { nullable: true, description: 'One article by id or slug; null when not visible to you' })
+  article(@Args() args: ArticleArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow | null> {
+    return this.articlesService.findOne(args, viewer);
+  }
+
+  @Query(() => ArticleConnection)
+  articles(@Args() args: ArticlesArgs, @Context() { viewer }: GqlContext) {
+    return this.articlesService.list(args, viewer);
+  }
+}

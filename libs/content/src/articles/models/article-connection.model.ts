@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@pressroom/common';
+import { Article } from './article.model.js';
+
+@ObjectType()
+export class ArticleConnection extends ConnectionType(Article) {}

@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@pressroom/common';
+import { Author } from './author.model.js';
+
+@ObjectType()
+export class AuthorConnection extends ConnectionType(Author) {}

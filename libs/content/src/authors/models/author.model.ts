@@ -1,0 +1,14 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class Author {
+  @Field(() => ID) id!: string;
+  @Field() slug!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) bio!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => String, { nullable: true }) avatarUrl!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}

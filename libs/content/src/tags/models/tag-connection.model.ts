@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@pressroom/common';
+import { Tag } from './tag.model.js';
+
+@ObjectType()
+export class TagConnection extends ConnectionType(Tag) {}

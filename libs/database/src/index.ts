@@ -1,0 +1,16 @@
+export { PrismaModule } from './prisma.module.js';
+export { PrismaService } from './prisma.service.js';
+export { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+export {
+  DEFAULT_MIGRATIONS_DIR,
+  migrationStatus,
+  readMigrations,
+  runMigrations,
+  type Migration,
+  type MigrationStatus,
+  type SqlQuery,
+} from './migration-runner.js';
+export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export { Prisma } from './generated/prisma/client.js';
+export type * from './generated/prisma/client.js';
+export { ArticleStatus, BodyFormat, TagKind, Role, ImportJobStatus, ImportItemOutcome } from './generated/prisma/enums.js';

@@ -1,0 +1,26 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.js';
+import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+
+/** The Prisma client for the whole app, talking to PostgreSQL through the pg driver adapter. */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PrismaService.name);
+
+  constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
+    super({
+      adapter: new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
+      log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.$connect();
+    this.logger.log('connected to PostgreSQL');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}
