@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
-import { validateEnv } from './config/index.js';
-import { prepareDatabase } from './database-bootstrap.js';
+import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
 import { seedSamplePosts } from './seed-sample-posts.js';
 import { setupApp } from './setup-app.js';
 
 async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
   const logger = new Logger('Bootstrap');
-  const database = await prepareDatabase(env, (message) => logger.log(message));
+  const database = await prepareDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
+    log: (message) => logger.log(message),
+  });
   const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, onShutdown: database.stop }), {
     bufferLogs: true,
   });

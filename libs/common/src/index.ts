@@ -3,3 +3,4 @@ export * from './cursor.js';
 export * from './connection.js';
 export * from './page.js';
 export * from './viewer.js';
+export * from './config/index.js';

@@ -14,3 +14,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgr
 export { Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
 export { ArticleStatus, BodyFormat, TagKind, Role, ImportJobStatus, ImportItemOutcome } from './generated/prisma/enums.js';
+export { prepareDatabase, type PrepareDatabaseOptions, type PreparedDatabase } from './prepare-database.js';

@@ -1,0 +1,33 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DEFAULT_DATA_DIR, validateEnv, type Env } from '@pressroom/common';
+import { prepareDatabase, type PreparedDatabase } from '@pressroom/database';
+import { CliModule } from './cli.module.js';
+
+/** Thrown for bad command-line usage: exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Runs `work` with a Nest context on a migrated database (DATABASE_URL, else the embedded one
+ * that `npm start` uses), then closes everything. Logs go to stderr so stdout stays parseable.
+ */
+export async function withCliContext<T>(work: (context: INestApplicationContext, env: Env) => Promise<T>): Promise<T> {
+  const env = validateEnv(process.env);
+  const database = await openDatabase(env);
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: ['error', 'warn'] });
+  try {
+    return await work(context, env);
+  } finally {
+    await context.close();
+    await database.stop();
+  }
+}
+
+/** The migrated database of `env`, logging to stderr. */
+export function openDatabase(env: Env): Promise<PreparedDatabase> {
+  return prepareDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
+}

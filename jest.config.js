@@ -1,0 +1,27 @@
+// Two projects: `unit` (pure code, *.spec.ts beside it) and `e2e` (test/**/*.e2e-spec.ts against a
+// real PostgreSQL, one database per test file). Both run TypeScript as ESM through ts-jest.
+const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json'}];
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper: {
+    '^@pressroom/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      testTimeout: 60_000,
+    },
+  ],
+};

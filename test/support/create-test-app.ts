@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { PrismaService } from '@pressroom/database';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { setupApp } from '../../apps/api/src/setup-app.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestAppOptions {
+  logQueries?: boolean;
+}
+
+/** The real AppModule on a fresh, migrated database of its own. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
+  const databaseUrl = await createTestDatabase();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries })],
+  }).compile();
+  const app = setupApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  await app.init();
+  return app;
+}
+
+/** Empties every table (migrations bookkeeping aside) before a test. */
+export async function resetDb(app: INestApplication): Promise<void> {
+  const prisma = app.get(PrismaService);
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (!tables.length) return;
+  const list = tables.map((t) => `"${t.tablename}"`).join(', ');
+  await prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}

@@ -1,0 +1,20 @@
+// Drops every database this run made, then stops the embedded server if there is one.
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  const serverUrl = process.env.PRESSROOM_TEST_SERVER_URL;
+  if (serverUrl) {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'pressroom\\_t\\_%' OR datname = $1`,
+        [process.env.PRESSROOM_TEST_TEMPLATE],
+      );
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+  await globalThis.__pressroomTestPg?.stop();
+}
