@@ -7,8 +7,10 @@ import { AuthModule } from '@pressroom/auth';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule } from '@pressroom/database';
 import { validateEnv } from './config/index.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { GraphqlConfig } from './graphql.config.js';
+import { GraphqlIdeModule } from './graphql/graphql-ide.module.js';
 import { HealthModule } from './health/health.module.js';
 
 export interface AppOptions {
@@ -16,6 +18,8 @@ export interface AppOptions {
   databaseUrl: string;
   /** Count SQL statements through Prisma query events (tests). */
   logQueries?: boolean;
+  /** Cancel statements of the app's Prisma pool after this many ms (DATABASE_STATEMENT_TIMEOUT). */
+  statementTimeoutMs?: number;
   /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
   onShutdown?: () => Promise<void>;
 }
@@ -35,11 +39,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
-        PrismaModule.forRoot({ url: options.databaseUrl, logQueries: options.logQueries }),
+        PrismaModule.forRoot({ url: options.databaseUrl, logQueries: options.logQueries, statementTimeoutMs: options.statementTimeoutMs }),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AuthModule], useClass: GraphqlConfig }),
         ContentModule,
         HealthModule,
+        GraphqlIdeModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },

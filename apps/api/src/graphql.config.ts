@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
@@ -6,9 +8,24 @@ import { ApiTokensService } from '@pressroom/auth';
 import { createContentLoaders, type GqlContext } from '@pressroom/content';
 import { PrismaService } from '@pressroom/database';
 import type { Request } from 'express';
-import type { Env } from './config/index.js';
+import { REPO_ROOT, type Env } from './config/index.js';
+import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
+import { formatError } from './graphql/format-error.js';
+import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
+import { queryCostPlugin } from './graphql/query-cost.plugin.js';
+import { queryLimits } from './graphql/query-limits.js';
 
-/** Apollo at /graphql: the per-request context (viewer, loaders) and production switches. */
+const GRAPHQL_PATH = '/graphql';
+/** Most a single operation may cost (see query-cost.plugin.ts): 100 articles with ~40 fields each. */
+export const MAX_QUERY_COST = 5000;
+/** The committed schema; test/read/schema.e2e-spec.ts fails when it drifts from the code. */
+export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema.gql');
+
+/**
+ * Apollo at /graphql: the per-request context (viewer, loaders), limits on what a query may
+ * ask, cache headers, automatic persisted queries (Apollo's default, in memory) and the
+ * offline IDE.
+ */
 @Injectable()
 export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
   constructor(
@@ -18,19 +35,32 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
+    const limits = queryLimits();
+    const ide = this.config.get('GRAPHQL_IDE', { infer: true });
     return {
       driver: ApolloDriver,
-      path: '/graphql',
-      autoSchemaFile: true,
+      path: GRAPHQL_PATH,
+      // Written where developers run the API; elsewhere the schema is only built in memory.
+      autoSchemaFile: this.config.get('NODE_ENV', { infer: true }) === 'development' ? SCHEMA_FILE : true,
       sortSchema: true,
       introspection: this.config.get('GRAPHQL_INTROSPECTION', { infer: true }),
-      graphiql: this.config.get('GRAPHQL_IDE', { infer: true }),
+      // Nest's GraphiQL loads from a CDN: off, and ours (offline) replaces it when enabled.
+      graphiql: false,
       playground: false,
       includeStacktraceInErrorResponses: false,
-      context: async ({ req }: { req: Request }): Promise<GqlContext> => ({
-        viewer: await this.tokens.viewerFor(req.headers.authorization),
-        loaders: createContentLoaders(this.prisma),
-      }),
+      formatError,
+      validationRules: limits.validationRules,
+      plugins: [
+        ...limits.plugins,
+        queryCostPlugin(MAX_QUERY_COST),
+        ApolloServerPluginCacheControlDisabled(),
+        cacheHeadersPlugin(this.config.get('CACHE_MAX_AGE', { infer: true })),
+        ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
+      ],
+      context: async ({ req }: { req: Request }): Promise<GqlContext> => {
+        const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
+        return { viewer, loaders: createContentLoaders(this.prisma, viewer) };
+      },
     };
   }
 }

@@ -15,11 +15,11 @@ async function bootstrap(): Promise<void> {
     dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
     log: (message) => logger.log(message),
   });
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, onShutdown: database.stop }), {
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT, onShutdown: database.stop }), {
     bufferLogs: true,
   });
   setupApp(app);
-  if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app, env);
+  if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await app.listen(env.PORT);
   logger.log(`GraphQL on http://localhost:${env.PORT}/graphql`);
 }

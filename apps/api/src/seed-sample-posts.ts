@@ -1,7 +1,14 @@
 import { type INestApplication, Logger } from '@nestjs/common';
-import type { Env } from './config/index.js';
+import { PrismaService } from '@pressroom/database';
+import { ImportService } from '@pressroom/importer';
+import { SAMPLE_POSTS_DIR } from './config/index.js';
 
 /** On an empty database, imports the bundled sample posts so a new install has content. */
-export async function seedSamplePosts(_app: INestApplication, _env: Env): Promise<void> {
-  new Logger('Seed').log('sample posts: importer not wired yet');
+export async function seedSamplePosts(app: INestApplication): Promise<void> {
+  const logger = new Logger('Seed');
+  if (await app.get(PrismaService).article.findFirst({ select: { id: true } })) return;
+  const imports = app.get(ImportService);
+  const job = await imports.createJob({ source: 'seed', sourcePath: SAMPLE_POSTS_DIR, createdBy: 'seed' });
+  const done = await imports.importPaths(job, [SAMPLE_POSTS_DIR]);
+  logger.log(`sample posts: ${done.created} created, ${done.failed} failed (${SAMPLE_POSTS_DIR})`);
 }

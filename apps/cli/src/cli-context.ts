@@ -12,6 +12,8 @@ export class UsageError extends Error {}
  * that `npm start` uses), then closes everything. Logs go to stderr so stdout stays parseable.
  */
 export async function withCliContext<T>(work: (context: INestApplicationContext, env: Env) => Promise<T>): Promise<T> {
+  // Commands run jobs inline; only `worker` consumes the queue.
+  process.env.IMPORT_WORKER ??= 'false';
   const env = validateEnv(process.env);
   const database = await openDatabase(env);
   const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: ['error', 'warn'] });

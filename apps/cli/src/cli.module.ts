@@ -1,15 +1,24 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from '@pressroom/auth';
+import { validateEnv } from '@pressroom/common';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule } from '@pressroom/database';
+import { ImporterModule } from '@pressroom/importer';
 
-/** What the CLI needs: the database and the services, no HTTP server. */
+/** What the CLI needs: config, the database and the services, no HTTP server. */
 @Module({})
 export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [PrismaModule.forRoot({ url: databaseUrl }), AuthModule, ContentModule],
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
+        PrismaModule.forRoot({ url: databaseUrl }),
+        AuthModule,
+        ContentModule,
+        ImporterModule,
+      ],
     };
   }
 }

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './cli-context.js';
+import { registerExportCommand } from './commands/export.command.js';
+import { registerImportCommand } from './commands/import.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
+import { registerTokenCommand } from './commands/token.command.js';
+import { registerWorkerCommand } from './commands/worker.command.js';
 
 const program = new Command('pressroom')
   .description('Pressroom command line: migrations, imports, exports and API tokens')
@@ -9,6 +13,10 @@ const program = new Command('pressroom')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 registerMigrateCommand(program);
+registerTokenCommand(program);
+registerImportCommand(program);
+registerExportCommand(program);
+registerWorkerCommand(program);
 
 program.parseAsync(process.argv).then(
   () => process.exit(process.exitCode ?? 0),

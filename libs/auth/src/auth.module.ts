@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiTokensResolver } from './api-tokens.resolver.js';
 import { ApiTokensService } from './api-tokens.service.js';
+import { AuthFailuresService } from './auth-failures.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 @Module({
-  providers: [ApiTokensService, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [ApiTokensService, AuthFailuresService, ApiTokensResolver, { provide: APP_GUARD, useClass: RolesGuard }],
   exports: [ApiTokensService],
 })
 export class AuthModule {}

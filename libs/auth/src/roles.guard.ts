@@ -2,15 +2,20 @@ import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Inj
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppError, type Viewer } from '@pressroom/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service.js';
+import { TooManyFailuresError } from './auth-errors.js';
 import { assertRole, ROLES_KEY, type RoleName } from './roles.js';
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: HttpStatus.UNAUTHORIZED, FORBIDDEN: HttpStatus.FORBIDDEN };
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+};
 
 /**
  * Enforces `@Roles(...)`. For GraphQL the viewer is already in the context; for REST it is read
- * from the Authorization header here, and failures become 401/403 with a code.
+ * from the Authorization header here, and failures become 401/403/429 with a code.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -25,10 +30,13 @@ export class RolesGuard implements CanActivate {
     if (!required) return true;
     const request = context.switchToHttp().getRequest<Request & { viewer?: Viewer }>();
     try {
-      request.viewer = await this.tokens.viewerFor(request.headers.authorization);
+      request.viewer = await this.tokens.viewerFor(request.headers.authorization, request.ip);
       assertRole(request.viewer, required);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      if (error instanceof TooManyFailuresError) {
+        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw new HttpException({ code: error.code, message: error.message }, HTTP_STATUS[error.code] ?? 400);
     }
     return true;

@@ -1,6 +1,6 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -16,12 +16,12 @@ export class PageInfo {
 /** Relay pagination arguments, page size capped at MAX_PAGE_SIZE. */
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given` })
   @IsOptional() @Min(0) @Max(MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString()
+  @IsOptional() @IsString() @MaxLength(1000)
   after?: string;
 
   @Field(() => Int, { nullable: true })
@@ -29,7 +29,7 @@ export class ConnectionArgs {
   last?: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString()
+  @IsOptional() @IsString() @MaxLength(1000)
   before?: string;
 }
 
@@ -38,10 +38,11 @@ export interface Edge<T> {
   node: T;
 }
 
-export interface Connection<T> {
-  edges: Edge<T>[];
+/** A page of a list. A lazy `totalCount` (see toConnection) is a promise. */
+export interface Connection<T, E extends { cursor: string } = Edge<T>> {
+  edges: E[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `<Name>Edge` object type and a base class for `<Name>Connection`. */

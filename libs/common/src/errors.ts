@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A GraphQL error with a stable `extensions.code` and optional details. */
@@ -44,5 +45,12 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message = 'Your role does not allow this') {
     super(message, 'FORBIDDEN');
+  }
+}
+
+/** The database is unreachable or too slow: retry later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The database is unavailable or too slow right now; try again shortly') {
+    super(message, 'SERVICE_UNAVAILABLE');
   }
 }

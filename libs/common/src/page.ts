@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { DEFAULT_PAGE_SIZE, type Connection, type ConnectionArgs } from './connection.js';
+import { DEFAULT_PAGE_SIZE, type Connection, type ConnectionArgs, type Edge } from './connection.js';
 import { BadUserInputError } from './errors.js';
 
 /** What a keyset query needs from Relay arguments: direction, size and the cursor's key. */
@@ -14,7 +14,16 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
   if (args.first != null && args.last != null) {
     throw new BadUserInputError('Pass either "first" or "last", not both', 'first');
   }
-  const backward = args.last != null || (args.before != null && args.first == null);
+  if (args.after != null && args.before != null) {
+    throw new BadUserInputError('Pass either "after" or "before", not both', 'after');
+  }
+  if (args.first != null && args.before != null) {
+    throw new BadUserInputError('"before" pages backwards: pair it with "last"', 'before');
+  }
+  if (args.last != null && args.after != null) {
+    throw new BadUserInputError('"after" pages forwards: pair it with "first"', 'after');
+  }
+  const backward = args.last != null || args.before != null;
   const take = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const raw = backward ? args.before : args.after;
   return { backward, take, cursor: raw ? decodeCursor(raw, backward ? 'before' : 'after') : null };
@@ -22,21 +31,23 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
 
 /**
  * Turns `take + 1` rows fetched in query order into a connection: the extra row only tells
- * whether another page exists.
+ * whether another page exists. A `totalCount` function runs (once) only when the field is
+ * read, which GraphQL does only when the query selects it: pages that do not ask skip the COUNT.
  */
-export function toConnection<T>(
+export function toConnection<T, E extends { cursor: string } = Edge<T>>(
   rows: T[],
   request: PageRequest,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
   cursorOf: (row: T) => unknown[],
-): Connection<T> {
+  edgeOf: (row: T, cursor: string) => E = (node, cursor) => ({ node, cursor }) as unknown as E,
+): Connection<T, E> {
   const hasMore = rows.length > request.take;
   const page = rows.slice(0, request.take);
   if (request.backward) page.reverse();
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
-  return {
+  const edges = page.map((row) => edgeOf(row, encodeCursor(cursorOf(row))));
+  const connection = {
     edges,
-    totalCount,
+    totalCount: 0 as Connection<T, E>['totalCount'],
     pageInfo: {
       hasNextPage: request.backward ? request.cursor !== null : hasMore,
       hasPreviousPage: request.backward ? hasMore : request.cursor !== null,
@@ -44,4 +55,10 @@ export function toConnection<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+  if (typeof totalCount === 'number') connection.totalCount = totalCount;
+  else {
+    let counted: Promise<number> | undefined;
+    Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (counted ??= totalCount()) });
+  }
+  return connection;
 }

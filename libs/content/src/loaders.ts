@@ -1,35 +1,68 @@
+import { ANONYMOUS, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
+import { type Article as ArticleRow, type Author as AuthorRow, type PrismaService, type Tag as TagRow } from '@pressroom/database';
 import DataLoader from 'dataloader';
-import type { Author as AuthorRow, PrismaService, Tag as TagRow } from '@pressroom/database';
+import { cursorOf } from './articles/article-order.js';
+import { countsFor, listOrder, pagesFor, type ArticleListQuery } from './articles/article-queries.js';
+import type { ArticlesArgs, ArticleWhereInput } from './articles/dto/articles.args.js';
+
+export type ArticleParent = 'author' | 'tag';
 
 /** Per-request batch loaders: one query per relation per request, never one per article. */
 export interface ContentLoaders {
   authorsByArticleId: DataLoader<string, AuthorRow[]>;
   tagsByArticleId: DataLoader<string, TagRow[]>;
+  /** `Author.articles` / `Tag.articles` pages, one loader (one query) per distinct arguments. */
+  articlesOf(parent: ArticleParent, args: ArticlesArgs): DataLoader<string, Connection<ArticleRow>>;
+  /** How many visible articles match `where` for each author or tag. */
+  articleCountOf(parent: ArticleParent, where?: ArticleWhereInput): DataLoader<string, number>;
 }
 
-export function createContentLoaders(prisma: PrismaService): ContentLoaders {
-  return {
+/** The loaders of one request; `viewer` decides which articles pages and counts include. */
+export function createContentLoaders(prisma: PrismaService, viewer: Viewer = ANONYMOUS): ContentLoaders {
+  const keyed = new Map<string, DataLoader<string, never>>();
+  const memo = <V>(key: string, create: () => DataLoader<string, V>): DataLoader<string, V> => {
+    if (!keyed.has(key)) keyed.set(key, create() as DataLoader<string, never>);
+    return keyed.get(key) as DataLoader<string, V>;
+  };
+  const loaders: ContentLoaders = {
     authorsByArticleId: new DataLoader(async (ids) => {
-      const links = await prisma.articleAuthor.findMany({
-        where: { articleId: { in: [...ids] } },
-        include: { author: true },
-        orderBy: { position: 'asc' },
-      });
-      return groupBy(ids, links, (l) => l.articleId, (l) => l.author);
+      const rows = await prisma.$queryRaw<(AuthorRow & { articleId: string })[]>`
+        SELECT l."articleId"::text AS "articleId", u.* FROM "ArticleAuthor" l JOIN "Author" u ON u.id = l."authorId"
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`;
+      return groupBy(ids, rows);
     }),
     tagsByArticleId: new DataLoader(async (ids) => {
-      const links = await prisma.articleTag.findMany({
-        where: { articleId: { in: [...ids] } },
-        include: { tag: true },
-        orderBy: [{ tag: { kind: 'asc' } }, { tag: { name: 'asc' } }],
-      });
-      return groupBy(ids, links, (l) => l.articleId, (l) => l.tag);
+      const rows = await prisma.$queryRaw<(TagRow & { articleId: string })[]>`
+        SELECT l."articleId"::text AS "articleId", t.* FROM "ArticleTag" l JOIN "Tag" t ON t.id = l."tagId"
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`;
+      return groupBy(ids, rows);
     }),
+    articleCountOf: (parent, where) =>
+      memo(`count:${parent}:${JSON.stringify(where ?? null)}`, () =>
+        new DataLoader(async (ids) => {
+          const counts = await countsFor(prisma, parent, ids, { where, viewer });
+          return ids.map((id) => counts.get(id) ?? 0);
+        }),
+      ),
+    articlesOf: (parent, args) =>
+      memo(`page:${parent}:${JSON.stringify(args)}`, () =>
+        new DataLoader(async (ids) => {
+          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer };
+          const request = toPageRequest(args);
+          const pages = await pagesFor(prisma, parent, ids, query, request);
+          const cursor = cursorOf(listOrder(query));
+          return ids.map((id) =>
+            toConnection(pages.get(id) ?? [], request, () => loaders.articleCountOf(parent, args.where).load(id), cursor),
+          );
+        }),
+      ),
   };
+  return loaders;
 }
 
-function groupBy<L, V>(ids: readonly string[], links: L[], keyOf: (l: L) => string, valueOf: (l: L) => V): V[][] {
-  const byId = new Map<string, V[]>(ids.map((id) => [id, []]));
-  for (const link of links) byId.get(keyOf(link))?.push(valueOf(link));
+function groupBy<R extends { articleId: string }>(ids: readonly string[], rows: R[]): Omit<R, 'articleId'>[][] {
+  const byId = new Map<string, Omit<R, 'articleId'>[]>(ids.map((id) => [id, []]));
+  for (const { articleId, ...row } of rows) byId.get(articleId)?.push(row);
   return ids.map((id) => byId.get(id) ?? []);
 }
+

@@ -7,4 +7,6 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Emit Prisma `query` events (used to count statements in tests). */
   logQueries?: boolean;
+  /** PostgreSQL cancels a statement of the Prisma pool after this many ms; unset or 0: never. */
+  statementTimeoutMs?: number;
 }

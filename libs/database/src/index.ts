@@ -1,5 +1,6 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
+export { SqlPool, type SqlClient } from './sql-pool.service.js';
 export { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 export {
   DEFAULT_MIGRATIONS_DIR,

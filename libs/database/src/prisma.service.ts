@@ -3,6 +3,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** The Prisma client for the whole app, talking to PostgreSQL through the pg driver adapter. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
@@ -10,7 +12,13 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
 
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
     super({
-      adapter: new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
+      // A server that stops answering yields errors, not requests waiting forever for a connection.
+      adapter: new PrismaPg({
+        connectionString: options.url,
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      }),
       log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
     });
   }

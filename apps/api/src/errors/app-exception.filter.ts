@@ -11,6 +11,7 @@ const HTTP_STATUS: Record<AppError['code'], number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -28,10 +29,13 @@ export class AppExceptionFilter implements ExceptionFilter {
     const error = known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
     if (host.getType<GqlContextType>() === 'graphql') return error;
     const response = host.switchToHttp().getResponse<Response>();
-    if (!known && exception instanceof HttpException) {
-      response.status(exception.getStatus()).json(exception.getResponse());
-      return;
-    }
-    response.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message, ...error.extensions, statusCode: HTTP_STATUS[error.code] });
+    const status = exception instanceof HttpException ? exception.getStatus() : HTTP_STATUS[error.code];
+    const code = exception instanceof HttpException && !known ? httpCode(exception) : error.code;
+    response.status(status).json({ ...error.extensions, code, message: error.message, statusCode: status });
   }
+}
+
+function httpCode(exception: HttpException): string {
+  const body = exception.getResponse();
+  return typeof body === 'object' && body && 'code' in body ? String(body.code) : exception.name.replace(/Exception$/, '').toUpperCase();
 }

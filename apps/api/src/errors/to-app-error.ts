@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { AppError, BadUserInputError, ConflictError, NotFoundError } from '@pressroom/common';
+import { AppError, BadUserInputError, ConflictError, NotFoundError, ServiceUnavailableError } from '@pressroom/common';
 import { Prisma } from '@pressroom/database';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 const HTTP_CODES: Record<number, AppError['code']> = {
   400: 'BAD_USER_INPUT',
@@ -16,6 +17,7 @@ const HTTP_CODES: Record<number, AppError['code']> = {
 /** Maps what services and Prisma throw to an error with a code; null for the unexpected. */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002') {
       return new ConflictError('A unique value is already taken', { target: error.meta?.target ?? null });

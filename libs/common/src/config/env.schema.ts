@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
@@ -22,6 +23,10 @@ export class Env {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Milliseconds after which PostgreSQL cancels an API statement (answered SERVICE_UNAVAILABLE); 0: never. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
+  DATABASE_STATEMENT_TIMEOUT = 15_000;
+
   /** Import the bundled sample posts when the database has no article. */
   @Transform(toBoolean) @IsBoolean()
   SEED_SAMPLE_POSTS = true;
@@ -29,6 +34,34 @@ export class Env {
   /** IANA zone for front-matter dates given without an offset. */
   @IsString()
   IMPORT_TIME_ZONE = 'UTC';
+
+  /** Worker threads that parse and render imported files; 0 parses on the main thread. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(64)
+  IMPORT_THREADS = Math.max(1, availableParallelism());
+
+  /** Run import jobs from the queue in this process (the API); false for API-only replicas. */
+  @Transform(toBoolean) @IsBoolean()
+  IMPORT_WORKER = true;
+
+  /** Batches of one import a worker process writes at once. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(16)
+  IMPORT_BATCH_CONCURRENCY = 2;
+
+  /** Seconds before a queued import step held by a dead worker is handed to another. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(5)
+  IMPORT_EXPIRE_SECONDS = 900;
+
+  /** Largest upload accepted by POST /admin/imports, in bytes. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  IMPORT_MAX_UPLOAD_BYTES = 1024 ** 3;
+
+  /** Failed token checks one address may make per window before it is refused with 429. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  AUTH_FAILURE_LIMIT = 20;
+
+  /** The window of AUTH_FAILURE_LIMIT, and how long an address that passed it stays refused. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  AUTH_FAILURE_WINDOW_SECONDS = 600;
 
   @Transform(toBoolean) @IsBoolean()
   GRAPHQL_INTROSPECTION = true;

@@ -1,6 +1,8 @@
 import { BadUserInputError, canSeeUnpublished, type Viewer } from '@pressroom/common';
-import { ArticleStatus, type Prisma } from '@pressroom/database';
-import { ArticleOrderField, SortDirection, type ArticleOrderByInput, type ArticleWhereInput } from './dto/articles.args.js';
+import { ArticleStatus, Prisma } from '@pressroom/database';
+import type { ArticleWhereInput } from './dto/articles.args.js';
+
+const { sql, join } = Prisma;
 
 /** What anonymous readers may see: published, and not scheduled for later. */
 export function visibleTo(viewer: Viewer, now = new Date()): Prisma.ArticleWhereInput {
@@ -8,38 +10,57 @@ export function visibleTo(viewer: Viewer, now = new Date()): Prisma.ArticleWhere
   return { status: ArticleStatus.PUBLISHED, publishedAt: { lte: now } };
 }
 
-/** Translates the GraphQL filter into a Prisma where clause, visibility included. */
-export function articleWhere(where: ArticleWhereInput | undefined, viewer: Viewer): Prisma.ArticleWhereInput {
-  const and: Prisma.ArticleWhereInput[] = [visibleTo(viewer)];
-  if (!where) return { AND: and };
-  if (where.status?.length) {
-    if (!canSeeUnpublished(viewer) && where.status.some((s) => s !== ArticleStatus.PUBLISHED)) {
-      throw new BadUserInputError('Only editors may filter on unpublished statuses', 'where.status');
-    }
-    and.push({ status: { in: where.status } });
-  }
-  if (where.tagSlugs?.length) and.push({ tags: { some: { tag: { kind: 'TAG', slug: { in: where.tagSlugs } } } } });
-  if (where.categorySlugs?.length) {
-    and.push({ tags: { some: { tag: { kind: 'CATEGORY', slug: { in: where.categorySlugs } } } } });
-  }
-  if (where.authorSlug) and.push({ authors: { some: { author: { slug: where.authorSlug } } } });
-  if (where.publishedAfter) and.push({ publishedAt: { gte: where.publishedAfter } });
-  if (where.publishedBefore) and.push({ publishedAt: { lt: where.publishedBefore } });
-  if (where.language) and.push({ language: where.language });
-  if (where.text) {
-    and.push({ OR: [{ title: { contains: where.text, mode: 'insensitive' } }, { body: { contains: where.text, mode: 'insensitive' } }] });
-  }
-  return { AND: and };
+/** The same rule in SQL, for the article aliased `a`. */
+export function visibleSql(viewer: Viewer): Prisma.Sql {
+  return canSeeUnpublished(viewer) ? sql`TRUE` : sql`(a.status = 'PUBLISHED' AND a."publishedAt" <= now())`;
 }
 
-/** Sort order with `id` as the tie-break, so every page walk sees each article once. */
-export function articleOrder(orderBy: ArticleOrderByInput | undefined, reverse: boolean): Prisma.ArticleOrderByWithRelationInput[] {
-  const field = orderBy?.field ?? ArticleOrderField.PUBLISHED_AT;
-  let direction = orderBy?.direction ?? SortDirection.DESC;
-  if (reverse) direction = direction === SortDirection.ASC ? SortDirection.DESC : SortDirection.ASC;
-  const primary: Prisma.ArticleOrderByWithRelationInput =
-    field === ArticleOrderField.PUBLISHED_AT
-      ? { publishedAt: { sort: direction, nulls: direction === SortDirection.DESC ? 'last' : 'first' } }
-      : { [field]: direction };
-  return [primary, { id: direction }];
+/** The GraphQL filter as a SQL condition on the article aliased `a`, visibility included. */
+export function articleFilterSql(where: ArticleWhereInput | undefined, viewer: Viewer): Prisma.Sql {
+  return where ? sql`${visibleSql(viewer)} AND ${whereSql(where, viewer, 'where')}` : visibleSql(viewer);
+}
+
+function whereSql(where: ArticleWhereInput, viewer: Viewer, path: string): Prisma.Sql {
+  const and: Prisma.Sql[] = [...fieldConditions(where, viewer, path)];
+  where.AND?.forEach((w, i) => and.push(whereSql(w, viewer, `${path}.AND.${i}`)));
+  if (where.OR) {
+    const or = where.OR.map((w, i) => whereSql(w, viewer, `${path}.OR.${i}`));
+    and.push(or.length ? sql`(${join(or, ' OR ')})` : sql`FALSE`);
+  }
+  if (where.NOT) and.push(sql`NOT ${whereSql(where.NOT, viewer, `${path}.NOT`)}`);
+  return and.length ? sql`(${join(and, ' AND ')})` : sql`TRUE`;
+}
+
+function fieldConditions(where: ArticleWhereInput, viewer: Viewer, path: string): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (where.status?.length) {
+    if (!canSeeUnpublished(viewer) && where.status.some((s) => s !== ArticleStatus.PUBLISHED)) {
+      throw new BadUserInputError('Only editors may filter on unpublished statuses', `${path}.status`);
+    }
+    and.push(sql`a.status::text = ANY(${where.status}::text[])`);
+  }
+  if (where.tagSlugs?.length) and.push(hasAnyTag('TAG', where.tagSlugs));
+  if (where.allTagSlugs?.length) {
+    const slugs = [...new Set(where.allTagSlugs)];
+    and.push(sql`(SELECT count(*) FROM "ArticleTag" x JOIN "Tag" t ON t.id = x."tagId"
+      WHERE x."articleId" = a.id AND t.kind = 'TAG' AND t.slug = ANY(${slugs}::text[])) = ${slugs.length}::int`);
+  }
+  if (where.categorySlugs?.length) and.push(hasAnyTag('CATEGORY', where.categorySlugs));
+  if (where.authorSlug != null) {
+    and.push(sql`EXISTS (SELECT 1 FROM "ArticleAuthor" x JOIN "Author" u ON u.id = x."authorId"
+      WHERE x."articleId" = a.id AND u.slug = ${where.authorSlug})`);
+  }
+  if (where.publishedAfter) and.push(sql`a."publishedAt" >= ${where.publishedAfter.toISOString()}::timestamptz`);
+  if (where.publishedBefore) and.push(sql`a."publishedAt" < ${where.publishedBefore.toISOString()}::timestamptz`);
+  if (where.language != null) and.push(sql`a.language = ${where.language}`);
+  if (where.text != null) {
+    const pattern = `%${where.text.replace(/[\\%_]/g, '\\$&')}%`;
+    and.push(sql`(a.title ILIKE ${pattern} OR a.body ILIKE ${pattern})`);
+  }
+  return and;
+}
+
+function hasAnyTag(kind: 'TAG' | 'CATEGORY', slugs: string[]): Prisma.Sql {
+  return sql`EXISTS (SELECT 1 FROM "ArticleTag" x JOIN "Tag" t ON t.id = x."tagId"
+    WHERE x."articleId" = a.id AND t.kind = ${kind}::"TagKind" AND t.slug = ANY(${slugs}::text[]))`;
 }

@@ -13,7 +13,7 @@ export class ArticleRelationsResolver {
     return loaders.authorsByArticleId.load(article.id);
   }
 
-  @ResolveField(() => [Tag], { description: 'Tags and categories' })
+  @ResolveField(() => [Tag], { description: 'Tags, then categories, each by name' })
   tags(@Parent() article: ArticleRow, @Context() { loaders }: GqlContext): Promise<TagRow[]> {
     return loaders.tagsByArticleId.load(article.id);
   }

@@ -1,10 +1,36 @@
 import { Module } from '@nestjs/common';
+import { ArticleEditingService } from './article-editing.service.js';
+import { ArticleImportService } from './article-import.service.js';
+import { ArticlePublishingService } from './article-publishing.service.js';
 import { ArticleRelationsResolver } from './article-relations.resolver.js';
+import { ArticleRevisionsResolver } from './article-revisions.resolver.js';
+import { ArticleRevisionsService } from './article-revisions.service.js';
+import { ArticleTaggingResolver } from './article-tagging.resolver.js';
+import { ArticleTaggingService } from './article-tagging.service.js';
+import { ArticleWriter } from './article-writer.service.js';
+import { ArticlesMutationsResolver } from './articles-mutations.resolver.js';
 import { ArticlesResolver } from './articles.resolver.js';
 import { ArticlesService } from './articles.service.js';
+import { AuthorArticlesResolver } from './author-articles.resolver.js';
+import { TagArticlesResolver } from './tag-articles.resolver.js';
 
 @Module({
-  providers: [ArticlesService, ArticlesResolver, ArticleRelationsResolver],
-  exports: [ArticlesService],
+  providers: [
+    ArticlesService,
+    ArticlesResolver,
+    ArticleRelationsResolver,
+    AuthorArticlesResolver,
+    TagArticlesResolver,
+    ArticleImportService,
+    ArticleWriter,
+    ArticleEditingService,
+    ArticlePublishingService,
+    ArticleRevisionsService,
+    ArticleTaggingService,
+    ArticlesMutationsResolver,
+    ArticleRevisionsResolver,
+    ArticleTaggingResolver,
+  ],
+  exports: [ArticlesService, ArticleImportService],
 })
 export class ArticlesModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
 import { PrismaService, type Article as ArticleRow } from '@pressroom/database';
-import { articleOrder, articleWhere, visibleTo } from './article-filters.js';
+import { visibleTo } from './article-filters.js';
+import { cursorOf } from './article-order.js';
+import { countArticles, listOrder, pageSql, type ArticleListQuery } from './article-queries.js';
 import type { ArticlesArgs } from './dto/articles.args.js';
 
 @Injectable()
@@ -22,18 +24,11 @@ export class ArticlesService {
     return article;
   }
 
+  /** A keyset-paginated page; the total is counted only when the query asks for it. */
   async list(args: ArticlesArgs, viewer: Viewer): Promise<Connection<ArticleRow>> {
+    const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer };
     const request = toPageRequest(args);
-    const where = articleWhere(args.where, viewer);
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.article.findMany({
-        where,
-        orderBy: articleOrder(args.orderBy, request.backward),
-        take: request.take + 1,
-        ...(request.cursor ? { cursor: { id: String(request.cursor[0]) }, skip: 1 } : {}),
-      }),
-      this.prisma.article.count({ where }),
-    ]);
-    return toConnection(rows, request, totalCount, (row) => [row.id]);
+    const rows = await this.prisma.$queryRaw<ArticleRow[]>(pageSql(query, request, null));
+    return toConnection(rows, request, () => countArticles(this.prisma, query), cursorOf(listOrder(query)));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toConnection, toPageRequest, type Connection } from '@pressroom/common';
 import { PrismaService, type Author as AuthorRow, type Prisma } from '@pressroom/database';
+import { afterName, nameCursor, nameOrder } from '../name-order.js';
 import type { AuthorsArgs } from './dto/authors.args.js';
 
 @Injectable()
@@ -17,16 +18,11 @@ export class AuthorsService {
     const where: Prisma.AuthorWhereInput = args.nameContains
       ? { name: { contains: args.nameContains, mode: 'insensitive' } }
       : {};
-    const direction = request.backward ? 'desc' : 'asc';
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.author.findMany({
-        where,
-        orderBy: [{ name: direction }, { id: direction }],
-        take: request.take + 1,
-        ...(request.cursor ? { cursor: { id: String(request.cursor[0]) }, skip: 1 } : {}),
-      }),
-      this.prisma.author.count({ where }),
-    ]);
-    return toConnection(rows, request, totalCount, (row) => [row.id]);
+    const rows = await this.prisma.author.findMany({
+      where: { AND: [where, afterName(request)] },
+      orderBy: nameOrder(request),
+      take: request.take + 1,
+    });
+    return toConnection(rows, request, () => this.prisma.author.count({ where }), nameCursor);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toConnection, toPageRequest, type Connection } from '@pressroom/common';
 import { PrismaService, type Prisma, type Tag as TagRow, type TagKind } from '@pressroom/database';
+import { afterName, nameCursor, nameOrder } from '../name-order.js';
 import type { TagsArgs } from './dto/tags.args.js';
 
 @Injectable()
@@ -19,16 +20,11 @@ export class TagsService {
       ...(args.kind ? { kind: args.kind } : {}),
       ...(args.nameContains ? { name: { contains: args.nameContains, mode: 'insensitive' } } : {}),
     };
-    const direction = request.backward ? 'desc' : 'asc';
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.tag.findMany({
-        where,
-        orderBy: [{ name: direction }, { id: direction }],
-        take: request.take + 1,
-        ...(request.cursor ? { cursor: { id: String(request.cursor[0]) }, skip: 1 } : {}),
-      }),
-      this.prisma.tag.count({ where }),
-    ]);
-    return toConnection(rows, request, totalCount, (row) => [row.id]);
+    const rows = await this.prisma.tag.findMany({
+      where: { AND: [where, afterName(request)] },
+      orderBy: nameOrder(request),
+      take: request.take + 1,
+    });
+    return toConnection(rows, request, () => this.prisma.tag.count({ where }), nameCursor);
   }
 }

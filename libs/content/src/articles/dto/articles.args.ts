@@ -13,12 +13,16 @@ export enum SortDirection {
   ASC = 'asc',
   DESC = 'desc',
 }
-registerEnumType(ArticleOrderField, { name: 'ArticleOrderField' });
+registerEnumType(ArticleOrderField, {
+  name: 'ArticleOrderField',
+  description: 'Ties are broken by id, so paging never skips or repeats an article',
+  valuesMap: { PUBLISHED_AT: { description: 'Unpublished articles (no date) sort as later than any date' } },
+});
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
-@InputType()
+@InputType({ description: 'Every field given must hold (AND); combine further with AND, OR and NOT' })
 export class ArticleWhereInput {
-  @Field(() => [ArticleStatus], { nullable: true, description: 'Non-PUBLISHED statuses need an EDITOR token' })
+  @Field(() => [ArticleStatus], { nullable: true, description: 'Any of these; non-PUBLISHED statuses need an EDITOR token' })
   @IsOptional() @IsEnum(ArticleStatus, { each: true }) @ArrayMaxSize(3)
   status?: ArticleStatus[];
 
@@ -26,19 +30,23 @@ export class ArticleWhereInput {
   @IsOptional() @IsString({ each: true }) @ArrayMaxSize(50)
   tagSlugs?: string[];
 
+  @Field(() => [String], { nullable: true, description: 'Articles with all of these tag slugs' })
+  @IsOptional() @IsString({ each: true }) @ArrayMaxSize(20)
+  allTagSlugs?: string[];
+
   @Field(() => [String], { nullable: true, description: 'Articles with any of these category slugs' })
   @IsOptional() @IsString({ each: true }) @ArrayMaxSize(50)
   categorySlugs?: string[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Articles by this author' })
   @IsOptional() @IsString()
   authorSlug?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Published at or after this instant' })
   @IsOptional() @IsDate()
   publishedAfter?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Published strictly before this instant' })
   @IsOptional() @IsDate()
   publishedBefore?: Date;
 
@@ -46,9 +54,21 @@ export class ArticleWhereInput {
   @IsOptional() @IsString() @Length(2, 35)
   language?: string;
 
-  @Field({ nullable: true, description: 'Text contained in the title or the body' })
+  @Field({ nullable: true, description: 'Text contained in the title or the body, case-insensitively' })
   @IsOptional() @IsString() @Length(1, 200)
   text?: string;
+
+  @Field(() => [ArticleWhereInput], { nullable: true, description: 'All of these hold' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ArticleWhereInput) @ArrayMaxSize(20)
+  AND?: ArticleWhereInput[];
+
+  @Field(() => [ArticleWhereInput], { nullable: true, description: 'At least one of these holds' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ArticleWhereInput) @ArrayMaxSize(20)
+  OR?: ArticleWhereInput[];
+
+  @Field(() => ArticleWhereInput, { nullable: true, description: 'This does not hold' })
+  @IsOptional() @ValidateNested() @Type(() => ArticleWhereInput)
+  NOT?: ArticleWhereInput;
 }
 
 @InputType()
@@ -63,7 +83,7 @@ export class ArticlesArgs extends ConnectionArgs {
   @IsOptional() @ValidateNested() @Type(() => ArticleWhereInput)
   where?: ArticleWhereInput;
 
-  @Field(() => ArticleOrderByInput, { nullable: true })
+  @Field(() => ArticleOrderByInput, { nullable: true, description: 'Newest published first when omitted' })
   @IsOptional() @ValidateNested() @Type(() => ArticleOrderByInput)
   orderBy?: ArticleOrderByInput;
 }

@@ -1,0 +1,62 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { Roles } from '@pressroom/auth';
+import { BadUserInputError, type Viewer } from '@pressroom/common';
+import { ImportJobsService, ImportService, type IncomingFile } from '@pressroom/importer';
+import type { Request } from 'express';
+import { CreateImportDto } from './create-import.dto.js';
+
+/** Parts per request; storage and size limits come from MulterModule in AdminModule. */
+const MAX_FILES = 10_000;
+
+/** Bulk import of front-matter posts: many files, or one archive, per request. ADMIN only. */
+@Controller('admin/imports')
+@Roles('ADMIN')
+export class ImportsController {
+  constructor(private readonly imports: ImportService, private readonly jobs: ImportJobsService) {}
+
+  /** Saves the upload, queues the job and answers at once; the queue does the work. */
+  @Post()
+  @HttpCode(202)
+  @UseInterceptors(FilesInterceptor('files', MAX_FILES))
+  async create(
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Body() options: CreateImportDto,
+    @Req() req: Request & { viewer?: Viewer; uploadDir?: string },
+  ) {
+    if (!files?.length) throw new BadUserInputError('Send the posts (or one archive) in the multipart field "files"', 'files');
+    const job = await this.imports.createJob({
+      source: 'upload',
+      dryRun: options.dryRun ?? false,
+      defaultStatus: options.defaultStatus ?? 'PUBLISHED',
+      createdBy: req.viewer?.name ?? null,
+    });
+    const folder = this.imports.jobFolder(job.id);
+    try {
+      await mkdir(folder, { recursive: true });
+      await rename(req.uploadDir!, path.join(folder, 'upload'));
+      const manifest: IncomingFile[] = files.map((f) => ({ name: f.originalname, file: f.filename }));
+      await writeFile(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+      await this.jobs.setSource(job.id, folder);
+      await this.imports.submit(job);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      await this.jobs.fail(job.id, `upload could not be queued: ${(error as Error).message}`);
+      throw error;
+    }
+    return { id: job.id, status: 'queued' };
+  }
+
+  @Get(':id')
+  report(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.jobs.report(id);
+  }
+
+  @Get()
+  async list() {
+    const jobs = await this.jobs.list({ take: 50 });
+    return Promise.all(jobs.map((j) => this.jobs.report(j.id)));
+  }
+}

@@ -1,2 +1,0 @@
-export { Env, validateEnv } from './env.schema.js';
-export { DEFAULT_DATA_DIR, REPO_ROOT, SAMPLE_POSTS_DIR } from './paths.js';

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/**
+ * Cache-Control for GraphQL responses. Anonymous queries without errors are the same for every
+ * reader, so shared caches (a CDN in front of GET with persisted queries) may keep them
+ * `maxAge` seconds; anything sent with a token is private. Express adds the ETag and answers
+ * 304 to a matching If-None-Match.
+ */
+export function cacheHeadersPlugin(maxAge: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, operation, errors }) {
+          const headers = response.http.headers;
+          const hasErrors = !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);
+          if (request.http?.headers.get('authorization')) {
+            headers.set('cache-control', 'private, no-store');
+          } else if (operation?.operation === 'query' && !hasErrors && maxAge > 0) {
+            headers.set('cache-control', `public, max-age=${maxAge}`);
+            headers.set('vary', 'Authorization');
+          } else {
+            headers.set('cache-control', 'no-store');
+          }
+        },
+      };
+    },
+  };
+}

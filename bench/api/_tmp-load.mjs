@@ -1,0 +1,12 @@
+import pg from 'pg';
+import { runMigrations } from '@pressroom/database';
+import { loadArticles } from '/work/main/bench/api/read-data.mjs';
+const db = process.argv[2]; const count = Number(process.argv[3]);
+const admin = new pg.Client({ connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres' }); await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${db}`); await admin.query(`CREATE DATABASE ${db}`); await admin.end();
+const url = `postgresql://postgres@127.0.0.1:5432/${db}`;
+await runMigrations(url);
+const c = new pg.Client({ connectionString: url }); await c.connect();
+console.log(await loadArticles(c, { count, log: console.log }));
+console.log((await c.query(`select pg_size_pretty(pg_total_relation_size('"Article"')) total, pg_size_pretty(pg_relation_size('"Article_searchVector_idx"')) gin, avg(pg_column_size("searchVector"))::int vec, avg(length(html))::int html from "Article"`)).rows);
+await c.end();

@@ -1,0 +1,22 @@
+import { AppError, UnauthenticatedError } from '@pressroom/common';
+
+/**
+ * A refused token. Thrown while Apollo builds the context, where an error without an HTTP
+ * status becomes a 500; `extensions.http` makes it a 401 (Apollo strips it from the body).
+ */
+export class TokenRefusedError extends UnauthenticatedError {
+  constructor(message: string) {
+    super(message);
+    this.extensions['http'] = { status: 401 };
+  }
+}
+
+/** An address that failed too many token checks; `retryAfterSeconds` says when to try again. */
+export class TooManyFailuresError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many failed authentication attempts from this address', 'TOO_MANY_REQUESTS', {
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@pressroom/common';
+import { ArticleStatus, type Article as ArticleRow } from '@pressroom/database';
+import { createdContent, updatedContent } from './article-content.js';
+import { resolveAuthorIds, resolveTagIds } from './article-refs.js';
+import { ArticleWriter } from './article-writer.service.js';
+import type { CreateArticleInput } from './dto/create-article.input.js';
+import type { UpdateArticleInput } from './dto/update-article.input.js';
+
+// Two editors creating articles with the same title at once may pick the same numbered slug;
+// the unique index refuses the second, which tries again and numbers past it.
+const GENERATED_SLUG_ATTEMPTS = 3;
+
+/** createArticle, updateArticle and deleteArticle. */
+@Injectable()
+export class ArticleEditingService {
+  constructor(private readonly writer: ArticleWriter) {}
+
+  /** A new DRAFT at version 1, with its first revision. */
+  async create(input: CreateArticleInput, actor: string): Promise<ArticleRow> {
+    if (input.slug) await this.writer.assertSlugFree(input.slug, 'input.slug');
+    const content = createdContent(input);
+    const authorIds = await resolveAuthorIds(this.writer.db, input.authors ?? [], 'input.authors');
+    const tagIds = await resolveTagIds(this.writer.db, input.tags ?? [], 'input.tags');
+    for (let attempt = 1; ; attempt++) {
+      const slug = input.slug ?? (await this.writer.freeSlug(content.title));
+      try {
+        return await this.writer.create({ ...content, slug, status: ArticleStatus.DRAFT, publishedAt: null }, { authorIds, tagIds }, actor);
+      } catch (error) {
+        const slugTaken = error instanceof ConflictError && error.extensions['constraint'] === 'Article_slug_key';
+        if (!slugTaken || attempt >= GENERATED_SLUG_ATTEMPTS) throw slugTaken ? slugConflict(slug) : error;
+      }
+    }
+  }
+
+  /**
+   * Applies `input` if the article is still at `expectedVersion`; else CONFLICT and nothing
+   * changes. Of concurrent updates from one version exactly one applies.
+   */
+  update(id: string, input: UpdateArticleInput, expectedVersion: number, actor: string): Promise<ArticleRow> {
+    return this.writer.edit(id, expectedVersion, actor, 'update', async ({ article }) => {
+      const slug = input.slug ?? article.slug;
+      if (slug !== article.slug) await this.writer.assertSlugFree(slug, 'input.slug', id);
+      const authorIds = input.authors && (await resolveAuthorIds(this.writer.db, input.authors, 'input.authors'));
+      const tagIds = input.tags && (await resolveTagIds(this.writer.db, input.tags, 'input.tags'));
+      return { content: { ...article, ...updatedContent(article, input), slug }, links: { authorIds, tagIds } };
+    });
+  }
+
+  /** Deletes the article with its links and revisions; returns its id. */
+  async remove(id: string, expectedVersion: number | undefined): Promise<string> {
+    await this.writer.delete(id, expectedVersion);
+    return id;
+  }
+}
+
+function slugConflict(slug: string): ConflictError {
+  return new ConflictError(`The slug "${slug}" is taken by another article`, { field: 'input.slug', slug });
+}

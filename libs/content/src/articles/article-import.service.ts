@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { SqlClient } from '@pressroom/database';
+import { assignSlug, planImport, slugSuffix, type ExistingArticle } from './import-plan.js';
+import type { ImportedPost, ImportedPostResult } from './imported-post.js';
+import { snapshotOf } from './revision-snapshot.js';
+
+type Tx = SqlClient;
+
+async function queryRows<R>(tx: Tx, sql: string, ...values: unknown[]): Promise<R[]> {
+  return (await tx.query(sql, values)).rows as R[];
+}
+
+interface Row {
+  id: string;
+  post: ImportedPost;
+  slug: string;
+  version: number;
+}
+
+/**
+ * Writes a batch of imported posts with set-based SQL: a fixed number of statements per batch
+ * (multi-row INSERT ... SELECT FROM unnest), never a round trip per post. Runs inside the
+ * caller's transaction, so a batch and its import report commit together.
+ */
+@Injectable()
+export class ArticleImportService {
+  async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
+    if (!posts.length) return [];
+    await lockKeys(tx, posts);
+    const existing = await findExisting(tx, posts.map((p) => p.importKey));
+    const plan = planImport(posts, existing);
+    const results: ImportedPostResult[] = [...plan.settled];
+    const taken = await takenSlugs(tx, [...plan.creates, ...plan.updates.map((u) => u.post)], existing);
+
+    const updates: Row[] = plan.updates.map(({ post, existing: current }) => {
+      const { slug, warning } = assignSlug(post, taken, current.slug);
+      results.push({ path: post.path, outcome: 'UPDATED', articleId: current.id, warnings: warning ? [warning] : [] });
+      return { id: current.id, post, slug, version: 0 };
+    });
+    const creates: Row[] = plan.creates.map((post) => {
+      const { slug, warning } = assignSlug(post, taken);
+      const id = randomUUID();
+      results.push({ path: post.path, outcome: 'CREATED', articleId: id, warnings: warning ? [warning] : [] });
+      return { id, post, slug, version: 1 };
+    });
+    const written = [...updates, ...creates];
+    if (!written.length) return results;
+
+    await insertArticles(tx, creates);
+    const versions = await updateArticles(tx, updates);
+    for (const row of updates) row.version = versions.get(row.id) ?? 0;
+    const { authorIds, tagIds } = await linkAuthorsAndTags(tx, written);
+    await upsertRedirects(tx, written);
+    await insertRevisions(tx, written, authorIds, tagIds, actor);
+    return results;
+  }
+}
+
+/** Serialises batches that touch the same identities or slugs (two concurrent imports of one folder). */
+async function lockKeys(tx: Tx, posts: ImportedPost[]): Promise<void> {
+  const keys = [...new Set(posts.flatMap((p) => [`key:${p.importKey}`, `slug:${p.slug}`]))];
+  await queryRows(tx, 
+    `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS s`,
+    keys,
+  );
+}
+
+async function findExisting(tx: Tx, importKeys: string[]): Promise<Map<string, ExistingArticle>> {
+  const rows = await queryRows<ExistingArticle>(tx, 
+    `SELECT id::text, "importKey", "contentHash", "sourcePath", slug FROM "Article" WHERE "importKey" = ANY($1::text[])`,
+    [...new Set(importKeys)],
+  );
+  return new Map(rows.map((r) => [r.importKey, r]));
+}
+
+/** Slugs (plain and suffixed candidates) that other articles already hold. */
+async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, ExistingArticle>): Promise<Set<string>> {
+  const candidates = posts.flatMap((p) => [p.slug, `${p.slug}-${slugSuffix(p.importKey)}`, `${p.slug}-${slugSuffix(p.importKey, 8)}`]);
+  const rows = await queryRows<{ slug: string; importKey: string | null }>(tx, 
+    `SELECT slug, "importKey" FROM "Article" WHERE slug = ANY($1::text[])`,
+    candidates,
+  );
+  const own = new Set(posts.map((p) => existing.get(p.importKey)?.importKey).filter(Boolean));
+  return new Set(rows.filter((r) => !r.importKey || !own.has(r.importKey)).map((r) => r.slug));
+}
+
+function columns(rows: Row[]) {
+  const p = rows.map((r) => r.post);
+  return [
+    rows.map((r) => r.id),
+    rows.map((r) => r.slug),
+    p.map((x) => x.title),
+    p.map((x) => x.excerpt),
+    p.map((x) => x.body),
+    p.map((x) => x.bodyFormat),
+    p.map((x) => x.html),
+    p.map((x) => x.status),
+    p.map((x) => x.publishedAt?.toISOString() ?? null),
+    p.map((x) => x.lastModifiedAt?.toISOString() ?? null),
+    p.map((x) => x.language),
+    p.map((x) => x.sourceUrl),
+    p.map((x) => x.path),
+    p.map((x) => x.importKey),
+    p.map((x) => x.contentHash),
+    p.map((x) => JSON.stringify(x.frontMatter)),
+  ];
+}
+
+const UNNEST_ARTICLES = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+  $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+  AS v(id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt", language, "sourceUrl",
+       "sourcePath", "importKey", "contentHash", "frontMatter")`;
+
+async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  await queryRows(tx, 
+    `INSERT INTO "Article" (id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt",
+       language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version)
+     SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
+       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::jsonb, 1
+     FROM ${UNNEST_ARTICLES}`,
+    ...columns(rows),
+  );
+}
+
+/** Updates in place, bumping each version; returns the new versions. */
+async function updateArticles(tx: Tx, rows: Row[]): Promise<Map<string, number>> {
+  if (!rows.length) return new Map();
+  const updated = await queryRows<{ id: string; version: number }>(tx, 
+    `UPDATE "Article" AS a SET slug = v.slug, title = v.title, excerpt = v.excerpt, body = v.body,
+       "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
+       "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
+       "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "contentHash" = v."contentHash",
+       "frontMatter" = v."frontMatter"::jsonb, version = a.version + 1, "updatedAt" = now()
+     FROM ${UNNEST_ARTICLES}
+     WHERE a.id = v.id
+     RETURNING a.id::text, a.version`,
+    ...columns(rows),
+  );
+  return new Map(updated.map((r) => [r.id, r.version]));
+}
+
+/** Upserts the batch's authors and tags by slug, then replaces each article's links. */
+async function linkAuthorsAndTags(tx: Tx, rows: Row[]): Promise<{ authorIds: Map<string, string[]>; tagIds: Map<string, string[]> }> {
+  const authors = new Map(rows.flatMap((r) => r.post.authors.map((a) => [a.slug, a.name] as const)));
+  const tags = new Map(rows.flatMap((r) => r.post.tags.map((t) => [`${t.kind}:${t.slug}`, t] as const)));
+  await queryRows(tx, 
+    `INSERT INTO "Author" (id, slug, name) SELECT gen_random_uuid(), s, n FROM unnest($1::text[], $2::text[]) AS v(s, n)
+     ON CONFLICT (slug) DO NOTHING`,
+    [...authors.keys()],
+    [...authors.values()],
+  );
+  await queryRows(tx, 
+    `INSERT INTO "Tag" (id, slug, name, kind) SELECT gen_random_uuid(), s, n, k::"TagKind"
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS v(s, n, k) ON CONFLICT (kind, slug) DO NOTHING`,
+    [...tags.values()].map((t) => t.slug),
+    [...tags.values()].map((t) => t.name),
+    [...tags.values()].map((t) => t.kind),
+  );
+  const authorRows = await queryRows<{ id: string; slug: string }>(tx, 
+    `SELECT id::text, slug FROM "Author" WHERE slug = ANY($1::text[])`,
+    [...authors.keys()],
+  );
+  const tagRows = await queryRows<{ id: string; key: string }>(tx, 
+    `SELECT id::text, kind::text || ':' || slug AS key FROM "Tag" WHERE slug = ANY($1::text[])`,
+    [...new Set([...tags.values()].map((t) => t.slug))],
+  );
+  const authorBySlug = new Map(authorRows.map((a) => [a.slug, a.id]));
+  const tagByKey = new Map(tagRows.map((t) => [t.key, t.id]));
+  const authorIds = new Map(rows.map((r) => [r.id, r.post.authors.map((a) => authorBySlug.get(a.slug)!)]));
+  const tagIds = new Map(rows.map((r) => [r.id, r.post.tags.map((t) => tagByKey.get(`${t.kind}:${t.slug}`)!)]));
+
+  const ids = rows.map((r) => r.id);
+  await queryRows(tx, `DELETE FROM "ArticleAuthor" WHERE "articleId" = ANY($1::uuid[])`, ids);
+  await queryRows(tx, `DELETE FROM "ArticleTag" WHERE "articleId" = ANY($1::uuid[])`, ids);
+  const authorLinks = rows.flatMap((r) => authorIds.get(r.id)!.map((authorId, position) => [r.id, authorId, position] as const));
+  const tagLinks = rows.flatMap((r) => tagIds.get(r.id)!.map((tagId) => [r.id, tagId] as const));
+  await queryRows(tx, 
+    `INSERT INTO "ArticleAuthor" ("articleId", "authorId", position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`,
+    authorLinks.map((l) => l[0]),
+    authorLinks.map((l) => l[1]),
+    authorLinks.map((l) => l[2]),
+  );
+  await queryRows(tx, 
+    `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+    tagLinks.map((l) => l[0]),
+    tagLinks.map((l) => l[1]),
+  );
+  return { authorIds, tagIds };
+}
+
+/** Old URLs point at the article that now owns them (a later post may take a path over). */
+async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
+  const byPath = new Map(rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)));
+  if (!byPath.size) return;
+  await queryRows(tx, 
+    `INSERT INTO "Redirect" (path, "articleId") SELECT * FROM unnest($1::text[], $2::uuid[])
+     ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"`,
+    [...byPath.keys()],
+    [...byPath.values()],
+  );
+}
+
+async function insertRevisions(
+  tx: Tx,
+  rows: Row[],
+  authorIds: Map<string, string[]>,
+  tagIds: Map<string, string[]>,
+  actor: string,
+): Promise<void> {
+  const snapshots = rows.map((r) =>
+    JSON.stringify(snapshotOf({ ...r.post, slug: r.slug, frontMatter: r.post.frontMatter }, authorIds.get(r.id)!, tagIds.get(r.id)!)),
+  );
+  await queryRows(tx, 
+    `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+     SELECT gen_random_uuid(), a, v, $4, 'import', s::jsonb FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(a, v, s)`,
+    rows.map((r) => r.id),
+    rows.map((r) => r.version),
+    snapshots,
+    actor,
+  );
+}

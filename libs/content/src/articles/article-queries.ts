@@ -1,0 +1,92 @@
+import type { PageRequest, Viewer } from '@pressroom/common';
+import { canSeeUnpublished } from '@pressroom/common';
+import { Prisma, type Article as ArticleRow, type PrismaService } from '@pressroom/database';
+import { articleFilterSql } from './article-filters.js';
+import { articleOrder, cursorValues, keysetSql, orderBySql, type SortOrder } from './article-order.js';
+import type { ArticleOrderByInput, ArticleWhereInput } from './dto/articles.args.js';
+
+const { sql, raw } = Prisma;
+
+/**
+ * Every column the Article type can show; never "searchVector", which is large and internal.
+ * Kept in step with schema.prisma's Article by the read tests.
+ */
+export const ARTICLE_COLUMNS = raw(
+  ['id', 'slug', 'title', 'excerpt', 'body', 'bodyFormat', 'html', 'status', 'publishedAt', 'lastModifiedAt', 'createdAt',
+    'updatedAt', 'version', 'language', 'sourceUrl', 'sourcePath', 'importKey', 'contentHash', 'frontMatter']
+    .map((c) => `a."${c}"`)
+    .join(', '),
+);
+
+/** Restricts a list to the articles of one author or one tag (the parent of a nested list). */
+export type ArticleScope = { kind: 'author' | 'tag'; id: Prisma.Sql } | null;
+
+export interface ArticleListQuery {
+  where?: ArticleWhereInput;
+  orderBy?: ArticleOrderByInput;
+  viewer: Viewer;
+}
+
+export function listOrder(query: ArticleListQuery): SortOrder<ArticleRow> {
+  return articleOrder(query.orderBy, canSeeUnpublished(query.viewer));
+}
+
+/** Filter, visibility and scope as one condition on `a`. */
+export function conditionSql(query: ArticleListQuery, scope: ArticleScope): Prisma.Sql {
+  const filter = articleFilterSql(query.where, query.viewer);
+  if (!scope) return filter;
+  const link =
+    scope.kind === 'author'
+      ? sql`EXISTS (SELECT 1 FROM "ArticleAuthor" l WHERE l."articleId" = a.id AND l."authorId" = ${scope.id})`
+      : sql`EXISTS (SELECT 1 FROM "ArticleTag" l WHERE l."articleId" = a.id AND l."tagId" = ${scope.id})`;
+  return sql`${link} AND ${filter}`;
+}
+
+/** One page (take + 1 rows, in query order) of a list. */
+export function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
+  const order = listOrder(query);
+  const values = cursorValues(order, request);
+  return sql`SELECT ${ARTICLE_COLUMNS} FROM "Article" a
+    WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
+    ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}`;
+}
+
+export async function countArticles(prisma: PrismaService, query: ArticleListQuery): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ count: number }[]>(
+    sql`SELECT count(*)::int AS count FROM "Article" a WHERE ${conditionSql(query, null)}`,
+  );
+  return row?.count ?? 0;
+}
+
+/** A page for each of many authors or tags in one statement (nested lists without N+1). */
+export async function pagesFor(
+  prisma: PrismaService,
+  kind: 'author' | 'tag',
+  parentIds: readonly string[],
+  query: ArticleListQuery,
+  request: PageRequest,
+): Promise<Map<string, ArticleRow[]>> {
+  const page = pageSql(query, request, { kind, id: sql`p.id` });
+  const rows = await prisma.$queryRaw<(ArticleRow & { parentId: string })[]>(
+    sql`SELECT p.id::text AS "parentId", x.* FROM unnest(${[...parentIds]}::uuid[]) AS p(id) CROSS JOIN LATERAL (${page}) x`,
+  );
+  const byParent = new Map<string, ArticleRow[]>(parentIds.map((id) => [id, []]));
+  for (const { parentId, ...row } of rows) byParent.get(parentId)?.push(row);
+  return byParent;
+}
+
+/** How many articles (visible to the viewer and matching the filter) each author or tag has. */
+export async function countsFor(
+  prisma: PrismaService,
+  kind: 'author' | 'tag',
+  parentIds: readonly string[],
+  query: ArticleListQuery,
+): Promise<Map<string, number>> {
+  const link = kind === 'author' ? raw('"ArticleAuthor" l ON l."articleId" = a.id') : raw('"ArticleTag" l ON l."articleId" = a.id');
+  const key = raw(kind === 'author' ? 'l."authorId"' : 'l."tagId"');
+  const rows = await prisma.$queryRaw<{ id: string; count: number }[]>(
+    sql`SELECT ${key}::text AS id, count(*)::int AS count FROM "Article" a JOIN ${link}
+        WHERE ${key} = ANY(${[...parentIds]}::uuid[]) AND ${conditionSql(query, null)} GROUP BY 1`,
+  );
+  return new Map(rows.map((r) => [r.id, r.count]));
+}

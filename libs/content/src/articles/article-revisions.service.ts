@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, toConnection, toPageRequest, type Connection, type ConnectionArgs } from '@pressroom/common';
+import { PrismaService, type Article as ArticleRow, type ArticleRevision as RevisionRow, type Prisma } from '@pressroom/database';
+import { renderedHtml } from './article-content.js';
+import { notFound } from './article-refs.js';
+import { ArticleWriter, type ArticleLinks, type Queryable } from './article-writer.service.js';
+import type { ArticleSnapshot } from './revision-snapshot.js';
+
+/** An article's history, newest first, and restoring an earlier state as a new change. */
+@Injectable()
+export class ArticleRevisionsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly writer: ArticleWriter,
+  ) {}
+
+  async list(articleId: string, args: ConnectionArgs): Promise<Connection<RevisionRow>> {
+    const request = toPageRequest(args);
+    const after = request.cursor ? cursorVersion(request.cursor, request.backward ? 'before' : 'after') : null;
+    const where: Prisma.ArticleRevisionWhereInput = {
+      articleId,
+      ...(after === null ? {} : { version: request.backward ? { gt: after } : { lt: after } }),
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.articleRevision.findMany({ where, orderBy: { version: request.backward ? 'asc' : 'desc' }, take: request.take + 1 }),
+      this.prisma.articleRevision.count({ where: { articleId } }),
+    ]);
+    return toConnection(rows, request, totalCount, (row) => [row.version]);
+  }
+
+  /**
+   * Brings back the content of a revision (text, slug, metadata, authors and tags) as a new
+   * version with its own revision. The publication state is left as it is: restoring a draft's
+   * wording must not take a live article down. Authors or tags deleted since are left out.
+   */
+  restore(articleId: string, revisionId: string, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
+    return this.writer.edit(articleId, expectedVersion, actor, 'restore', async ({ article }) => {
+      const { rows } = await this.writer.db.query<{ snapshot: ArticleSnapshot }>(
+        `SELECT snapshot FROM "ArticleRevision" WHERE id = $1 AND "articleId" = $2`,
+        [revisionId, articleId],
+      );
+      if (!rows[0]) throw notFound('ArticleRevision', { id: revisionId, articleId }, 'revisionId');
+      const snapshot = rows[0].snapshot;
+      if (snapshot.slug !== article.slug) await this.writer.assertSlugFree(snapshot.slug, 'revisionId', articleId);
+      const content = {
+        ...article,
+        title: snapshot.title,
+        slug: snapshot.slug,
+        excerpt: snapshot.excerpt,
+        body: snapshot.body,
+        bodyFormat: snapshot.bodyFormat,
+        html: renderedHtml(snapshot.body, snapshot.bodyFormat),
+        language: snapshot.language,
+        sourceUrl: snapshot.sourceUrl,
+        frontMatter: (snapshot.frontMatter ?? {}) as Prisma.JsonValue,
+      };
+      return { content, links: await stillExisting(this.writer.db, snapshot) };
+    });
+  }
+}
+
+/** The snapshot's authors and tags that still exist, in the snapshot's order. */
+async function stillExisting(db: Queryable, snapshot: ArticleSnapshot): Promise<ArticleLinks> {
+  const { rows } = await db.query<ArticleLinks>(
+    `SELECT ARRAY(SELECT id::text FROM "Author" WHERE id = ANY($1::uuid[])) AS "authorIds",
+            ARRAY(SELECT id::text FROM "Tag" WHERE id = ANY($2::uuid[])) AS "tagIds"`,
+    [snapshot.authorIds, snapshot.tagIds],
+  );
+  const authors = new Set(rows[0]!.authorIds);
+  const tags = new Set(rows[0]!.tagIds);
+  return { authorIds: snapshot.authorIds.filter((id) => authors.has(id)), tagIds: snapshot.tagIds.filter((id) => tags.has(id)) };
+}
+
+function cursorVersion(cursor: unknown[], field: string): number {
+  const version = cursor[0];
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new BadUserInputError(`Invalid cursor in "${field}"`, field);
+  return version;
+}

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '@pressroom/common';
+import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
+import { freeSlug } from '../slugs.js';
+import { snapshotOf } from './revision-snapshot.js';
+
+/** What a statement needs: the pool itself, or the client of a transaction. */
+export type Queryable = Pick<SqlPool, 'query'>;
+
+export interface ArticleLinks {
+  /** In byline order. */
+  authorIds: string[];
+  tagIds: string[];
+}
+
+export interface CurrentArticle {
+  article: ArticleRow;
+  links: ArticleLinks;
+}
+
+/** The editable columns; the writer owns id, version and the timestamps. */
+export type ArticleContent = Pick<
+  ArticleRow,
+  'title' | 'slug' | 'excerpt' | 'body' | 'bodyFormat' | 'html' | 'language' | 'sourceUrl' | 'frontMatter' | 'status' | 'publishedAt'
+>;
+
+/** What an edit changes: the content, and the links it replaces (the others stay). */
+export interface ArticleEdit {
+  content: ArticleContent;
+  links?: Partial<ArticleLinks>;
+}
+
+// The columns of an Article row as the Prisma client knows it: `*` would also bring the search
+// vector, which nothing here reads.
+const COLUMNS = Object.values(Prisma.ArticleScalarFieldEnum)
+  .map((c) => `"${c}"`)
+  .join(', ');
+const LINKS = `ARRAY(SELECT "authorId"::text FROM "ArticleAuthor" WHERE "articleId" = a.id ORDER BY position) AS "authorIds",
+  ARRAY(SELECT "tagId"::text FROM "ArticleTag" WHERE "articleId" = a.id) AS "tagIds"`;
+// An edit whose caller named no version is applied to whatever is newest, trying again when
+// another write lands between its read and its save.
+const UNPINNED_ATTEMPTS = 3;
+
+/**
+ * How every article write is made: read, decide, then save the article, its links and the
+ * revision of the new state in ONE statement that only applies if the version is still the one
+ * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
+ * search vector follows in that same statement, through the trigger of migration
+ * add_article_search. Plain pg rather than Prisma: each write is two or three round trips, and
+ * Prisma's per-statement cost was most of the time (bench/api/update.mjs).
+ */
+@Injectable()
+export class ArticleWriter {
+  constructor(private readonly sql: SqlPool) {}
+
+  /** For reads and checks outside a transaction. */
+  get db(): Queryable {
+    return this.sql;
+  }
+
+  async read(id: string): Promise<CurrentArticle> {
+    const { rows } = await this.sql.query<ArticleRow & ArticleLinks>(`SELECT ${COLUMNS}, ${LINKS} FROM "Article" AS a WHERE id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundError('Article', { id });
+    const { authorIds, tagIds, ...article } = rows[0];
+    return { article, links: { authorIds, tagIds } };
+  }
+
+  /**
+   * Reads the article, lets `change` decide (null: nothing to do), and saves. CONFLICT with the
+   * current version when `expectedVersion` is given and stale, now or by the time of the save.
+   */
+  async edit(
+    id: string,
+    expectedVersion: number | undefined,
+    actor: string,
+    action: string,
+    change: (current: CurrentArticle) => Promise<ArticleEdit | null> | ArticleEdit | null,
+  ): Promise<ArticleRow> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(id);
+      assertVersion(current.article, expectedVersion);
+      const edit = await change(current);
+      if (!edit) return current.article;
+      const saved = await this.save(current, edit, actor, action);
+      if (saved) return saved;
+      if (expectedVersion !== undefined || attempt >= UNPINNED_ATTEMPTS) {
+        assertVersion((await this.read(id)).article, current.article.version);
+      }
+    }
+  }
+
+  /** A new article at version 1 with its links and first revision, in one statement. */
+  async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
+    const snapshot = snapshotOf({ ...content, lastModifiedAt: null }, links.authorIds, links.tagIds);
+    const { rows } = await run(
+      this.sql,
+      `WITH a AS (
+         INSERT INTO "Article" (id, title, slug, excerpt, body, "bodyFormat", html, language, "sourceUrl", "frontMatter", status, "publishedAt", version)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING ${COLUMNS}
+       ), authors AS (
+         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($12::uuid[]) WITH ORDINALITY AS x(author, n)
+       ), tags AS (
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($13::uuid[]) AS x(tag)
+       ), revision AS (
+         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+         SELECT gen_random_uuid(), a.id, 1, $14, 'create', $15 FROM a
+       )
+       SELECT * FROM a`,
+      [...contentValues(content), links.authorIds, links.tagIds, actor, JSON.stringify(snapshot)],
+    );
+    return rows[0]!;
+  }
+
+  /** Deletes the article (links and revisions cascade); CONFLICT when `expectedVersion` is stale. */
+  async delete(id: string, expectedVersion: number | undefined): Promise<void> {
+    const { rowCount } = await run(this.sql, `DELETE FROM "Article" WHERE id = $1 AND ($2::int IS NULL OR version = $2)`, [id, expectedVersion ?? null]);
+    if (!rowCount) assertVersion((await this.read(id)).article, expectedVersion);
+  }
+
+  /** Runs `work` in one transaction; constraint failures are answered as CONFLICT. */
+  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.sql.transaction(work);
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+
+  /**
+   * For a change made to many articles at once (a tag merged or deleted), inside its
+   * transaction: each gets a new version and a revision of its state.
+   */
+  async recordMany(client: SqlClient, articleIds: string[], actor: string, action: string): Promise<void> {
+    if (!articleIds.length) return;
+    const { rows } = await client.query<ArticleRow & ArticleLinks>(
+      `UPDATE "Article" AS a SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}, ${LINKS}`,
+      [articleIds],
+    );
+    await client.query(
+      `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+       SELECT gen_random_uuid(), a, v, $4, $5, s::jsonb FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(a, v, s)`,
+      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => JSON.stringify(snapshotOf(r, r.authorIds, r.tagIds))), actor, action],
+    );
+  }
+
+  /** CONFLICT naming `field` when another article holds `slug`. */
+  async assertSlugFree(slug: string, field: string, exceptId?: string): Promise<void> {
+    const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, [slug]);
+    if (rows[0] && rows[0].id !== exceptId) throw new ConflictError(`The slug "${slug}" is taken by another article`, { field, slug });
+  }
+
+  /** A free slug made from `title`: readable, numbered (-2, -3, ...) when the plain one is taken. */
+  freeSlug(title: string): Promise<string> {
+    return freeSlug(title, 'article', async (filter) => {
+      const { rows } =
+        'in' in filter
+          ? await this.sql.query<{ slug: string }>(`SELECT slug FROM "Article" WHERE slug = ANY($1)`, [filter.in])
+          : await this.sql.query<{ slug: string }>(`SELECT slug FROM "Article" WHERE starts_with(slug, $1)`, [filter.startsWith]);
+      return rows;
+    });
+  }
+
+  /** The save of `edit` over `current`, or null when another save got there first. */
+  private async save(current: CurrentArticle, edit: ArticleEdit, actor: string, action: string): Promise<ArticleRow | null> {
+    const links = { authorIds: edit.links?.authorIds ?? current.links.authorIds, tagIds: edit.links?.tagIds ?? current.links.tagIds };
+    const snapshot = snapshotOf({ ...current.article, ...edit.content }, links.authorIds, links.tagIds);
+    const { rows } = await run(
+      this.sql,
+      `WITH a AS (
+         UPDATE "Article" SET title = $1, slug = $2, excerpt = $3, body = $4, "bodyFormat" = $5, html = $6, language = $7,
+           "sourceUrl" = $8, "frontMatter" = $9, status = $10, "publishedAt" = $11, version = version + 1, "updatedAt" = now()
+         WHERE id = $12 AND version = $13
+         RETURNING ${COLUMNS}
+       ), unlinked_authors AS (
+         DELETE FROM "ArticleAuthor" WHERE $14 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($15::uuid[])
+       ), linked_authors AS (
+         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($15::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $14
+         ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
+       ), unlinked_tags AS (
+         DELETE FROM "ArticleTag" WHERE $16 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($17::uuid[])
+       ), linked_tags AS (
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($17::uuid[]) AS x(tag) WHERE $16
+         ON CONFLICT DO NOTHING
+       ), revision AS (
+         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+         SELECT gen_random_uuid(), a.id, a.version, $18, $19, $20 FROM a
+       )
+       SELECT * FROM a`,
+      [
+        ...contentValues(edit.content),
+        current.article.id,
+        current.article.version,
+        edit.links?.authorIds !== undefined,
+        links.authorIds,
+        edit.links?.tagIds !== undefined,
+        links.tagIds,
+        actor,
+        action,
+        JSON.stringify(snapshot),
+      ],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+/** CONFLICT, with the current version, when the article is not at `expectedVersion`. */
+function assertVersion(article: ArticleRow, expectedVersion: number | undefined): void {
+  if (expectedVersion === undefined || article.version === expectedVersion) return;
+  throw new ConflictError(`Article ${article.id} is at version ${article.version}, not ${expectedVersion}: it changed since you read it`, {
+    field: 'expectedVersion',
+    currentVersion: article.version,
+    expectedVersion,
+  });
+}
+
+function contentValues(c: ArticleContent): unknown[] {
+  return [c.title, c.slug, c.excerpt, c.body, c.bodyFormat, c.html, c.language, c.sourceUrl, JSON.stringify(c.frontMatter ?? {}), c.status, c.publishedAt];
+}
+
+async function run<R extends ArticleRow>(db: Queryable, text: string, values: unknown[]) {
+  try {
+    return await db.query<R>(text, values);
+  } catch (error) {
+    throw asConflict(error);
+  }
+}
+
+/** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500. */
+function asConflict(error: unknown): unknown {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (code === '23505') return new ConflictError('A unique value is already taken', { constraint });
+  if (code === '23503') return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
+  if (code === '40P01') return new ConflictError('A concurrent change got in the way; try again');
+  return error;
+}

@@ -1,0 +1,7 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+
+@ArgsType()
+export class TagIdArgs {
+  @Field(() => ID) @IsUUID() id!: string;
+}

@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@pressroom/common';
+import { ArticleRevision } from './article-revision.model.js';
+
+@ObjectType()
+export class ArticleRevisionConnection extends ConnectionType(ArticleRevision) {}

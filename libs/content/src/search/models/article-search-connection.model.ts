@@ -1,0 +1,10 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '@pressroom/common';
+import { ArticleSearchEdge } from './article-search-edge.model.js';
+
+@ObjectType({ description: 'Search hits, best first; ties go to the more recently published' })
+export class ArticleSearchConnection {
+  @Field(() => [ArticleSearchEdge]) edges!: ArticleSearchEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

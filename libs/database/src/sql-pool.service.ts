@@ -1,0 +1,46 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
+import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+
+/** What bulk writers need of a connection: parameterised queries. */
+export type SqlClient = Pick<pg.ClientBase, 'query'>;
+
+/**
+ * A plain pg pool for set-based bulk writes. Prisma's raw queries pass large parameters
+ * (thousands of bodies in one multi-row INSERT) through its query engine about ten times
+ * slower than pg does, so the import's hot path talks to pg directly.
+ */
+@Injectable()
+export class SqlPool implements OnModuleDestroy {
+  private readonly pool: pg.Pool;
+
+  constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
+    this.pool = new pg.Pool({ connectionString: options.url, max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)) });
+    this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+  }
+
+  /** One statement on any pooled connection; a single statement is a transaction of its own. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text, values);
+  }
+
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,17 @@
+export { exportFileName } from './export/export-file-name.js';
+export { serializePost } from './export/serialize-post.js';
+export { FRONTMATTER_LIMITS } from './limits.js';
+export { parsePost } from './parse-post.js';
+export { renderBody } from './render/render-body.js';
+export { detectLanguage } from './text/detect-language.js';
+export { plainTextExcerpt } from './text/excerpt.js';
+export { slugify } from './text/slugify.js';
+export type {
+  BodyFormat,
+  ExportableArticle,
+  Located,
+  NormalisedPost,
+  ParseOptions,
+  ParseResult,
+  TagKind,
+} from './types.js';

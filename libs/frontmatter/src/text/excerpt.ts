@@ -1,0 +1,38 @@
+import { htmlToText, withoutTemplateTags } from './html-text.js';
+
+const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Plain text of the first paragraph with prose in it (or of the whole fragment when no
+ * paragraph has any), cut to `maxChars` user-perceived characters so Chinese and emoji are
+ * never split; a cut text ends with `…`.
+ */
+export function plainTextExcerpt(html: string, maxChars = 300): string | null {
+  for (const match of html.matchAll(PARAGRAPH)) {
+    const text = proseOf(match[1]!);
+    if (text) return cut(text, maxChars);
+  }
+  const text = proseOf(html);
+  return text ? cut(text, maxChars) : null;
+}
+
+function proseOf(html: string): string {
+  return withoutTemplateTags(htmlToText(html));
+}
+
+function cut(text: string, maxChars: number): string {
+  // A string is never more graphemes than UTF-16 units, so short ones need no segmenting.
+  if (text.length <= maxChars) return text;
+  // The segmenter copies what it is given; a bounded prefix holds enough graphemes.
+  const kept: string[] = [];
+  for (const { segment } of graphemes.segment(text.slice(0, maxChars * 8))) {
+    if (kept.length === maxChars) break;
+    kept.push(segment);
+  }
+  if (kept.join('').length === text.length) return text;
+  return `${kept
+    .slice(0, maxChars - 1)
+    .join('')
+    .trimEnd()}…`;
+}

@@ -1,0 +1,171 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@pressroom/common';
+import { ArticleImportService, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
+import { SqlPool, type ImportJob } from '@pressroom/database';
+import { chunks, split } from './batches.js';
+import type { ItemRecord } from './jobs/import-counts.js';
+import { ImportJobsService } from './jobs/import-jobs.service.js';
+import { ParsePool } from './parsing/parse-pool.js';
+import { toImportedPost } from './parsing/to-imported-post.js';
+import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
+
+/** Posts written per transaction. */
+const WRITE_BATCH = 250;
+/** Files per worker-thread task: small enough to spread a batch over every core. */
+const PARSE_TASK = 25;
+/** Batches parsed ahead of the writer; bounds memory whatever the import's size. */
+const PARSE_AHEAD = 3;
+
+interface ParsedBatch {
+  posts: ImportedPost[];
+  /** Outcomes known before writing: parse failures, unreadable files. */
+  items: ItemRecord[];
+  warnings: Map<string, ItemRecord['warnings']>;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly results: ImportedPostResult[]) {
+    super('dry run');
+  }
+}
+
+/**
+ * Turns entries into articles: reads and parses files on worker threads while the previous
+ * batch is written, one transaction per batch (articles, links, revisions, report together).
+ * Files the job has already recorded are skipped, so a resumed job finishes where it stopped.
+ */
+@Injectable()
+export class ImportRunner implements OnModuleDestroy {
+  private readonly logger = new Logger(ImportRunner.name);
+  private pool: ParsePool | null = null;
+
+  constructor(
+    private readonly sql: SqlPool,
+    private readonly jobs: ImportJobsService,
+    private readonly articles: ArticleImportService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async importEntries(job: ImportJob, entries: AsyncIterable<ImportEntry>, onProgress?: (files: number) => void): Promise<void> {
+    const pending: Promise<ParsedBatch>[] = [];
+    for await (const chunk of chunks(entries, WRITE_BATCH)) {
+      const parsed = this.parseBatch(job, chunk);
+      parsed.catch(() => undefined); // awaited below, in order; this only silences early rejections
+      pending.push(parsed);
+      if (pending.length > PARSE_AHEAD) {
+        const settled = await this.write(job, await pending.shift()!);
+        onProgress?.(settled);
+      }
+    }
+    // Not `onProgress?.(await ...)`: optional chaining would skip evaluating the argument.
+    while (pending.length) {
+      const settled = await this.write(job, await pending.shift()!);
+      onProgress?.(settled);
+    }
+  }
+
+  /** Records entries refused before parsing (archive links, bad paths, non-post uploads). */
+  async recordRejected(jobId: string, rejected: RejectedEntry[]): Promise<void> {
+    for (const part of split(rejected, WRITE_BATCH)) {
+      const items: ItemRecord[] = part.map((r) => ({
+        path: r.path,
+        outcome: r.skipped ? 'SKIPPED' : 'FAILED',
+        articleId: null,
+        line: null,
+        message: r.message,
+        warnings: [],
+      }));
+      await this.sql.transaction((tx) => this.jobs.recordItems(tx, jobId, items));
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private parsePool(): ParsePool {
+    this.pool ??= new ParsePool(this.config.get('IMPORT_THREADS', { infer: true }));
+    return this.pool;
+  }
+
+  private async parseBatch(job: ImportJob, entries: ImportEntry[]): Promise<ParsedBatch> {
+    const done = await this.jobs.recordedPaths(job.id, entries.map((e) => e.path));
+    const batch: ParsedBatch = { posts: [], items: [], warnings: new Map() };
+    const files: { path: string; bytes: Uint8Array }[] = [];
+    for (const entry of entries) {
+      if (done.has(entry.path)) continue;
+      try {
+        files.push({ path: entry.path, bytes: await entry.read() });
+      } catch (error) {
+        batch.items.push(failure(entry.path, null, `cannot read file: ${(error as Error).message}`));
+      }
+    }
+    const options = { timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }), defaultStatus: job.defaultStatus === 'DRAFT' ? 'DRAFT' as const : 'PUBLISHED' as const };
+    const results = await Promise.all(split(files, PARSE_TASK).map((part) => this.parsePool().run({ ...options, files: part })));
+    for (const result of results.flat()) {
+      if (!result.ok) {
+        batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
+        continue;
+      }
+      batch.posts.push(toImportedPost(result.post));
+      batch.warnings.set(result.post.sourcePath, result.post.warnings.map((w) => ({ line: w.line, message: w.message })));
+    }
+    return batch;
+  }
+
+  /** Writes one batch and its report; returns how many files it settled. */
+  private async write(job: ImportJob, batch: ParsedBatch): Promise<number> {
+    const toItem = (r: WriteResult): ItemRecord => ({
+      path: r.path,
+      outcome: r.outcome,
+      articleId: job.dryRun ? null : r.articleId,
+      line: null,
+      message: r.outcome === 'FAILED' ? (r.warnings[0] ?? null) : null,
+      warnings: [
+        ...(batch.warnings.get(r.path) ?? []),
+        ...(r.outcome === 'FAILED' ? [] : r.warnings.map((message) => ({ line: null, message }))),
+      ],
+    });
+    const results = await this.writePosts(job, batch.posts, toItem);
+    // Successes were recorded with their articles; failures and dry runs are recorded now.
+    const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
+    if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late));
+    return batch.items.length + results.length;
+  }
+
+  /**
+   * One transaction for the batch; when it fails (a row the database refuses), the batch is
+   * halved until the offending posts fail alone and every other post lands.
+   */
+  private async writePosts(job: ImportJob, posts: ImportedPost[], toItem: (r: WriteResult) => ItemRecord): Promise<WriteResult[]> {
+    if (!posts.length) return [];
+    const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
+    try {
+      return await this.sql.transaction(async (tx) => {
+        const results = await this.articles.importBatch(tx, posts, actor);
+        if (job.dryRun) throw new DryRunRollback(results);
+        await this.jobs.recordItems(tx, job.id, results.map(toItem));
+        return results;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.results;
+      if (posts.length === 1) {
+        this.logger.warn(`could not write ${posts[0]!.path}: ${(error as Error).message}`);
+        return [{ path: posts[0]!.path, outcome: 'FAILED', articleId: null, warnings: [`could not be stored: ${firstLine(error)}`] }];
+      }
+      const middle = Math.ceil(posts.length / 2);
+      return [...(await this.writePosts(job, posts.slice(0, middle), toItem)), ...(await this.writePosts(job, posts.slice(middle), toItem))];
+    }
+  }
+}
+
+type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
+
+function failure(path: string, line: number | null, message: string): ItemRecord {
+  return { path, outcome: 'FAILED', articleId: null, line, message, warnings: [] };
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split('\n').filter(Boolean).pop() ?? 'database error';
+}

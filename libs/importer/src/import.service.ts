@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DEFAULT_DATA_DIR, type Env } from '@pressroom/common';
+import { PrismaService, type ImportJob } from '@pressroom/database';
+import { chunks } from './batches.js';
+import { ImportJobsService, type NewImportJob } from './jobs/import-jobs.service.js';
+import { ImportRunner } from './import-runner.service.js';
+import { ImportQueue, type BatchMessage, type JobMessage } from './queue/import-queue.service.js';
+import { walkPosts } from './sources/folder-source.js';
+import { type ImportEntry, SourceRejectedError } from './sources/import-entry.js';
+import { archiveKind } from './sources/archive-kind.js';
+import { resolveInside } from './sources/safe-entry-path.js';
+import { stageFiles, type IncomingFile } from './sources/stage-files.js';
+
+const BATCH_FILES = 250;
+
+/**
+ * Import jobs end to end. Uploads: saved under the job's folder, then staged (archives
+ * extracted) and split into batch messages by a queue worker. The CLI: the same steps inline.
+ */
+@Injectable()
+export class ImportService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly jobs: ImportJobsService,
+    private readonly runner: ImportRunner,
+    private readonly queue: ImportQueue,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  /** Where a job keeps its uploaded and staged files until it ends. */
+  jobFolder(jobId: string): string {
+    return path.join(this.config.get('DATA_DIR', { infer: true }) ?? DEFAULT_DATA_DIR, 'imports', jobId);
+  }
+
+  /** Creates a queued job for files already saved under jobFolder(id)/upload, and enqueues it. */
+  async submit(job: ImportJob): Promise<ImportJob> {
+    await this.queue.sendJob(job.id);
+    return job;
+  }
+
+  createJob(input: NewImportJob): Promise<ImportJob> {
+    return this.jobs.create(input);
+  }
+
+  /** Workers in this process (unless IMPORT_WORKER=false), and jobs a dead process left behind. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.get('IMPORT_WORKER', { infer: true })) return;
+    await this.startWorker();
+  }
+
+  async startWorker(): Promise<void> {
+    await this.queue.work((m) => this.runJob(m), (m) => this.runBatch(m));
+    const interrupted = await this.prisma.importJob.findMany({
+      where: { status: { in: ['QUEUED', 'RUNNING'] }, source: 'upload' },
+      select: { id: true },
+    });
+    for (const { id } of interrupted) await this.queue.sendJob(id);
+  }
+
+  /** Queue step 1: stage the job's files, count them, and enqueue one message per batch. */
+  async runJob({ jobId }: JobMessage): Promise<void> {
+    const job = await this.jobs.get(jobId);
+    if (!['QUEUED', 'RUNNING'].includes(job.status)) return;
+    const folder = this.jobFolder(jobId);
+    try {
+      const { files, rejected } = await this.stageOnce(job, folder);
+      await this.jobs.markRunning(jobId, (await countEntries(walkPosts(files))) + rejected);
+      const batches: string[][] = [];
+      for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
+      await this.queue.sendBatches(jobId, batches);
+      await this.finish(jobId);
+    } catch (error) {
+      if (!(error instanceof SourceRejectedError)) throw error;
+      await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Queue step 2: import one batch of staged files. */
+  async runBatch({ jobId, paths }: BatchMessage): Promise<void> {
+    const job = await this.jobs.get(jobId);
+    if (job.status !== 'RUNNING') return;
+    const root = path.join(this.jobFolder(jobId), 'files');
+    const entries = paths.map((p): ImportEntry => ({ path: p, read: () => readFile(resolveInside(root, p)) }));
+    await this.runner.importEntries(job, iterate(entries));
+    await this.finish(jobId);
+  }
+
+  /**
+   * The CLI: imports folders, files or archives given as paths, inline, with progress.
+   * With several paths, each file's path starts with its root's name, so they stay apart.
+   */
+  async importPaths(job: ImportJob, inputs: string[], onProgress?: (done: number, total: number) => void): Promise<ImportJob> {
+    const temp = await mkdtemp(path.join(tmpdir(), 'pressroom-import-'));
+    try {
+      const roots = await this.cliRoots(job, inputs, temp);
+      const total = (await countEntries(allEntries(roots))) + (await this.jobs.get(job.id)).processed;
+      await this.jobs.markRunning(job.id, total);
+      let done = (await this.jobs.get(job.id)).processed;
+      onProgress?.(done, total);
+      await this.runner.importEntries(job, allEntries(roots), (n) => onProgress?.((done += n), total));
+      return await this.jobs.finishIfComplete(job.id);
+    } catch (error) {
+      if (!(error instanceof SourceRejectedError)) throw error;
+      return this.jobs.fail(job.id, `${error.code}: ${error.message}`);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }
+
+  private async cliRoots(job: ImportJob, inputs: string[], temp: string): Promise<{ root: string; prefix: string }[]> {
+    const roots: { root: string; prefix: string }[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const prefix = inputs.length > 1 ? `${path.basename(path.resolve(input))}/` : '';
+      const info = await stat(input);
+      if (info.isFile() && (await archiveKind(input))) {
+        const target = path.join(temp, String(index));
+        const rejected = await stageFiles([{ name: path.basename(input), file: input }], target);
+        await this.runner.recordRejected(job.id, rejected.map((r) => ({ ...r, path: prefix + r.path })));
+        roots.push({ root: target, prefix });
+      } else roots.push({ root: input, prefix });
+    }
+    return roots;
+  }
+
+  /**
+   * Extracts uploads into `files/` exactly once, even when two workers run the step; returns
+   * the folder and how many entries were refused (already recorded as items).
+   */
+  private async stageOnce(job: ImportJob, folder: string): Promise<{ files: string; rejected: number }> {
+    const files = path.join(folder, 'files');
+    const summary = path.join(folder, 'staged.json');
+    if (existsSync(files)) return { files, ...(JSON.parse(await readFile(summary, 'utf8')) as { rejected: number }) };
+    const upload = path.join(folder, 'upload');
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as IncomingFile[];
+    const staging = await mkdtemp(path.join(folder, 'staging-'));
+    const rejected = await stageFiles(manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })), staging);
+    await this.runner.recordRejected(job.id, rejected);
+    await writeFile(summary, JSON.stringify({ rejected: rejected.length }));
+    await rename(staging, files).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      await rm(staging, { recursive: true, force: true }); // another worker staged it first
+    });
+    return { files, rejected: rejected.length };
+  }
+
+  private async finish(jobId: string): Promise<void> {
+    const job = await this.jobs.finishIfComplete(jobId);
+    if (['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) {
+      await rm(this.jobFolder(jobId), { recursive: true, force: true });
+      this.logger.log(`import ${jobId} ${job.status.toLowerCase()}: ${job.created} created, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} failed, ${job.skipped} skipped`);
+    }
+  }
+}
+
+async function* allEntries(roots: { root: string; prefix: string }[]): AsyncGenerator<ImportEntry> {
+  for (const { root, prefix } of roots) {
+    for await (const entry of walkPosts(root)) yield prefix ? { ...entry, path: prefix + entry.path } : entry;
+  }
+}
+
+async function* iterate<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+async function countEntries(entries: AsyncIterable<ImportEntry>): Promise<number> {
+  let count = 0;
+  for await (const _entry of entries) count++;
+  return count;
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@pressroom/common';
+import { PrismaService, type ImportJob, type SqlClient } from '@pressroom/database';
+import { finalStatus, type ImportCounts, type ItemRecord } from './import-counts.js';
+
+type Tx = SqlClient;
+
+export interface ImportReport {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+  source: string;
+  dryRun: boolean;
+  counts: ImportCounts;
+  progress: { processed: number; total: number };
+  /** Why the whole job failed (a refused archive), if it did. */
+  error: string | null;
+  errors: Located[];
+  warnings: Located[];
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface Located {
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+export interface NewImportJob {
+  source: string;
+  sourcePath?: string | null;
+  dryRun?: boolean;
+  defaultStatus?: 'DRAFT' | 'PUBLISHED';
+  createdBy?: string | null;
+}
+
+/** ImportJob and ImportItem rows: the importer's own tables. */
+@Injectable()
+export class ImportJobsService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(input: NewImportJob): Promise<ImportJob> {
+    return this.prisma.importJob.create({ data: { ...input, status: 'QUEUED' } });
+  }
+
+  async get(id: string): Promise<ImportJob> {
+    const job = await this.prisma.importJob.findUnique({ where: { id } });
+    if (!job) throw new NotFoundError('ImportJob', { id });
+    return job;
+  }
+
+  /** Marks a job running (again, when resumed) with the number of files it has. */
+  markRunning(id: string, total?: number): Promise<ImportJob> {
+    return this.prisma.importJob.update({
+      where: { id },
+      data: { status: 'RUNNING', startedAt: new Date(), ...(total === undefined ? {} : { total }) },
+    });
+  }
+
+  setSource(id: string, sourcePath: string): Promise<ImportJob> {
+    return this.prisma.importJob.update({ where: { id }, data: { sourcePath } });
+  }
+
+  setTotal(id: string, total: number): Promise<ImportJob> {
+    return this.prisma.importJob.update({ where: { id }, data: { total } });
+  }
+
+  /** Paths of `paths` that this job has already recorded: a resumed job skips them. */
+  async recordedPaths(jobId: string, paths: string[]): Promise<Set<string>> {
+    if (!paths.length) return new Set();
+    const rows = await this.prisma.importItem.findMany({ where: { jobId, path: { in: paths } }, select: { path: true } });
+    return new Set(rows.map((r) => r.path));
+  }
+
+  /** Records file outcomes and adds them to the job's counters, in the caller's transaction. */
+  async recordItems(tx: Tx, jobId: string, items: ItemRecord[]): Promise<void> {
+    if (!items.length) return;
+    const { rows: inserted } = await tx.query<{ outcome: string; n: number }>(
+      `WITH ins AS (
+         INSERT INTO "ImportItem" (id, "jobId", path, outcome, "articleId", line, message, warnings)
+         SELECT gen_random_uuid(), $1::uuid, p, o::"ImportItemOutcome", a, l, m, w::jsonb
+         FROM unnest($2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[], $7::text[]) AS v(p, o, a, l, m, w)
+         ON CONFLICT ("jobId", path) DO NOTHING
+         RETURNING outcome)
+       SELECT outcome::text, count(*)::int AS n FROM ins GROUP BY outcome`,
+      [
+        jobId,
+        items.map((i) => i.path),
+        items.map((i) => i.outcome),
+        items.map((i) => i.articleId),
+        items.map((i) => i.line),
+        items.map((i) => i.message),
+        items.map((i) => JSON.stringify(i.warnings)),
+      ],
+    );
+    const count = (outcome: string) => inserted.find((r) => r.outcome === outcome)?.n ?? 0;
+    const processed = inserted.reduce((sum, r) => sum + r.n, 0);
+    await tx.query(
+      `UPDATE "ImportJob" SET processed = processed + $2, created = created + $3, updated = updated + $4,
+         unchanged = unchanged + $5, failed = failed + $6, skipped = skipped + $7 WHERE id = $1::uuid`,
+      [jobId, processed, count('CREATED'), count('UPDATED'), count('UNCHANGED'), count('FAILED'), count('SKIPPED')],
+    );
+  }
+
+  /**
+   * Ends a job once every file is recorded; safe to call from every worker, only the first
+   * call that sees the job complete changes it. Returns the job, finished or not.
+   */
+  async finishIfComplete(id: string): Promise<ImportJob> {
+    const job = await this.get(id);
+    if (job.status !== 'RUNNING' || job.processed < job.total) return job;
+    const status = finalStatus(job);
+    await this.prisma.importJob.updateMany({ where: { id, status: 'RUNNING' }, data: { status, finishedAt: new Date() } });
+    return this.get(id);
+  }
+
+  /** Ends a job that could not run at all (its source was refused). */
+  async fail(id: string, error: string): Promise<ImportJob> {
+    return this.prisma.importJob.update({ where: { id }, data: { status: 'FAILED', error, finishedAt: new Date() } });
+  }
+
+  list(args: { take: number; cursor?: string }): Promise<ImportJob[]> {
+    return this.prisma.importJob.findMany({
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: args.take,
+      ...(args.cursor ? { cursor: { id: args.cursor }, skip: 1 } : {}),
+    });
+  }
+
+  count(): Promise<number> {
+    return this.prisma.importJob.count();
+  }
+
+  /** What the CLI, GET /admin/imports/:id and GraphQL report about a job. */
+  async report(id: string): Promise<ImportReport> {
+    const job = await this.get(id);
+    const { errors, warnings } = await this.problems(id);
+    const { total, created, updated, unchanged, failed, skipped, processed } = job;
+    return {
+      id: job.id,
+      status: job.status.toLowerCase() as ImportReport['status'],
+      source: job.source,
+      dryRun: job.dryRun,
+      counts: { total, created, updated, unchanged, failed, skipped },
+      progress: { processed, total },
+      error: job.error,
+      errors,
+      warnings,
+      createdAt: job.createdAt,
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+    };
+  }
+
+  /** Failed files (errors) and files with warnings, in path order, at most `limit` of each. */
+  async problems(jobId: string, limit = 1000) {
+    const [errors, warned] = await Promise.all([
+      this.prisma.importItem.findMany({
+        where: { jobId, outcome: 'FAILED' },
+        orderBy: { path: 'asc' },
+        take: limit,
+        select: { path: true, line: true, message: true },
+      }),
+      this.prisma.$queryRawUnsafe<{ path: string; line: number | null; message: string }[]>(
+        `SELECT i.path, (w->>'line')::int AS line, w->>'message' AS message
+         FROM "ImportItem" i, jsonb_array_elements(i.warnings) w
+         WHERE i."jobId" = $1::uuid ORDER BY i.path LIMIT $2`,
+        jobId,
+        limit,
+      ),
+    ]);
+    return { errors: errors.map((e) => ({ path: e.path, line: e.line, message: e.message ?? '' })), warnings: warned };
+  }
+}

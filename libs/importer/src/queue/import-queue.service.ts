@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@pressroom/common';
+import { DATABASE_OPTIONS, type DatabaseOptions } from '@pressroom/database';
+import PgBoss from 'pg-boss';
+
+export const JOB_QUEUE = 'import-job';
+export const BATCH_QUEUE = 'import-batch';
+
+export interface JobMessage {
+  jobId: string;
+}
+export interface BatchMessage {
+  jobId: string;
+  paths: string[];
+}
+
+/**
+ * The PostgreSQL-backed queue (pg-boss) that spreads import work over every worker process:
+ * one message stages a job, then one message per batch of files, which any worker may take.
+ * A worker that dies leaves its messages active; they are retried when they expire.
+ */
+@Injectable()
+export class ImportQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(ImportQueue.name);
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+
+  constructor(
+    @Inject(DATABASE_OPTIONS) private readonly database: DatabaseOptions,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async sendJob(jobId: string): Promise<void> {
+    await (await this.started()).send(JOB_QUEUE, { jobId } satisfies JobMessage);
+  }
+
+  async sendBatches(jobId: string, batches: string[][]): Promise<void> {
+    if (!batches.length) return;
+    const boss = await this.started();
+    await boss.insert(batches.map((paths) => ({ name: BATCH_QUEUE, data: { jobId, paths } satisfies BatchMessage })));
+  }
+
+  /** Starts consuming both queues in this process. */
+  async work(onJob: (m: JobMessage) => Promise<void>, onBatch: (m: BatchMessage) => Promise<void>): Promise<void> {
+    const boss = await this.started();
+    const options = { pollingIntervalSeconds: 0.5, batchSize: 1 };
+    await boss.work<JobMessage>(JOB_QUEUE, options, async ([job]) => job && onJob(job.data));
+    const concurrency = this.config.get('IMPORT_BATCH_CONCURRENCY', { infer: true });
+    for (let i = 0; i < concurrency; i++) {
+      await boss.work<BatchMessage>(BATCH_QUEUE, options, async ([job]) => job && onBatch(job.data));
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
+    await boss?.stop({ graceful: true, timeout: 10_000, wait: true }).catch(() => undefined);
+  }
+
+  private started(): Promise<PgBoss> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<PgBoss> {
+    const boss = new PgBoss({ connectionString: this.database.url, max: 4, schema: 'pgboss' });
+    boss.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+    await boss.start();
+    const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
+    for (const name of [JOB_QUEUE, BATCH_QUEUE]) {
+      await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 1, expireInSeconds, retentionDays: 7 });
+    }
+    this.boss = boss;
+    return boss;
+  }
+}

@@ -1,0 +1,33 @@
+import type { ImportLimits } from '../limits.js';
+import { SourceRejectedError } from './import-entry.js';
+
+/** Counts entries and bytes across one source and refuses it once a limit is crossed. */
+export class ArchiveBudget {
+  private entries = 0;
+  private bytes = 0;
+
+  constructor(private readonly limits: ImportLimits, private readonly name: string) {}
+
+  addEntry(): void {
+    if (++this.entries > this.limits.maxEntries) {
+      throw new SourceRejectedError(`${this.name}: more than ${this.limits.maxEntries} entries`, 'TOO_MANY_ENTRIES');
+    }
+  }
+
+  addBytes(count: number): void {
+    this.bytes += count;
+    if (this.bytes > this.limits.maxTotalBytes) {
+      throw new SourceRejectedError(`${this.name}: more than ${this.limits.maxTotalBytes} bytes uncompressed`, 'TOO_LARGE');
+    }
+  }
+
+  /** Refuses a compression bomb: past the grace size, output may not exceed ratio x input. */
+  checkRatio(uncompressed: number, compressed: number): void {
+    if (uncompressed > this.limits.ratioGraceBytes && uncompressed > compressed * this.limits.maxCompressionRatio) {
+      throw new SourceRejectedError(
+        `${this.name}: compression ratio above ${this.limits.maxCompressionRatio}:1 (a compression bomb?)`,
+        'COMPRESSION_BOMB',
+      );
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { PrismaService } from '@pressroom/database';
+import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { createToken } from '../support/factories.js';
+import { gql } from '../support/gql.js';
+import { READ_ARTICLE, UPDATE_ARTICLE, createViaApi, firstError } from './editing-support.js';
+
+describe('updateArticle under concurrency', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  beforeEach(() => resetDb(app));
+  afterAll(() => app.close());
+
+  it('lets exactly one of 20 concurrent updates with the same expectedVersion win; the others get CONFLICT', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    const article = await createViaApi(app, editor, { title: 'Contended', body: 'v1' });
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `Writer ${i}`, body: `by ${i}` }, v: 1 }, editor)),
+    );
+
+    const winners = responses.filter((r) => !r.errors);
+    const losers = responses.filter((r) => r.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers.map((r) => firstError(r))).toEqual(Array(19).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })));
+    const final = await gql(app, READ_ARTICLE, { id: article.id }, editor);
+    expect(final.data!.article).toMatchObject({ version: 2, title: winners[0]!.data!.updateArticle.title });
+    const revisions = await app.get(PrismaService).articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
+    expect(revisions.map((r) => [r.version, r.action])).toEqual([[1, 'create'], [2, 'update']]);
+  });
+
+  it('applies concurrent updates that each carry the version they read, one after another', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    const article = await createViaApi(app, editor, { title: 'Queue' });
+
+    let version = 1;
+    for (let i = 0; i < 5; i++) {
+      const { data } = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { body: `step ${i}` }, v: version }, editor);
+      version = data!.updateArticle.version;
+    }
+
+    expect(version).toBe(6);
+    expect(await app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } })).toBe(6);
+  });
+});

@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { createAuthor, createTag } from '../support/factories.js';
+import { gql } from '../support/gql.js';
+import { READ_ARTICLE, UPDATE_ARTICLE, createViaApi, firstError, namedToken } from './editing-support.js';
+
+const REVISIONS = `query($id: ID!, $first: Int, $after: String) {
+  article(id: $id) { revisions(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id version actor action createdAt snapshot } } } } }`;
+const RESTORE = `mutation($articleId: ID!, $revisionId: ID!) {
+  restoreArticleRevision(articleId: $articleId, revisionId: $revisionId) { id title body html slug status version authors { slug } tags { slug } } }`;
+
+describe('revisions', () => {
+  let app: INestApplication;
+  let editor: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  beforeEach(async () => {
+    await resetDb(app);
+    editor = await namedToken(app, 'EDITOR', 'desk-editor');
+  });
+  afterAll(() => app.close());
+
+  it('lists every change newest first, naming the token that made it, page by page', async () => {
+    const article = await createViaApi(app, editor, { title: 'v1' });
+    for (let v = 1; v <= 3; v++) await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `v${v + 1}` }, v }, editor);
+
+    const page1 = await gql(app, REVISIONS, { id: article.id, first: 3 }, editor);
+    const page2 = await gql(app, REVISIONS, { id: article.id, first: 3, after: page1.data!.article.revisions.pageInfo.endCursor }, editor);
+
+    const first = page1.data!.article.revisions;
+    expect(first.totalCount).toBe(4);
+    expect(first.edges.map((e: any) => e.node.version)).toEqual([4, 3, 2]);
+    expect(first.edges[0].node).toMatchObject({ actor: 'desk-editor', action: 'update', snapshot: expect.objectContaining({ title: 'v4' }) });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(page2.data!.article.revisions.edges.map((e: any) => [e.node.version, e.node.action])).toEqual([[1, 'create']]);
+  });
+
+  it('keeps revisions from anonymous readers', async () => {
+    const article = await createViaApi(app, editor, { title: 'Public' });
+    await gql(app, 'mutation($id: ID!) { publishArticle(id: $id) { id } }', { id: article.id }, editor);
+
+    const response = await gql(app, REVISIONS, { id: article.id, first: 5 });
+
+    expect(response.data!.article.revisions).toBeNull();
+    expect(firstError(response)?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('restores an earlier revision as a new version with its own revision, links included', async () => {
+    const ana = await createAuthor(app, { slug: 'ana' });
+    const tag = await createTag(app, { slug: 'tide' });
+    const article = await createViaApi(app, editor, { title: 'Original', body: 'First *draft*.', authors: [{ id: ana.id }], tags: [{ id: tag.id }] });
+    await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Rewritten', body: 'Other words.', authors: [], tags: [] }, v: 1 }, editor);
+    await gql(app, 'mutation($id: ID!) { publishArticle(id: $id) { id } }', { id: article.id }, editor);
+    const history = await gql(app, REVISIONS, { id: article.id, first: 10 }, editor);
+    const original = history.data!.article.revisions.edges.find((e: any) => e.node.version === 1).node;
+
+    const { data, errors } = await gql(app, RESTORE, { articleId: article.id, revisionId: original.id }, editor);
+    const after = await gql(app, REVISIONS, { id: article.id, first: 1 }, editor);
+
+    expect(errors).toBeUndefined();
+    expect(data!.restoreArticleRevision).toMatchObject({ title: 'Original', body: 'First *draft*.', status: 'PUBLISHED', version: 4, authors: [{ slug: 'ana' }], tags: [{ slug: 'tide' }] });
+    expect(data!.restoreArticleRevision.html).toContain('<em>draft</em>');
+    expect(after.data!.article.revisions.edges[0].node).toMatchObject({ version: 4, action: 'restore', actor: 'desk-editor' });
+  });
+
+  it('answers a revision of another article with NOT_FOUND', async () => {
+    const one = await createViaApi(app, editor, { title: 'One' });
+    const other = await createViaApi(app, editor, { title: 'Other' });
+    const history = await gql(app, REVISIONS, { id: other.id, first: 1 }, editor);
+
+    const response = await gql(app, RESTORE, { articleId: one.id, revisionId: history.data!.article.revisions.edges[0].node.id }, editor);
+
+    expect(firstError(response)).toMatchObject({ code: 'NOT_FOUND', field: 'revisionId' });
+    expect((await gql(app, READ_ARTICLE, { id: one.id }, editor)).data!.article.version).toBe(1);
+  });
+});

@@ -1,0 +1,223 @@
+import type { INestApplication } from '@nestjs/common';
+import { searchDocument } from '@pressroom/content';
+import { PrismaService } from '@pressroom/database';
+import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { createArticle, createTag, createToken } from '../support/factories.js';
+import { gql } from '../support/gql.js';
+
+const SEARCH = `query($q: String!, $first: Int, $after: String, $last: Int, $before: String, $where: ArticleWhereInput) {
+  search(query: $q, first: $first, after: $after, last: $last, before: $before, where: $where) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor score highlight node { slug title } }
+  }
+}`;
+
+const day = (iso: string) => new Date(`${iso}T08:00:00Z`);
+
+async function search(app: INestApplication, q: string, variables: Record<string, unknown> = {}, token?: string) {
+  const { data, errors } = await gql(app, SEARCH, { q, first: 20, ...variables }, token);
+  expect(errors).toBeUndefined();
+  return data!.search as {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+    edges: { cursor: string; score: number; highlight: string; node: { slug: string; title: string } }[];
+  };
+}
+const slugs = (result: { edges: { node: { slug: string } }[] }) => result.edges.map((e) => e.node.slug);
+
+describe('search', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  beforeEach(async () => {
+    await resetDb(app);
+    const zh = await createTag(app, { slug: 'zh', name: '国际' });
+    await createArticle(app, {
+      slug: 'wang-yi-blinken',
+      title: '王毅与布林肯通话：各方有必要同塔利班进行接触',
+      html: '<p>中国国务委员兼外长王毅昨天与美国国务卿布林肯通电话时说，阿富汗国内形势已发生根本性变化。</p><p>美方应当与国际社会一道向阿提供急需的援助。</p>',
+      publishedAt: day('2021-08-30'),
+      tags: [zh],
+    });
+    await createArticle(app, {
+      slug: 'kabul-airport',
+      title: '喀布尔机场撤离行动接近尾声',
+      html: '<p>联合国表示，阿富汗的人道主义局势正在恶化。塔利班发言人说，外国部队必须在月底前撤出。</p>',
+      publishedAt: day('2021-08-25'),
+    });
+    await createArticle(app, {
+      slug: 'us-infrastructure',
+      title: '美国国会通过基础设施法案',
+      html: '<p>法案将为道路、桥梁和宽带网络提供资金。</p>',
+      publishedAt: day('2021-11-06'),
+    });
+    await createArticle(app, {
+      slug: 'seawall-study',
+      title: 'Council approves harbour seawall study',
+      html: '<p>The council voted to fund a study of the seawall after last winter&#39;s flooding.</p>',
+      publishedAt: day('2024-01-15'),
+    });
+    await createArticle(app, {
+      slug: 'ferry-timetable',
+      title: 'Ferry timetable changes',
+      html: '<p>Ferries will leave the harbours earlier from April, the operator said. Boats were flooded with bookings.</p>',
+      publishedAt: day('2025-04-15'),
+    });
+    await createArticle(app, {
+      slug: 'taliban-draft',
+      title: '塔利班草稿',
+      html: '<p>尚未发布</p>',
+      status: 'DRAFT',
+      publishedAt: null,
+    });
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['塔利班', ['wang-yi-blinken', 'kabul-airport']],
+    ['布林肯', ['wang-yi-blinken']],
+    ['阿富汗', ['wang-yi-blinken', 'kabul-airport']],
+    ['美国', ['us-infrastructure', 'wang-yi-blinken']],
+    ['王毅 阿富汗', ['wang-yi-blinken']],
+  ])('finds %s in Chinese titles and bodies, title matches first', async (query, expected) => {
+    const result = await search(app, query);
+    expect(slugs(result)).toEqual(expected);
+    expect(result.totalCount).toBe(expected.length);
+  });
+
+  it('matches Chinese as a phrase, not as characters scattered through the text', async () => {
+    expect(slugs(await search(app, '班利塔'))).toEqual([]);
+    expect(slugs(await search(app, '国通'))).toEqual([]);
+    expect(slugs(await search(app, '国会通过'))).toEqual(['us-infrastructure']);
+  });
+
+  it('stems English words and ranks a title match above a newer body match', async () => {
+    const harbours = await search(app, 'harbours');
+    const flood = await search(app, 'flooding');
+    expect(slugs(harbours)).toEqual(['seawall-study', 'ferry-timetable']);
+    expect(harbours.edges[0]!.score).toBeGreaterThanOrEqual(1);
+    expect(harbours.edges[1]!.score).toBeLessThan(1);
+    expect(slugs(flood)).toEqual(['ferry-timetable', 'seawall-study']);
+  });
+
+  it('supports phrases, exclusion and OR', async () => {
+    expect(slugs(await search(app, '"seawall study"'))).toEqual(['seawall-study']);
+    expect(slugs(await search(app, '"study seawall"'))).toEqual([]);
+    expect(slugs(await search(app, '阿富汗 -布林肯'))).toEqual(['kabul-airport']);
+    expect(slugs(await search(app, 'ferry OR 布林肯')).sort()).toEqual(['ferry-timetable', 'wang-yi-blinken']);
+  });
+
+  it('highlights the matching words in a snippet of the body, escaped as HTML', async () => {
+    const result = await search(app, '塔利班');
+    const body = result.edges.find((e) => e.node.slug === 'kabul-airport')!;
+    expect(body.highlight).toContain('<mark>塔利班</mark>发言人');
+    const english = await search(app, 'harbours');
+    expect(english.edges[1]!.highlight).toContain('the <mark>harbours</mark> earlier');
+    expect(english.edges[0]!.highlight).toBe('The council voted to fund a study of the seawall after last winter&#39;s flooding.');
+  });
+
+  it('puts the more recently published first when scores tie', async () => {
+    await createArticle(app, { slug: 'twin-old', title: '渔港', html: '<p>渔港新闻</p>', publishedAt: day('2020-01-01') });
+    await createArticle(app, { slug: 'twin-new', title: '渔港', html: '<p>渔港新闻</p>', publishedAt: day('2022-01-01') });
+    const result = await search(app, '渔港');
+    expect(slugs(result)).toEqual(['twin-new', 'twin-old']);
+    expect(result.edges[0]!.score).toBe(result.edges[1]!.score);
+  });
+
+  it('shows drafts to editors only', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    expect(slugs(await search(app, '塔利班'))).not.toContain('taliban-draft');
+    expect(slugs(await search(app, '塔利班', {}, editor))).toEqual(['taliban-draft', 'wang-yi-blinken', 'kabul-airport']);
+  });
+
+  it('narrows hits with the articles filter', async () => {
+    const result = await search(app, '塔利班', { where: { tagSlugs: ['zh'] } });
+    expect(slugs(result)).toEqual(['wang-yi-blinken']);
+    expect(result.totalCount).toBe(1);
+  });
+
+  it('pages through every hit exactly once, forwards and backwards', async () => {
+    const forward: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page = await search(app, '阿富汗 OR 美国 OR harbour', { first: 1, after });
+      total = page.totalCount;
+      forward.push(...slugs(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    const backward: string[] = [];
+    let before: string | null = null;
+    do {
+      const page = await search(app, '阿富汗 OR 美国 OR harbour', { first: null, last: 2, before });
+      backward.unshift(...slugs(page));
+      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+    } while (before);
+    expect(total).toBe(5);
+    expect(new Set(forward).size).toBe(5);
+    expect(backward).toEqual(forward);
+  });
+
+  it('answers a query with nothing searchable with no hits', async () => {
+    const result = await search(app, '!!! ...');
+    expect(result).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it('refuses an empty query and a cursor from another list with BAD_USER_INPUT', async () => {
+    const empty = await gql(app, SEARCH, { q: '' });
+    const articles = await gql(app, '{ articles(first: 1) { pageInfo { endCursor } } }');
+    const foreign = await gql(app, SEARCH, { q: '塔利班', after: articles.data!.articles.pageInfo.endCursor });
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('keeps the index current when an article is edited', async () => {
+    const prisma = app.get(PrismaService);
+    await prisma.article.update({ where: { slug: 'kabul-airport' }, data: { html: '<p>喀布尔的航班已经全部停飞。</p>' } });
+    expect(slugs(await search(app, '塔利班'))).toEqual(['wang-yi-blinken']);
+    expect(slugs(await search(app, '停飞'))).toEqual(['kabul-airport']);
+  });
+});
+
+describe('search index written by bulk writers', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  beforeEach(() => resetDb(app));
+  afterAll(() => app.close());
+
+  const samples = [
+    { title: '王毅与布林肯通话：各方有必要同塔利班进行接触', excerpt: '美国国务卿', html: '<p>阿富汗&amp;局势 — 美</p><p>ＡＢＣ全角 ﾊﾝｶｸ</p>' },
+    { title: 'Council approves harbour seawall study', excerpt: null, html: '<p>The council&#39;s <b>flooding</b> report</p>' },
+    { title: '東京の天気 서울 날씨 CCTV新闻联播', excerpt: '一', html: '<div>x美y 2021年 <img src="a.png"> 哈哈</div>' },
+  ];
+
+  it('computes the same vector in JavaScript as the database trigger does', async () => {
+    const prisma = app.get(PrismaService);
+    for (const [i, sample] of samples.entries()) {
+      const article = await createArticle(app, { slug: `s-${i}`, ...sample });
+      const { searchTitle, searchBody } = searchDocument(sample);
+      const [row] = await prisma.$queryRaw<{ same: boolean; js: string; db: string }[]>`
+        SELECT "searchVector" = pressroom_search_vector(${searchTitle}, ${searchBody}) AS same,
+               pressroom_search_vector(${searchTitle}, ${searchBody})::text AS js, "searchVector"::text AS db
+        FROM "Article" WHERE id = ${article.id}::uuid`;
+      expect(row!.js).toBe(row!.db);
+      expect(row!.same).toBe(true);
+    }
+  });
+
+  it('keeps a vector the statement set, and recomputes one it left stale', async () => {
+    const prisma = app.get(PrismaService);
+    const article = await createArticle(app, { slug: 'bulk', title: '旧标题', html: '<p>旧内容</p>' });
+    const next = searchDocument({ title: '新标题', html: '<p>塔利班</p>' });
+    await prisma.$executeRaw`UPDATE "Article" SET title = '新标题', html = '<p>塔利班</p>',
+      "searchVector" = pressroom_search_vector(${next.searchTitle}, ${next.searchBody}) WHERE id = ${article.id}::uuid`;
+    expect(slugs(await search(app, '塔利班'))).toEqual(['bulk']);
+    await prisma.$executeRaw`UPDATE "Article" SET html = '<p>阿富汗</p>' WHERE id = ${article.id}::uuid`;
+    expect(slugs(await search(app, '塔利班'))).toEqual([]);
+    expect(slugs(await search(app, '阿富汗'))).toEqual(['bulk']);
+  });
+});
