@@ -59,6 +59,13 @@ describe('createArticle and updateArticle', () => {
     expect(firstError(response)).toMatchObject({ code: 'CONFLICT', field: 'input.slug' });
   });
 
+  it('accepts a long article: a megabyte of Markdown', async () => {
+    const body = Array.from({ length: 10_000 }, (_, i) => `Paragraph ${i}: ${'words '.repeat(15)}`).join('\n\n');
+    const response = await gql(app, CREATE_ARTICLE, { input: { title: 'Long read', body } }, editor);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createArticle.body).toHaveLength(body.length);
+  });
+
   it('sanitises HTML bodies with the import renderer', async () => {
     const article = await createViaApi(app, editor, { title: 'Unsafe', bodyFormat: 'HTML', body: '<p onclick="x()">Hi<script>alert(1)</script></p>' });
     expect(article.html).not.toMatch(/script|onclick/);

@@ -7,11 +7,16 @@ import { createTestDatabase } from './test-database.js';
 
 export interface TestAppOptions {
   logQueries?: boolean;
+  /** Consume the import queue in this app (off by default: most tests run imports inline). */
+  importWorker?: boolean;
+  /** Use this database instead of a new one (e.g. a second app on the same data). */
+  databaseUrl?: string;
 }
 
 /** The real AppModule on a fresh, migrated database of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
-  const databaseUrl = await createTestDatabase();
+  process.env.IMPORT_WORKER = options.importWorker ? 'true' : 'false';
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries })],
   }).compile();

@@ -20,6 +20,8 @@ export interface AppOptions {
   logQueries?: boolean;
   /** Cancel statements of the app's Prisma pool after this many ms (DATABASE_STATEMENT_TIMEOUT). */
   statementTimeoutMs?: number;
+  /** Connections of the Prisma pool (DATABASE_POOL_SIZE); 10 when absent. */
+  poolSize?: number;
   /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
   onShutdown?: () => Promise<void>;
 }
@@ -39,7 +41,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
-        PrismaModule.forRoot({ url: options.databaseUrl, logQueries: options.logQueries, statementTimeoutMs: options.statementTimeoutMs }),
+        PrismaModule.forRoot({
+          url: options.databaseUrl,
+          logQueries: options.logQueries,
+          statementTimeoutMs: options.statementTimeoutMs,
+          poolSize: options.poolSize,
+        }),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AuthModule], useClass: GraphqlConfig }),
         ContentModule,

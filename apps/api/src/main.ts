@@ -15,9 +15,13 @@ async function bootstrap(): Promise<void> {
     dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
     log: (message) => logger.log(message),
   });
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT, onShutdown: database.stop }), {
-    bufferLogs: true,
+  const appModule = AppModule.forRoot({
+    databaseUrl: database.url,
+    poolSize: env.DATABASE_POOL_SIZE,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
+    onShutdown: database.stop,
   });
+  const app = await NestFactory.create(appModule, { bufferLogs: true });
   setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await app.listen(env.PORT);

@@ -118,7 +118,7 @@ async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
     `INSERT INTO "Article" (id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt",
        language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version)
      SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
-       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::jsonb, 1
+       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::json, 1
      FROM ${UNNEST_ARTICLES}`,
     ...columns(rows),
   );
@@ -132,7 +132,7 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<Map<string, number>>
        "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
        "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "contentHash" = v."contentHash",
-       "frontMatter" = v."frontMatter"::jsonb, version = a.version + 1, "updatedAt" = now()
+       "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now()
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id
      RETURNING a.id::text, a.version`,

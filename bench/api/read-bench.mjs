@@ -1,0 +1,156 @@
+// API read benchmark (issue 4), not part of `npm test`:
+//
+//   npm run build && node bench/api/read-bench.mjs [--articles 10000] [--duration 10] [--reuse]
+//
+// Loads generated articles into a database of its own (pressroom_bench_read_<n>, on the server
+// of DATABASE_URL, default the local one), starts the API (production build) and the floor
+// server (read-floor.mjs: node:http + pg, hand-written SQL), and drives Q1-Q4 (read-queries.mjs)
+// against each with autocannon at 10 and 50 connections. Prints one JSON document: req/s, p50
+// and p99 latency (ms) per query, server and connection count, and the API's ratio to the floor.
+import { fork, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { runMigrations } from '@pressroom/database';
+import { loadArticles } from './read-data.mjs';
+import { QUERIES } from './read-queries.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const count = Number(arg('articles', 10_000));
+const duration = Number(arg('duration', 10));
+const only = arg('queries', 'Q1,Q2,Q3,Q4').split(',');
+const connectionCounts = arg('connections', '10,50').split(',').map(Number);
+const log = (message) => process.stderr.write(`${message}\n`);
+
+const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+const database = `pressroom_bench_read_${count}`;
+const databaseUrl = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+
+async function prepare() {
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
+  if (exists && process.argv.includes('--reuse')) {
+    await admin.end();
+    log(`reusing ${database}`);
+    return null;
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  await runMigrations(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  log(`loading ${count} articles into ${database}`);
+  const timings = await loadArticles(client, { count, log });
+  await client.end();
+  return timings;
+}
+
+function waitFor(url) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () =>
+      fetch(url).then(
+        (res) => (res.ok ? resolve() : retry()),
+        () => retry(),
+      );
+    const retry = () => (Date.now() - started > 60_000 ? reject(new Error(`${url} did not come up`)) : setTimeout(poll, 300));
+    poll();
+  });
+}
+
+function startApi(port) {
+  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SEED_SAMPLE_POSTS: 'false',
+      IMPORT_WORKER: 'false',
+      GRAPHQL_IDE: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, ready: waitFor(`http://127.0.0.1:${port}/health/ready`) };
+}
+
+function startFloor(port) {
+  const child = fork(path.join(root, 'bench/api/read-floor.mjs'), [String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return { child, ready: new Promise((resolve) => child.once('message', resolve)) };
+}
+
+function target(kind, port, query) {
+  if (kind === 'floor') return { url: `http://127.0.0.1:${port}${query.floor}`, method: 'GET' };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(query.graphql),
+  };
+}
+
+async function check(name, kind, request) {
+  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+  const body = await res.json();
+  if (!res.ok || body.errors || !body.data) throw new Error(`${name} on ${kind}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  return body.data;
+}
+
+function run(request, connections, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon({ ...request, connections, duration: seconds }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        rps: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+    });
+  });
+}
+
+const load = await prepare();
+const ports = { api: 3197, floor: 3198 };
+const api = startApi(ports.api);
+const floor = startFloor(ports.floor);
+try {
+  await Promise.all([api.ready, floor.ready]);
+  const facts = {};
+  for (const name of only) {
+    const apiData = await check(name, 'api', target('api', ports.api, QUERIES[name]));
+    await check(name, 'floor', target('floor', ports.floor, QUERIES[name]));
+    const total = apiData.search?.totalCount ?? apiData.articles?.totalCount;
+    if (total !== undefined) facts[name] = { totalCount: total };
+  }
+  const results = [];
+  for (const name of only) {
+    for (const connections of connectionCounts) {
+      const row = { query: name, about: QUERIES[name].about, connections };
+      for (const kind of ['api', 'floor']) {
+        const request = target(kind, ports[kind], QUERIES[name]);
+        await run(request, connections, 2); // warm-up: JIT, plan and buffer caches
+        row[kind] = await run(request, connections, duration);
+        log(`${name} x${connections} ${kind}: ${JSON.stringify(row[kind])}`);
+      }
+      row.apiToFloor = Math.round((row.api.rps / row.floor.rps) * 100) / 100;
+      results.push(row);
+    }
+  }
+  const report = { articles: count, durationSeconds: duration, load, facts, results };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} finally {
+  api.child.kill('SIGTERM');
+  floor.child.kill('SIGTERM');
+}
