@@ -1,9 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { PrismaService } from '@pressroom/database';
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyFailuresError } from './auth-errors.js';
+
+const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Counts failed token checks per client address in PostgreSQL (the AuthFailure table), so the
@@ -14,9 +16,10 @@ import { TooManyFailuresError } from './auth-errors.js';
  * extra query. Another replica learns of it at the address's next failure there.
  */
 @Injectable()
-export class AuthFailuresService implements OnModuleInit {
+export class AuthFailuresService implements OnModuleInit, OnModuleDestroy {
   private failures!: RateLimiterPrisma;
   private readonly refused = new RateLimiterMemory({ keyPrefix: 'refused', points: 1, duration: 1 });
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -32,7 +35,14 @@ export class AuthFailuresService implements OnModuleInit {
       keyPrefix: 'token',
       points: this.config.get('AUTH_FAILURE_LIMIT', { infer: true }),
       duration: this.config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }),
+      // Its own sweep timer outlives the app (nothing stops it); ours is cleared on shutdown.
+      clearExpiredByTimeout: false,
     });
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
   }
 
   /** Throws TOO_MANY_REQUESTS while `address` is refused. */
@@ -51,6 +61,11 @@ export class AuthFailuresService implements OnModuleInit {
       state = rejection;
     }
     if (state.consumedPoints >= this.failures.points) await this.refused.block(address, seconds(state.msBeforeNext));
+  }
+
+  /** Forgets windows that have ended (a repeat offender's row is reset on its next failure anyway). */
+  private async sweep(): Promise<void> {
+    await this.prisma.authFailure.deleteMany({ where: { expire: { lt: new Date() } } }).catch(() => undefined);
   }
 }
 

@@ -12,7 +12,7 @@ export interface ContentLoaders {
   authorsByArticleId: DataLoader<string, AuthorRow[]>;
   tagsByArticleId: DataLoader<string, TagRow[]>;
   /** `Author.articles` / `Tag.articles` pages, one loader (one query) per distinct arguments. */
-  articlesOf(parent: ArticleParent, args: ArticlesArgs): DataLoader<string, Connection<ArticleRow>>;
+  articlesOf(parent: ArticleParent, args: ArticlesArgs, fields?: ReadonlySet<string>): DataLoader<string, Connection<ArticleRow>>;
   /** How many visible articles match `where` for each author or tag. */
   articleCountOf(parent: ArticleParent, where?: ArticleWhereInput): DataLoader<string, number>;
 }
@@ -44,10 +44,10 @@ export function createContentLoaders(prisma: PrismaService, viewer: Viewer = ANO
           return ids.map((id) => counts.get(id) ?? 0);
         }),
       ),
-    articlesOf: (parent, args) =>
-      memo(`page:${parent}:${JSON.stringify(args)}`, () =>
+    articlesOf: (parent, args, fields) =>
+      memo(`page:${parent}:${JSON.stringify(args)}:${fields ? [...fields].sort().join() : '*'}`, () =>
         new DataLoader(async (ids) => {
-          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer };
+          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, fields };
           const request = toPageRequest(args);
           const pages = await pagesFor(prisma, parent, ids, query, request);
           const cursor = cursorOf(listOrder(query));

@@ -4,13 +4,7 @@ import type { ArticleWhereInput } from './dto/articles.args.js';
 
 const { sql, join } = Prisma;
 
-/** What anonymous readers may see: published, and not scheduled for later. */
-export function visibleTo(viewer: Viewer, now = new Date()): Prisma.ArticleWhereInput {
-  if (canSeeUnpublished(viewer)) return {};
-  return { status: ArticleStatus.PUBLISHED, publishedAt: { lte: now } };
-}
-
-/** The same rule in SQL, for the article aliased `a`. */
+/** What anonymous readers may see: published, and not scheduled for later (article aliased `a`). */
 export function visibleSql(viewer: Viewer): Prisma.Sql {
   return canSeeUnpublished(viewer) ? sql`TRUE` : sql`(a.status = 'PUBLISHED' AND a."publishedAt" <= now())`;
 }

@@ -1,6 +1,9 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { Connection } from '@pressroom/common';
 import type { Article as ArticleRow } from '@pressroom/database';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../context.js';
+import { selectedFields } from '../selection.js';
 import { ArticlesService } from './articles.service.js';
 import { ArticleArgs } from './dto/article.args.js';
 import { ArticlesArgs } from './dto/articles.args.js';
@@ -12,12 +15,12 @@ export class ArticlesResolver {
   constructor(private readonly articlesService: ArticlesService) {}
 
   @Query(() => Article, { nullable: true, description: 'One article by id or slug; null when not visible to you' })
-  article(@Args() args: ArticleArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow | null> {
-    return this.articlesService.findOne(args, viewer);
+  article(@Args() args: ArticleArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
+    return this.articlesService.findOne(args, viewer, selectedFields(info));
   }
 
   @Query(() => ArticleConnection)
-  articles(@Args() args: ArticlesArgs, @Context() { viewer }: GqlContext) {
-    return this.articlesService.list(args, viewer);
+  articles(@Args() args: ArticlesArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<ArticleRow>> {
+    return this.articlesService.list(args, viewer, selectedFields(info, ['edges', 'node']));
   }
 }

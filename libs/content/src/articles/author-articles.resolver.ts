@@ -1,8 +1,10 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection } from '@pressroom/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Article as ArticleRow, Author as AuthorRow } from '@pressroom/database';
 import { Author } from '../authors/models/author.model.js';
 import type { GqlContext } from '../context.js';
+import { selectedFields } from '../selection.js';
 import { ArticlesArgs } from './dto/articles.args.js';
 import { ArticleConnection } from './models/article-connection.model.js';
 
@@ -10,8 +12,13 @@ import { ArticleConnection } from './models/article-connection.model.js';
 @Resolver(() => Author)
 export class AuthorArticlesResolver {
   @ResolveField(() => ArticleConnection, { description: 'Articles with this author, filtered and paged like `articles`' })
-  articles(@Parent() author: AuthorRow, @Args() args: ArticlesArgs, @Context() { loaders }: GqlContext): Promise<Connection<ArticleRow>> {
-    return loaders.articlesOf('author', args).load(author.id);
+  articles(
+    @Parent() author: AuthorRow,
+    @Args() args: ArticlesArgs,
+    @Context() { loaders }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ArticleRow>> {
+    return loaders.articlesOf('author', args, selectedFields(info, ['edges', 'node'])).load(author.id);
   }
 
   @ResolveField(() => Int, { description: 'Articles with this author that you can see' })

@@ -1,8 +1,10 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection } from '@pressroom/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Article as ArticleRow, Tag as TagRow } from '@pressroom/database';
 import { Tag } from '../tags/models/tag.model.js';
 import type { GqlContext } from '../context.js';
+import { selectedFields } from '../selection.js';
 import { ArticlesArgs } from './dto/articles.args.js';
 import { ArticleConnection } from './models/article-connection.model.js';
 
@@ -10,8 +12,13 @@ import { ArticleConnection } from './models/article-connection.model.js';
 @Resolver(() => Tag)
 export class TagArticlesResolver {
   @ResolveField(() => ArticleConnection, { description: 'Articles with this tag or category, filtered and paged like `articles`' })
-  articles(@Parent() tag: TagRow, @Args() args: ArticlesArgs, @Context() { loaders }: GqlContext): Promise<Connection<ArticleRow>> {
-    return loaders.articlesOf('tag', args).load(tag.id);
+  articles(
+    @Parent() tag: TagRow,
+    @Args() args: ArticlesArgs,
+    @Context() { loaders }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ArticleRow>> {
+    return loaders.articlesOf('tag', args, selectedFields(info, ['edges', 'node'])).load(tag.id);
   }
 
   @ResolveField(() => Int, { description: 'Articles with this tag or category that you can see' })

@@ -3,7 +3,7 @@ import { canSeeUnpublished, toConnection, toPageRequest, type Connection, type E
 import { Prisma, PrismaService, type Article as ArticleRow } from '@pressroom/database';
 import { articleFilterSql } from '../articles/article-filters.js';
 import { cursorOf, cursorValues, keysetSql, orderBySql, type SortOrder } from '../articles/article-order.js';
-import { ARTICLE_COLUMNS } from '../articles/article-queries.js';
+import { articleColumns } from '../articles/article-queries.js';
 import type { SearchArgs } from './dto/search.args.js';
 import { displayText, highlight } from './highlight.js';
 import { parseSearch, type ParsedSearch } from './search-query.js';
@@ -43,7 +43,8 @@ export const RANKED_HITS = 200;
 export class SearchService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async search(args: SearchArgs, viewer: Viewer): Promise<Connection<SearchHitRow, SearchEdge>> {
+  /** `fields`: the GraphQL fields of the hits' nodes, to read only their columns (all when absent). */
+  async search(args: SearchArgs, viewer: Viewer, fields?: ReadonlySet<string>): Promise<Connection<SearchHitRow, SearchEdge>> {
     const request = toPageRequest(args);
     const parsed = parseSearch(args.query);
     const order = searchOrder(canSeeUnpublished(viewer));
@@ -64,7 +65,7 @@ export class SearchService {
         )::float8 AS score
         FROM hits h
       )
-      SELECT ${ARTICLE_COLUMNS}, s.score, s.total
+      SELECT ${articleColumns(fields)}, s.score, s.total
       FROM (SELECT * FROM s WHERE ${keysetSql(order, values, request.backward)}
             ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}) s
       JOIN "Article" a ON a.id = s.id

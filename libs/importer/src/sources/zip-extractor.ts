@@ -26,10 +26,11 @@ export async function extractZip(file: string, root: string, limits: ImportLimit
   try {
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
       budget.addEntry();
-      if (entry.fileName.endsWith('/')) continue;
+      const fileName = entryName(entry);
+      if (fileName.endsWith('/')) continue;
       const problem = refusal(entry, limits);
-      const safe = safeEntryPath(entry.fileName);
-      if ('error' in safe) rejected.push({ path: entry.fileName, message: safe.error });
+      const safe = safeEntryPath(fileName);
+      if ('error' in safe) rejected.push({ path: fileName, message: safe.error });
       else if (problem) rejected.push({ path: safe.path, message: problem });
       else if (isPostFile(safe.path) && !inSkippedFolder(safe.path)) {
         budget.checkRatio(entry.uncompressedSize, entry.compressedSize);
@@ -49,6 +50,15 @@ export async function extractZip(file: string, root: string, limits: ImportLimit
   return rejected;
 }
 
+/**
+ * Names are decoded here, not by yauzl: yauzl fails the whole archive on one `../` name,
+ * while we refuse that entry alone and import the rest. Zip writers use UTF-8 nowadays.
+ */
+function entryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer | string;
+  return typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw);
+}
+
 function refusal(entry: yauzl.Entry, limits: ImportLimits): string | null {
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode && mode !== S_IFREG) return mode === 0o120000 ? 'symbolic link refused' : 'special file refused';
@@ -58,7 +68,7 @@ function refusal(entry: yauzl.Entry, limits: ImportLimits): string | null {
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (error, zip) =>
       error ? reject(new SourceRejectedError(`not a readable zip archive: ${error.message}`, 'BAD_ARCHIVE')) : resolve(zip),
     ),
   );
