@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export function ensureBuild() {
   execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-b', `${root}tsconfig.build.json`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // tsc reports on stdout; send it to stderr so the CLI's stdout stays parseable.
+    stdio: ['ignore', process.stderr, 'inherit'],
   });
 }

@@ -18,7 +18,12 @@ describe('createArticle and updateArticle', () => {
   afterAll(() => app.close());
 
   it('creates a DRAFT at version 1 with a slug from the title, rendered html, an excerpt and a language', async () => {
-    const { data, errors } = await gql(app, CREATE_ARTICLE, { input: { title: 'Harbour Wall: Round Two', body: 'The **council** met.\n\nSecond paragraph.' } }, editor);
+    const { data, errors } = await gql(
+      app,
+      CREATE_ARTICLE,
+      { input: { title: 'Harbour Wall: Round Two', body: 'The **council** met.\n\nSecond paragraph.' } },
+      editor,
+    );
 
     expect(errors).toBeUndefined();
     expect(data!.createArticle).toMatchObject({
@@ -33,7 +38,10 @@ describe('createArticle and updateArticle', () => {
   });
 
   it('keeps Chinese titles readable in the slug, the way the import does', async () => {
-    const article = await createViaApi(app, editor, { title: '港口扩建听证会', body: '今天下午，市议会就港口扩建举行听证会，居民代表发言反对夜间施工。' });
+    const article = await createViaApi(app, editor, {
+      title: '港口扩建听证会',
+      body: '今天下午，市议会就港口扩建举行听证会，居民代表发言反对夜间施工。',
+    });
 
     expect(article.slug).toBe('港口扩建听证会');
     expect(article.language).toBe('zh');
@@ -67,7 +75,11 @@ describe('createArticle and updateArticle', () => {
   });
 
   it('sanitises HTML bodies with the import renderer', async () => {
-    const article = await createViaApi(app, editor, { title: 'Unsafe', bodyFormat: 'HTML', body: '<p onclick="x()">Hi<script>alert(1)</script></p>' });
+    const article = await createViaApi(app, editor, {
+      title: 'Unsafe',
+      bodyFormat: 'HTML',
+      body: '<p onclick="x()">Hi<script>alert(1)</script></p>',
+    });
     expect(article.html).not.toMatch(/script|onclick/);
     expect(article.html).toContain('Hi');
   });
@@ -84,11 +96,21 @@ describe('createArticle and updateArticle', () => {
     });
 
     expect(article.authors.map((a: any) => a.slug)).toEqual([bo.slug, 'ana']);
-    expect(article.tags).toEqual(expect.arrayContaining([{ slug: 'port', kind: 'TAG' }, { slug: 'news', kind: 'CATEGORY' }]));
+    expect(article.tags).toEqual(
+      expect.arrayContaining([
+        { slug: 'port', kind: 'TAG' },
+        { slug: 'news', kind: 'CATEGORY' },
+      ]),
+    );
   });
 
   it('answers an unknown author or tag with NOT_FOUND naming the list entry', async () => {
-    const byId = await gql(app, CREATE_ARTICLE, { input: { title: 'T', authors: [{ id: '00000000-0000-4000-8000-000000000000' }] } }, editor);
+    const byId = await gql(
+      app,
+      CREATE_ARTICLE,
+      { input: { title: 'T', authors: [{ id: '00000000-0000-4000-8000-000000000000' }] } },
+      editor,
+    );
     const bySlug = await gql(app, CREATE_ARTICLE, { input: { title: 'T', tags: [{ slug: 'nope' }] } }, editor);
 
     expect(firstError(byId)).toMatchObject({ code: 'NOT_FOUND', field: 'input.authors.0' });
@@ -99,10 +121,20 @@ describe('createArticle and updateArticle', () => {
   it('updates with the current version: new version, re-rendered html, derived excerpt follows the body', async () => {
     const article = await createViaApi(app, editor, { title: 'First', body: 'Old words.' });
 
-    const { data, errors } = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Second', body: 'New *words*.' }, v: 1 }, editor);
+    const { data, errors } = await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: article.id, input: { title: 'Second', body: 'New *words*.' }, v: 1 },
+      editor,
+    );
 
     expect(errors).toBeUndefined();
-    expect(data!.updateArticle).toMatchObject({ title: 'Second', version: 2, excerpt: 'New words.', slug: article.slug });
+    expect(data!.updateArticle).toMatchObject({
+      title: 'Second',
+      version: 2,
+      excerpt: 'New words.',
+      slug: article.slug,
+    });
     expect(data!.updateArticle.html).toContain('<em>words</em>');
   });
 
@@ -116,7 +148,12 @@ describe('createArticle and updateArticle', () => {
     const article = await createViaApi(app, editor, { title: 'Original' });
     await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Mine' }, v: 1 }, editor);
 
-    const stale = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Theirs', authors: [] }, v: 1 }, editor);
+    const stale = await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: article.id, input: { title: 'Theirs', authors: [] }, v: 1 },
+      editor,
+    );
     const after = await gql(app, READ_ARTICLE, { id: article.id }, editor);
 
     expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
@@ -131,7 +168,12 @@ describe('createArticle and updateArticle', () => {
   });
 
   it('answers an unknown article with NOT_FOUND', async () => {
-    const response = await gql(app, UPDATE_ARTICLE, { id: '00000000-0000-4000-8000-000000000000', input: { title: 'U' }, v: 1 }, editor);
+    const response = await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: '00000000-0000-4000-8000-000000000000', input: { title: 'U' }, v: 1 },
+      editor,
+    );
     expect(firstError(response)?.code).toBe('NOT_FOUND');
   });
 

@@ -36,9 +36,14 @@ describe('failed authentication from one address', () => {
   });
 
   it('counts failures on the admin endpoints too', async () => {
-    for (let i = 0; i < 3; i++) await request(app.getHttpServer()).get('/admin/imports/00000000-0000-4000-8000-000000000000').set('authorization', 'Bearer prs_wrong');
+    for (let i = 0; i < 3; i++)
+      await request(app.getHttpServer())
+        .get('/admin/imports/00000000-0000-4000-8000-000000000000')
+        .set('authorization', 'Bearer prs_wrong');
 
-    const response = await request(app.getHttpServer()).get('/admin/imports/00000000-0000-4000-8000-000000000000').set('authorization', 'Bearer prs_wrong');
+    const response = await request(app.getHttpServer())
+      .get('/admin/imports/00000000-0000-4000-8000-000000000000')
+      .set('authorization', 'Bearer prs_wrong');
 
     expect(response.status).toBe(429);
     expect(response.body.code).toBe('TOO_MANY_REQUESTS');

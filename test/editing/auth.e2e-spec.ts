@@ -8,7 +8,8 @@ import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
 import { firstError } from './editing-support.js';
 
-const CREATE_TOKEN = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role lastUsedAt revokedAt } } }';
+const CREATE_TOKEN =
+  'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role lastUsedAt revokedAt } } }';
 const ME = 'mutation { createTag(input: { name: "Probe" }) { id } }';
 
 describe('API tokens', () => {
@@ -40,7 +41,12 @@ describe('API tokens', () => {
     const created = await gql(app, CREATE_TOKEN, { input: { name: 'night-desk', role: 'EDITOR' } }, admin);
     const secret = created.data!.createApiToken.secret;
     const works = await gql(app, ME, {}, secret);
-    const list = await gql(app, '{ apiTokens(first: 10) { totalCount edges { node { name role revokedAt } } } }', {}, admin);
+    const list = await gql(
+      app,
+      '{ apiTokens(first: 10) { totalCount edges { node { name role revokedAt } } } }',
+      {},
+      admin,
+    );
     const revoked = await gql(app, 'mutation { revokeApiToken(name: "night-desk") { name revokedAt } }', {}, admin);
     const refused = await gql(app, ME, {}, secret);
 

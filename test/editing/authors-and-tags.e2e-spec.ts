@@ -5,13 +5,17 @@ import { createArticle, createAuthor, createTag, createToken } from '../support/
 import { gql } from '../support/gql.js';
 import { createViaApi, firstError } from './editing-support.js';
 
-const CREATE_AUTHOR = 'mutation($input: CreateAuthorInput!) { createAuthor(input: $input) { id slug name bio email url } }';
-const UPDATE_AUTHOR = 'mutation($id: ID!, $input: UpdateAuthorInput!) { updateAuthor(id: $id, input: $input) { id slug name bio } }';
+const CREATE_AUTHOR =
+  'mutation($input: CreateAuthorInput!) { createAuthor(input: $input) { id slug name bio email url } }';
+const UPDATE_AUTHOR =
+  'mutation($id: ID!, $input: UpdateAuthorInput!) { updateAuthor(id: $id, input: $input) { id slug name bio } }';
 const DELETE_AUTHOR = 'mutation($id: ID!) { deleteAuthor(id: $id) }';
 const CREATE_TAG = 'mutation($input: CreateTagInput!) { createTag(input: $input) { id slug name kind } }';
-const UPDATE_TAG = 'mutation($id: ID!, $input: UpdateTagInput!) { updateTag(id: $id, input: $input) { id slug name kind } }';
+const UPDATE_TAG =
+  'mutation($id: ID!, $input: UpdateTagInput!) { updateTag(id: $id, input: $input) { id slug name kind } }';
 const DELETE_TAG = 'mutation($id: ID!) { deleteTag(id: $id) }';
-const MERGE_TAGS = 'mutation($sources: [ID!]!, $target: ID!) { mergeTags(sources: $sources, target: $target) { id slug } }';
+const MERGE_TAGS =
+  'mutation($sources: [ID!]!, $target: ID!) { mergeTags(sources: $sources, target: $target) { id slug } }';
 
 describe('authors and tags', () => {
   let app: INestApplication;
@@ -29,8 +33,18 @@ describe('authors and tags', () => {
 
   it('creates an author with a slug from the name, numbered when taken, and updates it', async () => {
     await createAuthor(app, { slug: 'li-wei' });
-    const created = await gql(app, CREATE_AUTHOR, { input: { name: 'Li Wei', email: 'li@example.com', url: 'https://example.com/li' } }, editor);
-    const updated = await gql(app, UPDATE_AUTHOR, { id: created.data!.createAuthor.id, input: { bio: 'Harbour reporter', name: 'Li Wei Jr' } }, editor);
+    const created = await gql(
+      app,
+      CREATE_AUTHOR,
+      { input: { name: 'Li Wei', email: 'li@example.com', url: 'https://example.com/li' } },
+      editor,
+    );
+    const updated = await gql(
+      app,
+      UPDATE_AUTHOR,
+      { id: created.data!.createAuthor.id, input: { bio: 'Harbour reporter', name: 'Li Wei Jr' } },
+      editor,
+    );
 
     expect(created.data!.createAuthor).toMatchObject({ slug: 'li-wei-2', name: 'Li Wei' });
     expect(updated.data!.updateAuthor).toMatchObject({ slug: 'li-wei-2', name: 'Li Wei Jr', bio: 'Harbour reporter' });
@@ -83,8 +97,15 @@ describe('authors and tags', () => {
   });
 
   it('merges tags: every article moves to the target once, the sources are gone, each article gets a revision', async () => {
-    const [a, b, target] = [await createTag(app, { slug: 'a' }), await createTag(app, { slug: 'b' }), await createTag(app, { slug: 'target' })];
-    const both = await createViaApi(app, editor, { title: 'Both', tags: [{ id: a.id }, { id: b.id }, { id: target.id }] });
+    const [a, b, target] = [
+      await createTag(app, { slug: 'a' }),
+      await createTag(app, { slug: 'b' }),
+      await createTag(app, { slug: 'target' }),
+    ];
+    const both = await createViaApi(app, editor, {
+      title: 'Both',
+      tags: [{ id: a.id }, { id: b.id }, { id: target.id }],
+    });
     const onlyB = await createViaApi(app, editor, { title: 'Only b', tags: [{ id: b.id }] });
     const untouched = await createViaApi(app, editor, { title: 'None' });
 
@@ -94,17 +115,34 @@ describe('authors and tags', () => {
     expect(data!.mergeTags).toEqual({ id: target.id, slug: 'target' });
     expect(await prisma.tag.count()).toBe(1);
     const links = await prisma.articleTag.findMany({ orderBy: { articleId: 'asc' } });
-    expect(links.map((l) => [l.articleId, l.tagId]).sort()).toEqual([[both.id, target.id], [onlyB.id, target.id]].sort());
+    expect(links.map((l) => [l.articleId, l.tagId]).sort()).toEqual(
+      [
+        [both.id, target.id],
+        [onlyB.id, target.id],
+      ].sort(),
+    );
     const versions = await prisma.article.findMany({ select: { id: true, version: true } });
-    expect(Object.fromEntries(versions.map((v) => [v.id, v.version]))).toEqual({ [both.id]: 2, [onlyB.id]: 2, [untouched.id]: 1 });
+    expect(Object.fromEntries(versions.map((v) => [v.id, v.version]))).toEqual({
+      [both.id]: 2,
+      [onlyB.id]: 2,
+      [untouched.id]: 1,
+    });
     const revision = await prisma.articleRevision.findFirst({ where: { articleId: onlyB.id, version: 2 } });
-    expect(revision).toMatchObject({ action: 'merge-tags', snapshot: expect.objectContaining({ tagIds: [target.id] }) });
+    expect(revision).toMatchObject({
+      action: 'merge-tags',
+      snapshot: expect.objectContaining({ tagIds: [target.id] }),
+    });
   });
 
   it('refuses a merge into one of its sources, and unknown tags', async () => {
     const tag = await createTag(app);
     const self = await gql(app, MERGE_TAGS, { sources: [tag.id], target: tag.id }, editor);
-    const unknown = await gql(app, MERGE_TAGS, { sources: ['00000000-0000-4000-8000-000000000000'], target: tag.id }, editor);
+    const unknown = await gql(
+      app,
+      MERGE_TAGS,
+      { sources: ['00000000-0000-4000-8000-000000000000'], target: tag.id },
+      editor,
+    );
 
     expect(firstError(self)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sources' });
     expect(firstError(unknown)).toMatchObject({ code: 'NOT_FOUND', field: 'sources' });
@@ -118,6 +156,8 @@ describe('authors and tags', () => {
 
     expect(response.data!.deleteTag).toBe(tag.id);
     expect(await prisma.articleTag.count()).toBe(0);
-    expect(await prisma.articleRevision.findFirst({ where: { articleId: article.id, version: 2 } })).toMatchObject({ action: 'delete-tag' });
+    expect(await prisma.articleRevision.findFirst({ where: { articleId: article.id, version: 2 } })).toMatchObject({
+      action: 'delete-tag',
+    });
   });
 });

@@ -18,17 +18,26 @@ describe('updateArticle under concurrency', () => {
     const article = await createViaApi(app, editor, { title: 'Contended', body: 'v1' });
 
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `Writer ${i}`, body: `by ${i}` }, v: 1 }, editor)),
+      Array.from({ length: 20 }, (_, i) =>
+        gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `Writer ${i}`, body: `by ${i}` }, v: 1 }, editor),
+      ),
     );
 
     const winners = responses.filter((r) => !r.errors);
     const losers = responses.filter((r) => r.errors);
     expect(winners).toHaveLength(1);
-    expect(losers.map((r) => firstError(r))).toEqual(Array(19).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })));
+    expect(losers.map((r) => firstError(r))).toEqual(
+      Array(19).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })),
+    );
     const final = await gql(app, READ_ARTICLE, { id: article.id }, editor);
     expect(final.data!.article).toMatchObject({ version: 2, title: winners[0]!.data!.updateArticle.title });
-    const revisions = await app.get(PrismaService).articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
-    expect(revisions.map((r) => [r.version, r.action])).toEqual([[1, 'create'], [2, 'update']]);
+    const revisions = await app
+      .get(PrismaService)
+      .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
+    expect(revisions.map((r) => [r.version, r.action])).toEqual([
+      [1, 'create'],
+      [2, 'update'],
+    ]);
   });
 
   it('applies concurrent updates that each carry the version they read, one after another', async () => {
@@ -37,7 +46,12 @@ describe('updateArticle under concurrency', () => {
 
     let version = 1;
     for (let i = 0; i < 5; i++) {
-      const { data } = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { body: `step ${i}` }, v: version }, editor);
+      const { data } = await gql(
+        app,
+        UPDATE_ARTICLE,
+        { id: article.id, input: { body: `step ${i}` }, v: version },
+        editor,
+      );
       version = data!.updateArticle.version;
     }
 

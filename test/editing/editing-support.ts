@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
 import { gql, type GqlResponse } from '../support/gql.js';
 
-export const ARTICLE_FIELDS = 'id slug title excerpt body bodyFormat html status publishedAt version language sourceUrl authors { slug } tags { slug kind }';
+export const ARTICLE_FIELDS =
+  'id slug title excerpt body bodyFormat html status publishedAt version language sourceUrl authors { slug } tags { slug kind }';
 
 export const CREATE_ARTICLE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ${ARTICLE_FIELDS} } }`;
 export const UPDATE_ARTICLE = `mutation($id: ID!, $input: UpdateArticleInput!, $v: Int) {
@@ -21,7 +22,11 @@ export async function namedToken(app: INestApplication, role: 'ADMIN' | 'EDITOR'
 }
 
 /** Creates an article through the API (so it has its first revision) and returns it. */
-export async function createViaApi(app: INestApplication, token: string, input: Record<string, unknown>): Promise<Record<string, any>> {
+export async function createViaApi(
+  app: INestApplication,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<Record<string, any>> {
   const response = await gql(app, CREATE_ARTICLE, { input: { body: '', ...input } }, token);
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createArticle;

@@ -58,13 +58,25 @@ describe('publishing', () => {
     const article = await createViaApi(app, editor, { title: 'Cycle' });
     await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
 
-    const unpublished = await gql(app, 'mutation($id: ID!) { unpublishArticle(id: $id) { status version } }', { id: article.id }, editor);
-    const archived = await gql(app, 'mutation($id: ID!) { archiveArticle(id: $id) { status version } }', { id: article.id }, editor);
+    const unpublished = await gql(
+      app,
+      'mutation($id: ID!) { unpublishArticle(id: $id) { status version } }',
+      { id: article.id },
+      editor,
+    );
+    const archived = await gql(
+      app,
+      'mutation($id: ID!) { archiveArticle(id: $id) { status version } }',
+      { id: article.id },
+      editor,
+    );
 
     expect(unpublished.data!.unpublishArticle).toEqual({ status: 'DRAFT', version: 3 });
     expect(archived.data!.archiveArticle).toEqual({ status: 'ARCHIVED', version: 4 });
     expect((await gql(app, READ_ARTICLE, { id: article.id })).data!.article).toBeNull();
-    const actions = await app.get(PrismaService).articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
+    const actions = await app
+      .get(PrismaService)
+      .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
     expect(actions.map((r) => r.action)).toEqual(['create', 'publish', 'unpublish', 'archive']);
   });
 
@@ -72,13 +84,21 @@ describe('publishing', () => {
     const article = await createViaApi(app, editor, { title: 'Twice' });
     const first = await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
     const again = await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
-    expect(again.data!.publishArticle).toMatchObject({ version: 2, publishedAt: first.data!.publishArticle.publishedAt });
+    expect(again.data!.publishArticle).toMatchObject({
+      version: 2,
+      publishedAt: first.data!.publishArticle.publishedAt,
+    });
   });
 
   it('refuses a status change against a stale expectedVersion', async () => {
     const article = await createViaApi(app, editor, { title: 'Stale' });
     await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
-    const stale = await gql(app, 'mutation($id: ID!) { archiveArticle(id: $id, expectedVersion: 1) { status } }', { id: article.id }, editor);
+    const stale = await gql(
+      app,
+      'mutation($id: ID!) { archiveArticle(id: $id, expectedVersion: 1) { status } }',
+      { id: article.id },
+      editor,
+    );
     expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
   });
 });

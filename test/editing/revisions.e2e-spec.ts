@@ -24,17 +24,29 @@ describe('revisions', () => {
 
   it('lists every change newest first, naming the token that made it, page by page', async () => {
     const article = await createViaApi(app, editor, { title: 'v1' });
-    for (let v = 1; v <= 3; v++) await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `v${v + 1}` }, v }, editor);
+    for (let v = 1; v <= 3; v++)
+      await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `v${v + 1}` }, v }, editor);
 
     const page1 = await gql(app, REVISIONS, { id: article.id, first: 3 }, editor);
-    const page2 = await gql(app, REVISIONS, { id: article.id, first: 3, after: page1.data!.article.revisions.pageInfo.endCursor }, editor);
+    const page2 = await gql(
+      app,
+      REVISIONS,
+      { id: article.id, first: 3, after: page1.data!.article.revisions.pageInfo.endCursor },
+      editor,
+    );
 
     const first = page1.data!.article.revisions;
     expect(first.totalCount).toBe(4);
     expect(first.edges.map((e: any) => e.node.version)).toEqual([4, 3, 2]);
-    expect(first.edges[0].node).toMatchObject({ actor: 'desk-editor', action: 'update', snapshot: expect.objectContaining({ title: 'v4' }) });
+    expect(first.edges[0].node).toMatchObject({
+      actor: 'desk-editor',
+      action: 'update',
+      snapshot: expect.objectContaining({ title: 'v4' }),
+    });
     expect(first.pageInfo.hasNextPage).toBe(true);
-    expect(page2.data!.article.revisions.edges.map((e: any) => [e.node.version, e.node.action])).toEqual([[1, 'create']]);
+    expect(page2.data!.article.revisions.edges.map((e: any) => [e.node.version, e.node.action])).toEqual([
+      [1, 'create'],
+    ]);
   });
 
   it('keeps revisions from anonymous readers', async () => {
@@ -50,8 +62,18 @@ describe('revisions', () => {
   it('restores an earlier revision as a new version with its own revision, links included', async () => {
     const ana = await createAuthor(app, { slug: 'ana' });
     const tag = await createTag(app, { slug: 'tide' });
-    const article = await createViaApi(app, editor, { title: 'Original', body: 'First *draft*.', authors: [{ id: ana.id }], tags: [{ id: tag.id }] });
-    await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Rewritten', body: 'Other words.', authors: [], tags: [] }, v: 1 }, editor);
+    const article = await createViaApi(app, editor, {
+      title: 'Original',
+      body: 'First *draft*.',
+      authors: [{ id: ana.id }],
+      tags: [{ id: tag.id }],
+    });
+    await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: article.id, input: { title: 'Rewritten', body: 'Other words.', authors: [], tags: [] }, v: 1 },
+      editor,
+    );
     await gql(app, 'mutation($id: ID!) { publishArticle(id: $id) { id } }', { id: article.id }, editor);
     const history = await gql(app, REVISIONS, { id: article.id, first: 10 }, editor);
     const original = history.data!.article.revisions.edges.find((e: any) => e.node.version === 1).node;
@@ -60,9 +82,20 @@ describe('revisions', () => {
     const after = await gql(app, REVISIONS, { id: article.id, first: 1 }, editor);
 
     expect(errors).toBeUndefined();
-    expect(data!.restoreArticleRevision).toMatchObject({ title: 'Original', body: 'First *draft*.', status: 'PUBLISHED', version: 4, authors: [{ slug: 'ana' }], tags: [{ slug: 'tide' }] });
+    expect(data!.restoreArticleRevision).toMatchObject({
+      title: 'Original',
+      body: 'First *draft*.',
+      status: 'PUBLISHED',
+      version: 4,
+      authors: [{ slug: 'ana' }],
+      tags: [{ slug: 'tide' }],
+    });
     expect(data!.restoreArticleRevision.html).toContain('<em>draft</em>');
-    expect(after.data!.article.revisions.edges[0].node).toMatchObject({ version: 4, action: 'restore', actor: 'desk-editor' });
+    expect(after.data!.article.revisions.edges[0].node).toMatchObject({
+      version: 4,
+      action: 'restore',
+      actor: 'desk-editor',
+    });
   });
 
   it('answers a revision of another article with NOT_FOUND', async () => {
@@ -70,7 +103,12 @@ describe('revisions', () => {
     const other = await createViaApi(app, editor, { title: 'Other' });
     const history = await gql(app, REVISIONS, { id: other.id, first: 1 }, editor);
 
-    const response = await gql(app, RESTORE, { articleId: one.id, revisionId: history.data!.article.revisions.edges[0].node.id }, editor);
+    const response = await gql(
+      app,
+      RESTORE,
+      { articleId: one.id, revisionId: history.data!.article.revisions.edges[0].node.id },
+      editor,
+    );
 
     expect(firstError(response)).toMatchObject({ code: 'NOT_FOUND', field: 'revisionId' });
     expect((await gql(app, READ_ARTICLE, { id: one.id }, editor)).data!.article.version).toBe(1);

@@ -32,10 +32,30 @@ const OPERATIONS: Operation[] = [
     query: 'mutation($id: ID!) { updateArticle(id: $id, input: { title: "Changed" }, expectedVersion: 1) { id } }',
     variables: (f) => ({ id: f.article }),
   },
-  { name: 'deleteArticle', least: 'EDITOR', query: 'mutation($id: ID!) { deleteArticle(id: $id) }', variables: (f) => ({ id: f.article }) },
-  { name: 'publishArticle', least: 'EDITOR', query: 'mutation($id: ID!) { publishArticle(id: $id) { id } }', variables: (f) => ({ id: f.article }) },
-  { name: 'unpublishArticle', least: 'EDITOR', query: 'mutation($id: ID!) { unpublishArticle(id: $id) { id } }', variables: (f) => ({ id: f.article }) },
-  { name: 'archiveArticle', least: 'EDITOR', query: 'mutation($id: ID!) { archiveArticle(id: $id) { id } }', variables: (f) => ({ id: f.article }) },
+  {
+    name: 'deleteArticle',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { deleteArticle(id: $id) }',
+    variables: (f) => ({ id: f.article }),
+  },
+  {
+    name: 'publishArticle',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { publishArticle(id: $id) { id } }',
+    variables: (f) => ({ id: f.article }),
+  },
+  {
+    name: 'unpublishArticle',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { unpublishArticle(id: $id) { id } }',
+    variables: (f) => ({ id: f.article }),
+  },
+  {
+    name: 'archiveArticle',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { archiveArticle(id: $id) { id } }',
+    variables: (f) => ({ id: f.article }),
+  },
   {
     name: 'restoreArticleRevision',
     least: 'EDITOR',
@@ -49,11 +69,31 @@ const OPERATIONS: Operation[] = [
     variables: (f) => ({ id: f.published }),
   },
   { name: 'createAuthor', least: 'EDITOR', query: 'mutation { createAuthor(input: { name: "Ana" }) { id } }' },
-  { name: 'updateAuthor', least: 'EDITOR', query: 'mutation($id: ID!) { updateAuthor(id: $id, input: { bio: "b" }) { id } }', variables: (f) => ({ id: f.author }) },
-  { name: 'deleteAuthor', least: 'EDITOR', query: 'mutation($id: ID!) { deleteAuthor(id: $id) }', variables: (f) => ({ id: f.author }) },
+  {
+    name: 'updateAuthor',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { updateAuthor(id: $id, input: { bio: "b" }) { id } }',
+    variables: (f) => ({ id: f.author }),
+  },
+  {
+    name: 'deleteAuthor',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { deleteAuthor(id: $id) }',
+    variables: (f) => ({ id: f.author }),
+  },
   { name: 'createTag', least: 'EDITOR', query: 'mutation { createTag(input: { name: "Port" }) { id } }' },
-  { name: 'updateTag', least: 'EDITOR', query: 'mutation($id: ID!) { updateTag(id: $id, input: { name: "Quay" }) { id } }', variables: (f) => ({ id: f.tag }) },
-  { name: 'deleteTag', least: 'EDITOR', query: 'mutation($id: ID!) { deleteTag(id: $id) }', variables: (f) => ({ id: f.tag }) },
+  {
+    name: 'updateTag',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { updateTag(id: $id, input: { name: "Quay" }) { id } }',
+    variables: (f) => ({ id: f.tag }),
+  },
+  {
+    name: 'deleteTag',
+    least: 'EDITOR',
+    query: 'mutation($id: ID!) { deleteTag(id: $id) }',
+    variables: (f) => ({ id: f.tag }),
+  },
   {
     name: 'mergeTags',
     least: 'EDITOR',
@@ -61,7 +101,11 @@ const OPERATIONS: Operation[] = [
     variables: (f) => ({ s: [f.otherTag], t: f.tag }),
   },
   { name: 'apiTokens', least: 'ADMIN', query: '{ apiTokens(first: 10) { totalCount edges { node { name role } } } }' },
-  { name: 'createApiToken', least: 'ADMIN', query: 'mutation { createApiToken(input: { name: "new-token", role: EDITOR }) { secret } }' },
+  {
+    name: 'createApiToken',
+    least: 'ADMIN',
+    query: 'mutation { createApiToken(input: { name: "new-token", role: EDITOR }) { secret } }',
+  },
   { name: 'revokeApiToken', least: 'ADMIN', query: 'mutation { revokeApiToken(name: "victim") { revokedAt } }' },
   { name: 'importJobs', least: 'ADMIN', query: '{ importJobs(first: 5) { totalCount } }' },
 ];
@@ -74,7 +118,9 @@ function expected(caller: Caller, least: 'EDITOR' | 'ADMIN'): Outcome {
   return 'ok';
 }
 
-const MATRIX = OPERATIONS.flatMap((op) => CALLERS.map((caller) => ({ ...op, caller, outcome: expected(caller, op.least) })));
+const MATRIX = OPERATIONS.flatMap((op) =>
+  CALLERS.map((caller) => ({ ...op, caller, outcome: expected(caller, op.least) })),
+);
 
 describe('who may do what', () => {
   let app: INestApplication;
@@ -87,14 +133,33 @@ describe('who may do what', () => {
     await resetDb(app);
     const article = await createArticle(app, { status: 'DRAFT', publishedAt: null });
     const revision = await app.get(PrismaService).articleRevision.create({
-      data: { articleId: article.id, version: 1, actor: 'test', action: 'create', snapshot: snapshotOf(article, [], []) as object },
+      data: {
+        articleId: article.id,
+        version: 1,
+        actor: 'test',
+        action: 'create',
+        snapshot: snapshotOf(article, [], []) as object,
+      },
     });
     const [author, tag, otherTag] = [await createAuthor(app), await createTag(app), await createTag(app)];
-    fixture = { article: article.id, published: (await createArticle(app)).id, revision: revision.id, author: author.id, tag: tag.id, otherTag: otherTag.id };
+    fixture = {
+      article: article.id,
+      published: (await createArticle(app)).id,
+      revision: revision.id,
+      author: author.id,
+      tag: tag.id,
+      otherTag: otherTag.id,
+    };
     await createToken(app, 'EDITOR', 'victim');
     const revoked = await createToken(app, 'ADMIN', 'revoked-admin');
     await app.get(ApiTokensService).revoke('revoked-admin');
-    tokens = { anonymous: undefined, editor: await createToken(app, 'EDITOR'), admin: await createToken(app, 'ADMIN'), revoked, bad: 'prs_not-a-token' };
+    tokens = {
+      anonymous: undefined,
+      editor: await createToken(app, 'EDITOR'),
+      admin: await createToken(app, 'ADMIN'),
+      revoked,
+      bad: 'prs_not-a-token',
+    };
   });
   afterAll(() => app.close());
 
@@ -112,8 +177,18 @@ describe('who may do what', () => {
   });
 
   it.each(CALLERS)('draft reads as %s', async (caller) => {
-    const single = await gql(app, 'query($id: ID!) { article(id: $id) { id status } }', { id: fixture.article }, tokens[caller]);
-    const list = await gql(app, '{ articles(first: 5, where: { status: [DRAFT] }) { edges { node { id } } } }', {}, tokens[caller]);
+    const single = await gql(
+      app,
+      'query($id: ID!) { article(id: $id) { id status } }',
+      { id: fixture.article },
+      tokens[caller],
+    );
+    const list = await gql(
+      app,
+      '{ articles(first: 5, where: { status: [DRAFT] }) { edges { node { id } } } }',
+      {},
+      tokens[caller],
+    );
 
     if (caller === 'editor' || caller === 'admin') {
       expect(single.data!.article).toEqual({ id: fixture.article, status: 'DRAFT' });
@@ -126,12 +201,25 @@ describe('who may do what', () => {
     }
   });
 
-  const ADMIN_ENDPOINTS: Record<Caller, number[]> = { anonymous: [401], editor: [403], admin: [400], revoked: [401], bad: [401] };
+  const ADMIN_ENDPOINTS: Record<Caller, number[]> = {
+    anonymous: [401],
+    editor: [403],
+    admin: [400],
+    revoked: [401],
+    bad: [401],
+  };
   it.each(CALLERS)('POST /admin/imports as %s', async (caller) => {
     const req = request(app.getHttpServer()).post('/admin/imports').field('dryRun', 'true');
     if (tokens[caller]) req.set('authorization', `Bearer ${tokens[caller]}`);
     const response = await req;
     expect(ADMIN_ENDPOINTS[caller]).toContain(response.status);
+  });
+
+  it.each(CALLERS)('GET /admin/exports as %s', async (caller) => {
+    const req = request(app.getHttpServer()).get('/admin/exports');
+    if (tokens[caller]) req.set('authorization', `Bearer ${tokens[caller]}`);
+    const response = await req;
+    expect(response.status).toBe(caller === 'admin' ? 200 : caller === 'editor' ? 403 : 401);
   });
 
   it.each(CALLERS)('GET /admin/imports/:id as %s', async (caller) => {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import type pg from 'pg';
 import { createTestDatabase, withClient } from '../support/test-database.js';
 
 const run = promisify(execFile);
@@ -17,7 +17,9 @@ describe('pressroom token', () => {
 
   async function cms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run(process.execPath, [CMS, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+      const { stdout, stderr } = await run(process.execPath, [CMS, ...args], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -30,7 +32,9 @@ describe('pressroom token', () => {
     async () => {
       const created = await cms('token', 'create', '--role', 'ADMIN', '--name', 'ops');
       const secret = created.stdout.trim();
-      const stored = await withClient(databaseUrl, (client: pg.Client) => client.query('SELECT name, role, "secretHash" FROM "ApiToken"'));
+      const stored = await withClient(databaseUrl, (client: pg.Client) =>
+        client.query('SELECT name, role, "secretHash" FROM "ApiToken"'),
+      );
       const listed = await cms('token', 'list', '--json');
       const revoked = await cms('token', 'revoke', 'ops');
       const after = JSON.parse((await cms('token', 'list', '--json')).stdout);
@@ -39,7 +43,9 @@ describe('pressroom token', () => {
       expect(created.stdout.split('\n').filter(Boolean)).toEqual([secret]);
       expect(secret).toMatch(/^prs_\S{40,}$/);
       expect(stored.rows).toEqual([{ name: 'ops', role: 'ADMIN', secretHash: expect.not.stringContaining(secret) }]);
-      expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'ops', role: 'ADMIN', revokedAt: null })]);
+      expect(JSON.parse(listed.stdout)).toEqual([
+        expect.objectContaining({ name: 'ops', role: 'ADMIN', revokedAt: null }),
+      ]);
       expect(listed.stdout).not.toContain(secret);
       expect(revoked.code).toBe(0);
       expect(after[0].revokedAt).not.toBeNull();

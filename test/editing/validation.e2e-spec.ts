@@ -21,27 +21,112 @@ const update = (input: Record<string, unknown>) => (ids: { article: string }) =>
 const CASES: Case[] = [
   { name: 'an empty title', query: CREATE_ARTICLE, variables: article({ title: '' }), field: 'input.title' },
   { name: 'a blank title', query: CREATE_ARTICLE, variables: article({ title: '   ' }), field: 'input.title' },
-  { name: 'a title over 300 characters', query: CREATE_ARTICLE, variables: article({ title: long(301) }), field: 'input.title' },
+  {
+    name: 'a title over 300 characters',
+    query: CREATE_ARTICLE,
+    variables: article({ title: long(301) }),
+    field: 'input.title',
+  },
   { name: 'a slug with capitals', query: CREATE_ARTICLE, variables: article({ slug: 'Hello' }), field: 'input.slug' },
   { name: 'a slug with spaces', query: CREATE_ARTICLE, variables: article({ slug: 'a b' }), field: 'input.slug' },
-  { name: 'a slug with a double dash', query: CREATE_ARTICLE, variables: article({ slug: 'a--b' }), field: 'input.slug' },
-  { name: 'a slug over 200 characters', query: CREATE_ARTICLE, variables: article({ slug: long(201) }), field: 'input.slug' },
-  { name: 'an excerpt over 2000 characters', query: CREATE_ARTICLE, variables: article({ excerpt: long(2001) }), field: 'input.excerpt' },
-  { name: 'a language that is no tag', query: CREATE_ARTICLE, variables: article({ language: 'English' }), field: 'input.language' },
-  { name: 'a sourceUrl without a scheme', query: CREATE_ARTICLE, variables: article({ sourceUrl: 'example.com/a' }), field: 'input.sourceUrl' },
-  { name: 'a sourceUrl that is not http', query: CREATE_ARTICLE, variables: article({ sourceUrl: 'javascript:alert(1)' }), field: 'input.sourceUrl' },
-  { name: 'an author ref with a bad id', query: CREATE_ARTICLE, variables: article({ authors: [{ id: 'nope' }] }), field: 'input.authors.0.id' },
-  { name: 'an author ref with neither id nor slug', query: CREATE_ARTICLE, variables: article({ authors: [{}] }), field: 'input.authors.0.id' },
-  { name: 'an author ref with both id and slug', query: CREATE_ARTICLE, variables: article({ authors: [{ id: UUID, slug: 'a' }] }), field: 'input.authors.0' },
-  { name: 'more than 50 authors', query: CREATE_ARTICLE, variables: article({ authors: Array(51).fill({ slug: 'a' }) }), field: 'input.authors' },
-  { name: 'more than 100 tags', query: CREATE_ARTICLE, variables: article({ tags: Array(101).fill({ slug: 'a' }) }), field: 'input.tags' },
-  { name: 'a tag ref with a bad slug', query: CREATE_ARTICLE, variables: article({ tags: [{ slug: 'Bad Slug' }] }), field: 'input.tags.0.slug' },
-  { name: 'frontMatter that is not an object', query: CREATE_ARTICLE, variables: article({ frontMatter: [1, 2] }), field: 'input.frontMatter' },
+  {
+    name: 'a slug with a double dash',
+    query: CREATE_ARTICLE,
+    variables: article({ slug: 'a--b' }),
+    field: 'input.slug',
+  },
+  {
+    name: 'a slug over 200 characters',
+    query: CREATE_ARTICLE,
+    variables: article({ slug: long(201) }),
+    field: 'input.slug',
+  },
+  {
+    name: 'an excerpt over 2000 characters',
+    query: CREATE_ARTICLE,
+    variables: article({ excerpt: long(2001) }),
+    field: 'input.excerpt',
+  },
+  {
+    name: 'a language that is no tag',
+    query: CREATE_ARTICLE,
+    variables: article({ language: 'English' }),
+    field: 'input.language',
+  },
+  {
+    name: 'a sourceUrl without a scheme',
+    query: CREATE_ARTICLE,
+    variables: article({ sourceUrl: 'example.com/a' }),
+    field: 'input.sourceUrl',
+  },
+  {
+    name: 'a sourceUrl that is not http',
+    query: CREATE_ARTICLE,
+    variables: article({ sourceUrl: 'javascript:alert(1)' }),
+    field: 'input.sourceUrl',
+  },
+  {
+    name: 'an author ref with a bad id',
+    query: CREATE_ARTICLE,
+    variables: article({ authors: [{ id: 'nope' }] }),
+    field: 'input.authors.0.id',
+  },
+  {
+    name: 'an author ref with neither id nor slug',
+    query: CREATE_ARTICLE,
+    variables: article({ authors: [{}] }),
+    field: 'input.authors.0.id',
+  },
+  {
+    name: 'an author ref with both id and slug',
+    query: CREATE_ARTICLE,
+    variables: article({ authors: [{ id: UUID, slug: 'a' }] }),
+    field: 'input.authors.0',
+  },
+  {
+    name: 'more than 50 authors',
+    query: CREATE_ARTICLE,
+    variables: article({ authors: Array(51).fill({ slug: 'a' }) }),
+    field: 'input.authors',
+  },
+  {
+    name: 'more than 100 tags',
+    query: CREATE_ARTICLE,
+    variables: article({ tags: Array(101).fill({ slug: 'a' }) }),
+    field: 'input.tags',
+  },
+  {
+    name: 'a tag ref with a bad slug',
+    query: CREATE_ARTICLE,
+    variables: article({ tags: [{ slug: 'Bad Slug' }] }),
+    field: 'input.tags.0.slug',
+  },
+  {
+    name: 'frontMatter that is not an object',
+    query: CREATE_ARTICLE,
+    variables: article({ frontMatter: [1, 2] }),
+    field: 'input.frontMatter',
+  },
   { name: 'a null title on update', query: UPDATE_ARTICLE, variables: update({ title: null }), field: 'input.title' },
   { name: 'a null body on update', query: UPDATE_ARTICLE, variables: update({ body: null }), field: 'input.body' },
-  { name: 'null authors on update', query: UPDATE_ARTICLE, variables: update({ authors: null }), field: 'input.authors' },
-  { name: 'a malformed article id', query: UPDATE_ARTICLE, variables: () => ({ id: 'abc', input: {}, v: 1 }), field: 'id' },
-  { name: 'an expectedVersion of 0', query: UPDATE_ARTICLE, variables: (ids) => ({ id: ids.article, input: {}, v: 0 }), field: 'expectedVersion' },
+  {
+    name: 'null authors on update',
+    query: UPDATE_ARTICLE,
+    variables: update({ authors: null }),
+    field: 'input.authors',
+  },
+  {
+    name: 'a malformed article id',
+    query: UPDATE_ARTICLE,
+    variables: () => ({ id: 'abc', input: {}, v: 1 }),
+    field: 'id',
+  },
+  {
+    name: 'an expectedVersion of 0',
+    query: UPDATE_ARTICLE,
+    variables: (ids) => ({ id: ids.article, input: {}, v: 0 }),
+    field: 'expectedVersion',
+  },
   { name: 'a malformed id on publish', query: PUBLISH_ARTICLE, variables: () => ({ id: '1' }), field: 'id' },
   {
     name: 'a malformed revision id',
@@ -49,7 +134,12 @@ const CASES: Case[] = [
     variables: (ids) => ({ a: ids.article, r: 'x' }),
     field: 'revisionId',
   },
-  { name: 'an empty author name', query: 'mutation($i: CreateAuthorInput!) { createAuthor(input: $i) { id } }', variables: () => ({ i: { name: '' } }), field: 'input.name' },
+  {
+    name: 'an empty author name',
+    query: 'mutation($i: CreateAuthorInput!) { createAuthor(input: $i) { id } }',
+    variables: () => ({ i: { name: '' } }),
+    field: 'input.name',
+  },
   {
     name: 'an author email that is no address',
     query: 'mutation($i: CreateAuthorInput!) { createAuthor(input: $i) { id } }',
@@ -68,7 +158,12 @@ const CASES: Case[] = [
     variables: (ids) => ({ id: ids.author, i: { name: null } }),
     field: 'input.name',
   },
-  { name: 'an empty tag name', query: 'mutation($i: CreateTagInput!) { createTag(input: $i) { id } }', variables: () => ({ i: { name: ' ' } }), field: 'input.name' },
+  {
+    name: 'an empty tag name',
+    query: 'mutation($i: CreateTagInput!) { createTag(input: $i) { id } }',
+    variables: () => ({ i: { name: ' ' } }),
+    field: 'input.name',
+  },
   {
     name: 'a tag description over 5000 characters',
     query: 'mutation($id: ID!, $i: UpdateTagInput!) { updateTag(id: $id, input: $i) { id } }',
@@ -114,6 +209,11 @@ describe('validation of every mutation input', () => {
     expect(response.status).toBe(200);
     expect(firstError(response)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const prisma = app.get(PrismaService);
-    expect([await prisma.article.count(), await prisma.articleRevision.count(), await prisma.author.count(), await prisma.tag.count()]).toEqual([1, 0, 1, 1]);
+    expect([
+      await prisma.article.count(),
+      await prisma.articleRevision.count(),
+      await prisma.author.count(),
+      await prisma.tag.count(),
+    ]).toEqual([1, 0, 1, 1]);
   });
 });

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The shared, read-only corpus of real posts (never copied into this repository). */
-export const CORPUS_DIR = path.resolve(here, '..', '..', '..', 'shared', 'corpus');
-export const SEED_FILE = path.resolve(here, '..', '..', '..', 'shared', 'seed', '000_eaef9e1ea3b8a7ef.txt');
+/** ../shared beside the repository (PRESSROOM_SHARED_DIR overrides): read-only, never copied in. */
+const SHARED_DIR = process.env.PRESSROOM_SHARED_DIR ?? path.resolve(here, '..', '..', '..', 'shared');
+export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
+export const SEED_FILE = path.join(SHARED_DIR, 'seed', '000_eaef9e1ea3b8a7ef.txt');
 export const SAMPLE_POSTS_DIR = path.resolve(here, '..', '..', 'examples', 'posts');
 
 /** `describe`, or `describe.skip` with a message saying why, when the shared folder is absent. */

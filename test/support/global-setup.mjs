@@ -20,7 +20,7 @@ export default async function globalSetup() {
     globalThis.__pressroomTestPg = server;
     serverUrl = server.url;
   }
-  const template = `pressroom_tpl_${process.pid}`;
+  const template = `pressroom_tpl_${process.pid}_${Date.now().toString(36)}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -30,7 +30,8 @@ export async function createTestDatabase(): Promise<string> {
   const serverUrl = process.env[SERVER_URL_ENV];
   const template = process.env[TEMPLATE_ENV];
   if (!serverUrl || !template) throw new Error('test database server not set up: run through jest (global-setup)');
-  const name = `${TEST_DB_PREFIX}${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  // The template's name carries the run's id: teardown drops this run's databases only.
+  const name = `${TEST_DB_PREFIX}${template.replace('pressroom_tpl_', '')}_${randomBytes(4).toString('hex')}`;
   await withClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`),
   );

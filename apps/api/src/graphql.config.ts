@@ -5,8 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
-import { createContentLoaders, type GqlContext } from '@pressroom/content';
-import { PrismaService } from '@pressroom/database';
+import { createContentLoaders, SqlReader, type GqlContext } from '@pressroom/content';
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
 import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
@@ -31,7 +30,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
   constructor(
     private readonly config: ConfigService<Env, true>,
     private readonly tokens: ApiTokensService,
-    private readonly prisma: PrismaService,
+    private readonly reader: SqlReader,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -59,7 +58,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       ],
       context: async ({ req }: { req: Request }): Promise<GqlContext> => {
         const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
-        return { viewer, loaders: createContentLoaders(this.prisma, viewer) };
+        return { viewer, loaders: createContentLoaders(this.reader, viewer) };
       },
     };
   }

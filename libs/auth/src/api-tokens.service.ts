@@ -43,7 +43,10 @@ export class ApiTokensService {
   }
 
   list(): Promise<ApiTokenInfo[]> {
-    return this.prisma.apiToken.findMany({ omit: { secretHash: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return this.prisma.apiToken.findMany({
+      omit: { secretHash: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   /** Tokens oldest first, as a Relay connection (the GraphQL `apiTokens` list). */
@@ -67,7 +70,11 @@ export class ApiTokensService {
     const token = await this.prisma.apiToken.findUnique({ where: { name }, omit: { secretHash: true } });
     if (!token) throw new NotFoundError('ApiToken', { name });
     if (token.revokedAt) return token;
-    return this.prisma.apiToken.update({ where: { name }, data: { revokedAt: new Date() }, omit: { secretHash: true } });
+    return this.prisma.apiToken.update({
+      where: { name },
+      data: { revokedAt: new Date() },
+      omit: { secretHash: true },
+    });
   }
 
   /**
@@ -90,7 +97,7 @@ export class ApiTokensService {
     return { role: token!.role, name: token!.name };
   }
 
-  // Every authenticated request runs this: plain pg, one round trip (see bench/api/update.mjs).
+  // Every authenticated request runs this: plain pg, one round trip (see bench/api/update-bench.mjs).
   private async findByHash(secretHash: string): Promise<ApiToken | null> {
     const { rows } = await this.sql.query<ApiToken>(
       `SELECT id, name, role, "secretHash", "createdAt", "lastUsedAt", "revokedAt" FROM "ApiToken" WHERE "secretHash" = $1`,

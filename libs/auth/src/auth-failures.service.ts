@@ -48,7 +48,8 @@ export class AuthFailuresService implements OnModuleInit, OnModuleDestroy {
   /** Throws TOO_MANY_REQUESTS while `address` is refused. */
   async assertAllowed(address: string): Promise<void> {
     const refusal = await this.refused.get(address);
-    if (refusal && refusal.consumedPoints > this.refused.points) throw new TooManyFailuresError(seconds(refusal.msBeforeNext));
+    if (refusal && refusal.consumedPoints > this.refused.points)
+      throw new TooManyFailuresError(seconds(refusal.msBeforeNext));
   }
 
   /** Counts a failure; the one that reaches the limit starts the refusal. */

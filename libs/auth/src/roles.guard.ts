@@ -19,10 +19,16 @@ const HTTP_STATUS: Record<string, number> = {
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly tokens: ApiTokensService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: ApiTokensService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const required = this.reflector.getAllAndOverride<RoleName | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const required = this.reflector.getAllAndOverride<RoleName | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (context.getType<string>() === 'graphql') {
       if (required) assertRole(GqlExecutionContext.create(context).getContext<{ viewer: Viewer }>().viewer, required);
       return true;

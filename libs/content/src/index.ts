@@ -11,3 +11,4 @@ export { snapshotOf, type ArticleSnapshot } from './articles/revision-snapshot.j
 export { ArticleImportService } from './articles/article-import.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
 export { searchDocument, type SearchDocument, type SearchSource } from './search/search-document.js';
+export { SqlReader } from './sql-reader.service.js';

@@ -1,9 +1,13 @@
 import { ANONYMOUS, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
-import { type Article as ArticleRow, type Author as AuthorRow, type PrismaService, type Tag as TagRow } from '@pressroom/database';
+import { Prisma, type Article as ArticleRow, type Author as AuthorRow, type Tag as TagRow } from '@pressroom/database';
 import DataLoader from 'dataloader';
 import { cursorOf } from './articles/article-order.js';
 import { countsFor, listOrder, pagesFor, type ArticleListQuery } from './articles/article-queries.js';
 import type { ArticlesArgs, ArticleWhereInput } from './articles/dto/articles.args.js';
+import type { ArticleSelection } from './selection.js';
+import type { SqlReader } from './sql-reader.service.js';
+
+const { sql } = Prisma;
 
 export type ArticleParent = 'author' | 'tag';
 
@@ -12,13 +16,13 @@ export interface ContentLoaders {
   authorsByArticleId: DataLoader<string, AuthorRow[]>;
   tagsByArticleId: DataLoader<string, TagRow[]>;
   /** `Author.articles` / `Tag.articles` pages, one loader (one query) per distinct arguments. */
-  articlesOf(parent: ArticleParent, args: ArticlesArgs, fields?: ReadonlySet<string>): DataLoader<string, Connection<ArticleRow>>;
+  articlesOf(parent: ArticleParent, args: ArticlesArgs, selection?: ArticleSelection): DataLoader<string, Connection<ArticleRow>>;
   /** How many visible articles match `where` for each author or tag. */
   articleCountOf(parent: ArticleParent, where?: ArticleWhereInput): DataLoader<string, number>;
 }
 
 /** The loaders of one request; `viewer` decides which articles pages and counts include. */
-export function createContentLoaders(prisma: PrismaService, viewer: Viewer = ANONYMOUS): ContentLoaders {
+export function createContentLoaders(reader: SqlReader, viewer: Viewer = ANONYMOUS): ContentLoaders {
   const keyed = new Map<string, DataLoader<string, never>>();
   const memo = <V>(key: string, create: () => DataLoader<string, V>): DataLoader<string, V> => {
     if (!keyed.has(key)) keyed.set(key, create() as DataLoader<string, never>);
@@ -26,30 +30,30 @@ export function createContentLoaders(prisma: PrismaService, viewer: Viewer = ANO
   };
   const loaders: ContentLoaders = {
     authorsByArticleId: new DataLoader(async (ids) => {
-      const rows = await prisma.$queryRaw<(AuthorRow & { articleId: string })[]>`
+      const rows = await reader.query<AuthorRow & { articleId: string }>(sql`
         SELECT l."articleId"::text AS "articleId", u.* FROM "ArticleAuthor" l JOIN "Author" u ON u.id = l."authorId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`;
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`);
       return groupBy(ids, rows);
     }),
     tagsByArticleId: new DataLoader(async (ids) => {
-      const rows = await prisma.$queryRaw<(TagRow & { articleId: string })[]>`
+      const rows = await reader.query<TagRow & { articleId: string }>(sql`
         SELECT l."articleId"::text AS "articleId", t.* FROM "ArticleTag" l JOIN "Tag" t ON t.id = l."tagId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`;
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`);
       return groupBy(ids, rows);
     }),
     articleCountOf: (parent, where) =>
       memo(`count:${parent}:${JSON.stringify(where ?? null)}`, () =>
         new DataLoader(async (ids) => {
-          const counts = await countsFor(prisma, parent, ids, { where, viewer });
+          const counts = await countsFor(reader, parent, ids, { where, viewer });
           return ids.map((id) => counts.get(id) ?? 0);
         }),
       ),
-    articlesOf: (parent, args, fields) =>
-      memo(`page:${parent}:${JSON.stringify(args)}:${fields ? [...fields].sort().join() : '*'}`, () =>
+    articlesOf: (parent, args, selection) =>
+      memo(`page:${parent}:${JSON.stringify(args)}:${selectionKey(selection)}`, () =>
         new DataLoader(async (ids) => {
-          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, fields };
+          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
           const request = toPageRequest(args);
-          const pages = await pagesFor(prisma, parent, ids, query, request);
+          const pages = await pagesFor(reader, parent, ids, query, request);
           const cursor = cursorOf(listOrder(query));
           return ids.map((id) =>
             toConnection(pages.get(id) ?? [], request, () => loaders.articleCountOf(parent, args.where).load(id), cursor),
@@ -66,3 +70,9 @@ function groupBy<R extends { articleId: string }>(ids: readonly string[], rows: 
   return ids.map((id) => byId.get(id) ?? []);
 }
 
+
+function selectionKey(selection: ArticleSelection | undefined): string {
+  if (!selection) return '*';
+  const list = (set?: ReadonlySet<string>) => (set ? [...set].sort().join() : '-');
+  return `${list(selection.fields)}|${list(selection.authors)}|${list(selection.tags)}`;
+}

@@ -29,3 +29,20 @@ function fieldsOf(sets: SelectionSetNode[], info: GraphQLResolveInfo, seen = new
     }),
   );
 }
+
+/** What a query asks of articles: their fields, and those of their authors and tags. */
+export interface ArticleSelection {
+  fields: ReadonlySet<string>;
+  authors?: ReadonlySet<string>;
+  tags?: ReadonlySet<string>;
+}
+
+/** The selection of the articles found at `path` below the current field. */
+export function articleSelection(info: GraphQLResolveInfo, path: string[] = []): ArticleSelection {
+  const fields = selectedFields(info, path);
+  return {
+    fields,
+    authors: fields.has('authors') ? selectedFields(info, [...path, 'authors']) : undefined,
+    tags: fields.has('tags') ? selectedFields(info, [...path, 'tags']) : undefined,
+  };
+}

@@ -17,7 +17,8 @@ describe('slugs', () => {
     const filters: unknown[] = [];
     const slug = await freeSlug('News', 'article', async (filter) => {
       filters.push(filter);
-      const match = 'in' in filter ? (s: string) => filter.in.includes(s) : (s: string) => s.startsWith(filter.startsWith);
+      const match =
+        'in' in filter ? (s: string) => filter.in.includes(s) : (s: string) => s.startsWith(filter.startsWith);
       return taken.filter(match).map((s) => ({ slug: s }));
     });
     expect(slug).toBe('news-32');
@@ -26,6 +27,7 @@ describe('slugs', () => {
 
   it('accepts exactly lower-case words joined by single dashes', () => {
     for (const ok of ['a', 'hello-world', '港口-2024', 'ação', 'नमस्ते']) expect(SLUG_PATTERN.test(ok)).toBe(true);
-    for (const bad of ['', 'Hello', 'a--b', '-a', 'a-', 'a b', 'a_b', 'a/b']) expect(SLUG_PATTERN.test(bad)).toBe(false);
+    for (const bad of ['', 'Hello', 'a--b', '-a', 'a-', 'a b', 'a_b', 'a/b'])
+      expect(SLUG_PATTERN.test(bad)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+export { contentHash } from './content-hash.js';
 export { exportFileName } from './export/export-file-name.js';
 export { serializePost } from './export/serialize-post.js';
 export { FRONTMATTER_LIMITS } from './limits.js';

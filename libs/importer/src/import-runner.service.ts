@@ -6,6 +6,7 @@ import { SqlPool, type ImportJob } from '@pressroom/database';
 import { chunks, split } from './batches.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
+import { contentHash } from '@pressroom/frontmatter';
 import { ParsePool } from './parsing/parse-pool.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
@@ -14,8 +15,11 @@ import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
 const WRITE_BATCH = 250;
 /** Files per worker-thread task: small enough to spread a batch over every core. */
 const PARSE_TASK = 25;
-/** Batches parsed ahead of the writer; bounds memory whatever the import's size. */
+/** Batches parsed ahead of the writers; bounds memory whatever the import's size. */
 const PARSE_AHEAD = 3;
+/** Batches written at once, on separate connections: PostgreSQL's share of the work (the
+ * search vector, the GIN index) then runs beside the parse threads instead of after them. */
+const WRITE_CONCURRENCY = 2;
 
 interface ParsedBatch {
   posts: ImportedPost[];
@@ -48,21 +52,28 @@ export class ImportRunner implements OnModuleDestroy {
   ) {}
 
   async importEntries(job: ImportJob, entries: AsyncIterable<ImportEntry>, onProgress?: (files: number) => void): Promise<void> {
-    const pending: Promise<ParsedBatch>[] = [];
+    const parsing: Promise<ParsedBatch>[] = [];
+    const writing = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const startWrite = async (parsed: Promise<ParsedBatch>) => {
+      if (writing.size >= WRITE_CONCURRENCY) await Promise.race(writing);
+      if (failure) throw failure;
+      const write: Promise<void> = parsed
+        .then((batch) => this.write(job, batch))
+        .then((settled) => onProgress?.(settled))
+        .catch((error: unknown) => void (failure ??= error)) // rethrown below, once
+        .finally(() => writing.delete(write));
+      writing.add(write);
+    };
     for await (const chunk of chunks(entries, WRITE_BATCH)) {
       const parsed = this.parseBatch(job, chunk);
-      parsed.catch(() => undefined); // awaited below, in order; this only silences early rejections
-      pending.push(parsed);
-      if (pending.length > PARSE_AHEAD) {
-        const settled = await this.write(job, await pending.shift()!);
-        onProgress?.(settled);
-      }
+      parsed.catch(() => undefined); // its writer reports the error; this only silences it early
+      parsing.push(parsed);
+      if (parsing.length > PARSE_AHEAD) await startWrite(parsing.shift()!);
     }
-    // Not `onProgress?.(await ...)`: optional chaining would skip evaluating the argument.
-    while (pending.length) {
-      const settled = await this.write(job, await pending.shift()!);
-      onProgress?.(settled);
-    }
+    while (parsing.length) await startWrite(parsing.shift()!);
+    await Promise.all(writing);
+    if (failure) throw failure;
   }
 
   /** Records entries refused before parsing (archive links, bad paths, non-post uploads). */
@@ -102,7 +113,8 @@ export class ImportRunner implements OnModuleDestroy {
       }
     }
     const options = { timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }), defaultStatus: job.defaultStatus === 'DRAFT' ? 'DRAFT' as const : 'PUBLISHED' as const };
-    const results = await Promise.all(split(files, PARSE_TASK).map((part) => this.parsePool().run({ ...options, files: part })));
+    const toParse = await this.withoutUnchanged(files, options, batch);
+    const results = await Promise.all(split(toParse, PARSE_TASK).map((part) => this.parsePool().run({ ...options, files: part })));
     for (const result of results.flat()) {
       if (!result.ok) {
         batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
@@ -112,6 +124,21 @@ export class ImportRunner implements OnModuleDestroy {
       batch.warnings.set(result.post.sourcePath, result.post.warnings.map((w) => ({ line: w.line, message: w.message })));
     }
     return batch;
+  }
+
+  /**
+   * Files whose exact bytes were imported before from the same path are settled as UNCHANGED
+   * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
+   */
+  private async withoutUnchanged(
+    files: { path: string; bytes: Uint8Array }[],
+    options: { timeZone: string; defaultStatus: string },
+    batch: ParsedBatch,
+  ): Promise<{ path: string; bytes: Uint8Array }[]> {
+    const hashes = files.map((f) => ({ path: f.path, contentHash: contentHash(f.bytes, f.path, options.timeZone, options.defaultStatus) }));
+    const unchanged = await this.articles.unchangedByPath(this.sql, hashes);
+    for (const [path, articleId] of unchanged) batch.items.push({ path, outcome: 'UNCHANGED', articleId, line: null, message: null, warnings: [] });
+    return files.filter((f) => !unchanged.has(f.path));
   }
 
   /** Writes one batch and its report; returns how many files it settled. */

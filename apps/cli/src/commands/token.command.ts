@@ -16,9 +16,14 @@ export function registerTokenCommand(program: Command): void {
     .action(async (options: { role: string; name: string }) => {
       const role = options.role.toUpperCase();
       if (!isRole(role)) throw new UsageError('--role must be ADMIN or EDITOR');
-      if (!TOKEN_NAME_PATTERN.test(options.name)) throw new UsageError('--name must be letters, digits and . _ @ : - (at most 100)');
-      const { token: created, secret } = await withCliContext((context) => context.get(ApiTokensService).create(options.name, role));
-      process.stderr.write(`created ${created.role} token "${created.name}"; store the secret now, it is not shown again\n`);
+      if (!TOKEN_NAME_PATTERN.test(options.name))
+        throw new UsageError('--name must be letters, digits and . _ @ : - (at most 100)');
+      const { token: created, secret } = await withCliContext((context) =>
+        context.get(ApiTokensService).create(options.name, role),
+      );
+      process.stderr.write(
+        `created ${created.role} token "${created.name}"; store the secret now, it is not shown again\n`,
+      );
       process.stdout.write(`${secret}\n`);
     });
 
@@ -55,5 +60,14 @@ function table(tokens: ApiTokenInfo[]): string {
     t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used',
   ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -2,7 +2,12 @@ import type { Article as ArticleRow } from '@pressroom/database';
 import { createdContent, updatedContent } from './article-content.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 
-const input = (fields: Partial<CreateArticleInput>): CreateArticleInput => ({ title: 'T', body: '', bodyFormat: 'MARKDOWN', ...fields });
+const input = (fields: Partial<CreateArticleInput>): CreateArticleInput => ({
+  title: 'T',
+  body: '',
+  bodyFormat: 'MARKDOWN',
+  ...fields,
+});
 
 function row(fields: Partial<CreateArticleInput>): ArticleRow {
   return { ...createdContent(input(fields)), slug: 't', status: 'DRAFT', version: 1 } as unknown as ArticleRow;
@@ -10,7 +15,12 @@ function row(fields: Partial<CreateArticleInput>): ArticleRow {
 
 describe('article content', () => {
   it('renders the body and derives the excerpt and language', () => {
-    const content = createdContent(input({ title: ' Tide ', body: 'The **king tide** came in early this year, higher than the harbour wall.\n\nMore.' }));
+    const content = createdContent(
+      input({
+        title: ' Tide ',
+        body: 'The **king tide** came in early this year, higher than the harbour wall.\n\nMore.',
+      }),
+    );
     expect(content.title).toBe('Tide');
     expect(content.html).toContain('<strong>king tide</strong>');
     expect(content.excerpt).toBe('The king tide came in early this year, higher than the harbour wall.');

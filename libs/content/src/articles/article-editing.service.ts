@@ -25,7 +25,11 @@ export class ArticleEditingService {
     for (let attempt = 1; ; attempt++) {
       const slug = input.slug ?? (await this.writer.freeSlug(content.title));
       try {
-        return await this.writer.create({ ...content, slug, status: ArticleStatus.DRAFT, publishedAt: null }, { authorIds, tagIds }, actor);
+        return await this.writer.create(
+          { ...content, slug, status: ArticleStatus.DRAFT, publishedAt: null },
+          { authorIds, tagIds },
+          actor,
+        );
       } catch (error) {
         const slugTaken = error instanceof ConflictError && error.extensions['constraint'] === 'Article_slug_key';
         if (!slugTaken || attempt >= GENERATED_SLUG_ATTEMPTS) throw slugTaken ? slugConflict(slug) : error;

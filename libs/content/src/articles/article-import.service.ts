@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SqlClient } from '@pressroom/database';
 import { assignSlug, planImport, slugSuffix, type ExistingArticle } from './import-plan.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
 import { snapshotOf } from './revision-snapshot.js';
+import { searchDocument } from '../search/search-document.js';
 
-type Tx = SqlClient;
+/** A pg client in a transaction, or the pool for a lone statement. */
+type Tx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
 async function queryRows<R>(tx: Tx, sql: string, ...values: unknown[]): Promise<R[]> {
   return (await tx.query(sql, values)).rows as R[];
@@ -25,6 +26,22 @@ interface Row {
  */
 @Injectable()
 export class ArticleImportService {
+  /**
+   * Articles already imported from these exact bytes (same path, same content hash): a
+   * re-import can report them unchanged without parsing or rendering them again.
+   */
+  async unchangedByPath(sql: Tx, files: { path: string; contentHash: string }[]): Promise<Map<string, string>> {
+    if (!files.length) return new Map();
+    const found = await queryRows<{ path: string; id: string }>(
+      sql,
+      `SELECT a."sourcePath" AS path, a.id::text FROM "Article" a
+       JOIN unnest($1::text[], $2::text[]) AS f(path, hash) ON a."sourcePath" = f.path AND a."contentHash" = f.hash`,
+      files.map((f) => f.path),
+      files.map((f) => f.contentHash),
+    );
+    return new Map(found.map((r) => [r.path, r.id]));
+  }
+
   async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
     if (!posts.length) return [];
     await lockKeys(tx, posts);
@@ -85,8 +102,12 @@ async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, E
   return new Set(rows.filter((r) => !r.importKey || !own.has(r.importKey)).map((r) => r.slug));
 }
 
+/** Column arrays for unnest(): one array per column, one element per row. */
 function columns(rows: Row[]) {
   const p = rows.map((r) => r.post);
+  // The search index is segmented here, in JavaScript, several times cheaper than the
+  // database trigger's SQL version of the same segmentation.
+  const search = p.map((x) => searchDocument({ title: x.title, excerpt: x.excerpt, html: x.html }));
   return [
     rows.map((r) => r.id),
     rows.map((r) => r.slug),
@@ -104,21 +125,25 @@ function columns(rows: Row[]) {
     p.map((x) => x.importKey),
     p.map((x) => x.contentHash),
     p.map((x) => JSON.stringify(x.frontMatter)),
+    search.map((x) => x.searchTitle),
+    search.map((x) => x.searchBody),
   ];
 }
 
 const UNNEST_ARTICLES = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-  $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+  $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+  $17::text[], $18::text[])
   AS v(id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt", language, "sourceUrl",
-       "sourcePath", "importKey", "contentHash", "frontMatter")`;
+       "sourcePath", "importKey", "contentHash", "frontMatter", "searchTitle", "searchBody")`;
 
 async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   await queryRows(tx, 
     `INSERT INTO "Article" (id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt",
-       language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version)
+       language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version, "searchVector")
      SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
-       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::json, 1
+       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::json, 1,
+       pressroom_search_vector("searchTitle", "searchBody")
      FROM ${UNNEST_ARTICLES}`,
     ...columns(rows),
   );
@@ -132,7 +157,8 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<Map<string, number>>
        "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
        "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "contentHash" = v."contentHash",
-       "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now()
+       "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now(),
+       "searchVector" = pressroom_search_vector(v."searchTitle", v."searchBody")
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id
      RETURNING a.id::text, a.version`,
@@ -143,8 +169,9 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<Map<string, number>>
 
 /** Upserts the batch's authors and tags by slug, then replaces each article's links. */
 async function linkAuthorsAndTags(tx: Tx, rows: Row[]): Promise<{ authorIds: Map<string, string[]>; tagIds: Map<string, string[]> }> {
-  const authors = new Map(rows.flatMap((r) => r.post.authors.map((a) => [a.slug, a.name] as const)));
-  const tags = new Map(rows.flatMap((r) => r.post.tags.map((t) => [`${t.kind}:${t.slug}`, t] as const)));
+  // Sorted, so concurrent batches insert shared authors and tags in one order (no deadlock).
+  const authors = new Map(sortedBy(rows.flatMap((r) => r.post.authors.map((a) => [a.slug, a.name] as const)), ([slug]) => slug));
+  const tags = new Map(sortedBy(rows.flatMap((r) => r.post.tags.map((t) => [`${t.kind}:${t.slug}`, t] as const)), ([key]) => key));
   await queryRows(tx, 
     `INSERT INTO "Author" (id, slug, name) SELECT gen_random_uuid(), s, n FROM unnest($1::text[], $2::text[]) AS v(s, n)
      ON CONFLICT (slug) DO NOTHING`,
@@ -190,9 +217,13 @@ async function linkAuthorsAndTags(tx: Tx, rows: Row[]): Promise<{ authorIds: Map
   return { authorIds, tagIds };
 }
 
+function sortedBy<T>(items: T[], key: (item: T) => string): T[] {
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Old URLs point at the article that now owns them (a later post may take a path over). */
 async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
-  const byPath = new Map(rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)));
+  const byPath = new Map(sortedBy(rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)), ([path]) => path));
   if (!byPath.size) return;
   await queryRows(tx, 
     `INSERT INTO "Redirect" (path, "articleId") SELECT * FROM unnest($1::text[], $2::uuid[])

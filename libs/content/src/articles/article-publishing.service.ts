@@ -25,12 +25,18 @@ export class ArticlePublishingService {
 
   /** Back to DRAFT (a scheduled article is unscheduled); publishedAt is kept as a record. */
   unpublish(id: string, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
-    return this.transition(id, expectedVersion, actor, 'unpublish', (current) => ({ status: ArticleStatus.DRAFT, publishedAt: current.publishedAt }));
+    return this.transition(id, expectedVersion, actor, 'unpublish', (current) => ({
+      status: ArticleStatus.DRAFT,
+      publishedAt: current.publishedAt,
+    }));
   }
 
   /** Out of the published list for good, but kept, with its history, for editors. */
   archive(id: string, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
-    return this.transition(id, expectedVersion, actor, 'archive', (current) => ({ status: ArticleStatus.ARCHIVED, publishedAt: current.publishedAt }));
+    return this.transition(id, expectedVersion, actor, 'archive', (current) => ({
+      status: ArticleStatus.ARCHIVED,
+      publishedAt: current.publishedAt,
+    }));
   }
 
   private transition(
@@ -42,7 +48,8 @@ export class ArticlePublishingService {
   ): Promise<ArticleRow> {
     return this.writer.edit(id, expectedVersion, actor, action, ({ article }) => {
       const next = change(article);
-      const unchanged = next.status === article.status && next.publishedAt?.getTime() === article.publishedAt?.getTime();
+      const unchanged =
+        next.status === article.status && next.publishedAt?.getTime() === article.publishedAt?.getTime();
       return unchanged ? null : { content: { ...article, ...next } };
     });
   }

@@ -1,8 +1,11 @@
 import { canSeeUnpublished, type PageRequest, type Viewer } from '@pressroom/common';
-import { Prisma, type Article as ArticleRow, type PrismaService } from '@pressroom/database';
+import { Prisma, type Article as ArticleRow } from '@pressroom/database';
+import type { SqlReader } from '../sql-reader.service.js';
 import { articleFilterSql } from './article-filters.js';
 import { articleOrder, cursorValues, keysetSql, orderBySql, type SortOrder } from './article-order.js';
 import type { ArticleOrderByInput, ArticleWhereInput } from './dto/articles.args.js';
+import { prefetchSql } from './prefetched-relations.js';
+import type { ArticleSelection } from '../selection.js';
 
 const { sql, raw } = Prisma;
 
@@ -15,10 +18,14 @@ const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 /**
  * The columns to read for the GraphQL fields a query selected (see selectedFields), or all of
  * them. Only `id`, the sort keys and what was asked for: body and HTML are most of the bytes.
+ * Authors and tags, when selected, come along as JSON (see prefetched-relations.ts).
  */
-export function articleColumns(fields?: ReadonlySet<string>): Prisma.Sql {
-  const columns = fields ? COLUMNS.filter((c) => ALWAYS.has(c) || fields.has(c)) : COLUMNS;
-  return raw(columns.map((c) => `a."${c}"`).join(', '));
+export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
+  const fields = selection?.fields;
+  const columns = (fields ? COLUMNS.filter((c) => ALWAYS.has(c) || fields.has(c)) : COLUMNS).map((c) => `a."${c}"`);
+  if (selection?.authors) columns.push(prefetchSql('authors', selection.authors));
+  if (selection?.tags) columns.push(prefetchSql('tags', selection.tags));
+  return raw(columns.join(', '));
 }
 
 /** Restricts a list to the articles of one author or one tag (the parent of a nested list). */
@@ -28,8 +35,8 @@ export interface ArticleListQuery {
   where?: ArticleWhereInput;
   orderBy?: ArticleOrderByInput;
   viewer: Viewer;
-  /** GraphQL fields of the nodes, to read only their columns; all columns when absent. */
-  fields?: ReadonlySet<string>;
+  /** What the query shows of the nodes, to read only that; all columns when absent. */
+  selection?: ArticleSelection;
 }
 
 export function listOrder(query: ArticleListQuery): SortOrder<ArticleRow> {
@@ -51,13 +58,13 @@ export function conditionSql(query: ArticleListQuery, scope: ArticleScope): Pris
 export function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
   const order = listOrder(query);
   const values = cursorValues(order, request);
-  return sql`SELECT ${articleColumns(query.fields)} FROM "Article" a
+  return sql`SELECT ${articleColumns(query.selection)} FROM "Article" a
     WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
     ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}`;
 }
 
-export async function countArticles(prisma: PrismaService, query: ArticleListQuery): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: number }[]>(
+export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
+  const [row] = await reader.query<{ count: number }>(
     sql`SELECT count(*)::int AS count FROM "Article" a WHERE ${conditionSql(query, null)}`,
   );
   return row?.count ?? 0;
@@ -65,14 +72,14 @@ export async function countArticles(prisma: PrismaService, query: ArticleListQue
 
 /** A page for each of many authors or tags in one statement (nested lists without N+1). */
 export async function pagesFor(
-  prisma: PrismaService,
+  reader: SqlReader,
   kind: 'author' | 'tag',
   parentIds: readonly string[],
   query: ArticleListQuery,
   request: PageRequest,
 ): Promise<Map<string, ArticleRow[]>> {
   const page = pageSql(query, request, { kind, id: sql`p.id` });
-  const rows = await prisma.$queryRaw<(ArticleRow & { parentId: string })[]>(
+  const rows = await reader.query<ArticleRow & { parentId: string }>(
     sql`SELECT p.id::text AS "parentId", x.* FROM unnest(${[...parentIds]}::uuid[]) AS p(id) CROSS JOIN LATERAL (${page}) x`,
   );
   const byParent = new Map<string, ArticleRow[]>(parentIds.map((id) => [id, []]));
@@ -82,14 +89,14 @@ export async function pagesFor(
 
 /** How many articles (visible to the viewer and matching the filter) each author or tag has. */
 export async function countsFor(
-  prisma: PrismaService,
+  reader: SqlReader,
   kind: 'author' | 'tag',
   parentIds: readonly string[],
   query: ArticleListQuery,
 ): Promise<Map<string, number>> {
   const link = kind === 'author' ? raw('"ArticleAuthor" l ON l."articleId" = a.id') : raw('"ArticleTag" l ON l."articleId" = a.id');
   const key = raw(kind === 'author' ? 'l."authorId"' : 'l."tagId"');
-  const rows = await prisma.$queryRaw<{ id: string; count: number }[]>(
+  const rows = await reader.query<{ id: string; count: number }>(
     sql`SELECT ${key}::text AS id, count(*)::int AS count FROM "Article" a JOIN ${link}
         WHERE ${key} = ANY(${[...parentIds]}::uuid[]) AND ${conditionSql(query, null)} GROUP BY 1`,
   );

@@ -4,17 +4,18 @@ import { Author } from '../authors/models/author.model.js';
 import type { GqlContext } from '../context.js';
 import { Tag } from '../tags/models/tag.model.js';
 import { Article } from './models/article.model.js';
+import { fromJson, type PrefetchedRelations } from './prefetched-relations.js';
 
-/** Article -> authors and tags, batched per request through DataLoaders. */
+/** Article -> authors and tags: read with the article when it can, else batched per request through DataLoaders. */
 @Resolver(() => Article)
 export class ArticleRelationsResolver {
   @ResolveField(() => [Author], { description: 'In byline order' })
-  authors(@Parent() article: ArticleRow, @Context() { loaders }: GqlContext): Promise<AuthorRow[]> {
-    return loaders.authorsByArticleId.load(article.id);
+  authors(@Parent() article: ArticleRow & PrefetchedRelations, @Context() { loaders }: GqlContext): Promise<AuthorRow[]> | AuthorRow[] {
+    return article.prefetchedAuthors ? fromJson<AuthorRow>(article.prefetchedAuthors) : loaders.authorsByArticleId.load(article.id);
   }
 
   @ResolveField(() => [Tag], { description: 'Tags, then categories, each by name' })
-  tags(@Parent() article: ArticleRow, @Context() { loaders }: GqlContext): Promise<TagRow[]> {
-    return loaders.tagsByArticleId.load(article.id);
+  tags(@Parent() article: ArticleRow & PrefetchedRelations, @Context() { loaders }: GqlContext): Promise<TagRow[]> | TagRow[] {
+    return article.prefetchedTags ? fromJson<TagRow>(article.prefetchedTags) : loaders.tagsByArticleId.load(article.id);
   }
 }

@@ -14,7 +14,10 @@ export class ArticleRevisionsResolver {
   constructor(private readonly revisionsService: ArticleRevisionsService) {}
 
   // Guards do not run on field resolvers, so the role is checked here.
-  @ResolveField(() => ArticleRevisionConnection, { nullable: true, description: 'Every change, newest first. Editors only.' })
+  @ResolveField(() => ArticleRevisionConnection, {
+    nullable: true,
+    description: 'Every change, newest first. Editors only.',
+  })
   revisions(@Parent() article: ArticleRow, @Args() args: ConnectionArgs, @Context() { viewer }: GqlContext) {
     assertRole(viewer, 'EDITOR');
     return this.revisionsService.list(article.id, args);

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, toConnection, toPageRequest, type Connection, type ConnectionArgs } from '@pressroom/common';
-import { PrismaService, type Article as ArticleRow, type ArticleRevision as RevisionRow, type Prisma } from '@pressroom/database';
+import {
+  BadUserInputError,
+  toConnection,
+  toPageRequest,
+  type Connection,
+  type ConnectionArgs,
+} from '@pressroom/common';
+import {
+  PrismaService,
+  type Article as ArticleRow,
+  type ArticleRevision as RevisionRow,
+  type Prisma,
+} from '@pressroom/database';
 import { renderedHtml } from './article-content.js';
 import { notFound } from './article-refs.js';
 import { ArticleWriter, type ArticleLinks, type Queryable } from './article-writer.service.js';
@@ -22,7 +33,11 @@ export class ArticleRevisionsService {
       ...(after === null ? {} : { version: request.backward ? { gt: after } : { lt: after } }),
     };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.articleRevision.findMany({ where, orderBy: { version: request.backward ? 'asc' : 'desc' }, take: request.take + 1 }),
+      this.prisma.articleRevision.findMany({
+        where,
+        orderBy: { version: request.backward ? 'asc' : 'desc' },
+        take: request.take + 1,
+      }),
       this.prisma.articleRevision.count({ where: { articleId } }),
     ]);
     return toConnection(rows, request, totalCount, (row) => [row.version]);
@@ -33,7 +48,12 @@ export class ArticleRevisionsService {
    * version with its own revision. The publication state is left as it is: restoring a draft's
    * wording must not take a live article down. Authors or tags deleted since are left out.
    */
-  restore(articleId: string, revisionId: string, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
+  restore(
+    articleId: string,
+    revisionId: string,
+    expectedVersion: number | undefined,
+    actor: string,
+  ): Promise<ArticleRow> {
     return this.writer.edit(articleId, expectedVersion, actor, 'restore', async ({ article }) => {
       const { rows } = await this.writer.db.query<{ snapshot: ArticleSnapshot }>(
         `SELECT snapshot FROM "ArticleRevision" WHERE id = $1 AND "articleId" = $2`,
@@ -68,11 +88,15 @@ async function stillExisting(db: Queryable, snapshot: ArticleSnapshot): Promise<
   );
   const authors = new Set(rows[0]!.authorIds);
   const tags = new Set(rows[0]!.tagIds);
-  return { authorIds: snapshot.authorIds.filter((id) => authors.has(id)), tagIds: snapshot.tagIds.filter((id) => tags.has(id)) };
+  return {
+    authorIds: snapshot.authorIds.filter((id) => authors.has(id)),
+    tagIds: snapshot.tagIds.filter((id) => tags.has(id)),
+  };
 }
 
 function cursorVersion(cursor: unknown[], field: string): number {
   const version = cursor[0];
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new BadUserInputError(`Invalid cursor in "${field}"`, field);
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    throw new BadUserInputError(`Invalid cursor in "${field}"`, field);
   return version;
 }

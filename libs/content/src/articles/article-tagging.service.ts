@@ -59,7 +59,10 @@ async function lockArticlesTagged(client: SqlClient, tagIds: string[]): Promise<
 }
 
 async function lockTags(client: SqlClient, ids: string[]): Promise<TagRow[]> {
-  const { rows } = await client.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM "Tag" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  const { rows } = await client.query<TagRow>(
+    `SELECT ${TAG_COLUMNS} FROM "Tag" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
   return rows;
 }
 

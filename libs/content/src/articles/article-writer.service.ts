@@ -21,7 +21,17 @@ export interface CurrentArticle {
 /** The editable columns; the writer owns id, version and the timestamps. */
 export type ArticleContent = Pick<
   ArticleRow,
-  'title' | 'slug' | 'excerpt' | 'body' | 'bodyFormat' | 'html' | 'language' | 'sourceUrl' | 'frontMatter' | 'status' | 'publishedAt'
+  | 'title'
+  | 'slug'
+  | 'excerpt'
+  | 'body'
+  | 'bodyFormat'
+  | 'html'
+  | 'language'
+  | 'sourceUrl'
+  | 'frontMatter'
+  | 'status'
+  | 'publishedAt'
 >;
 
 /** What an edit changes: the content, and the links it replaces (the others stay). */
@@ -47,7 +57,7 @@ const UNPINNED_ATTEMPTS = 3;
  * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
  * search vector follows in that same statement, through the trigger of migration
  * add_article_search. Plain pg rather than Prisma: each write is two or three round trips, and
- * Prisma's per-statement cost was most of the time (bench/api/update.mjs).
+ * Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs).
  */
 @Injectable()
 export class ArticleWriter {
@@ -59,7 +69,10 @@ export class ArticleWriter {
   }
 
   async read(id: string): Promise<CurrentArticle> {
-    const { rows } = await this.sql.query<ArticleRow & ArticleLinks>(`SELECT ${COLUMNS}, ${LINKS} FROM "Article" AS a WHERE id = $1`, [id]);
+    const { rows } = await this.sql.query<ArticleRow & ArticleLinks>(
+      `SELECT ${COLUMNS}, ${LINKS} FROM "Article" AS a WHERE id = $1`,
+      [id],
+    );
     if (!rows[0]) throw new NotFoundError('Article', { id });
     const { authorIds, tagIds, ...article } = rows[0];
     return { article, links: { authorIds, tagIds } };
@@ -114,7 +127,11 @@ export class ArticleWriter {
 
   /** Deletes the article (links and revisions cascade); CONFLICT when `expectedVersion` is stale. */
   async delete(id: string, expectedVersion: number | undefined): Promise<void> {
-    const { rowCount } = await run(this.sql, `DELETE FROM "Article" WHERE id = $1 AND ($2::int IS NULL OR version = $2)`, [id, expectedVersion ?? null]);
+    const { rowCount } = await run(
+      this.sql,
+      `DELETE FROM "Article" WHERE id = $1 AND ($2::int IS NULL OR version = $2)`,
+      [id, expectedVersion ?? null],
+    );
     if (!rowCount) assertVersion((await this.read(id)).article, expectedVersion);
   }
 
@@ -140,14 +157,21 @@ export class ArticleWriter {
     await client.query(
       `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
        SELECT gen_random_uuid(), a, v, $4, $5, s::jsonb FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(a, v, s)`,
-      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => JSON.stringify(snapshotOf(r, r.authorIds, r.tagIds))), actor, action],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.version),
+        rows.map((r) => JSON.stringify(snapshotOf(r, r.authorIds, r.tagIds))),
+        actor,
+        action,
+      ],
     );
   }
 
   /** CONFLICT naming `field` when another article holds `slug`. */
   async assertSlugFree(slug: string, field: string, exceptId?: string): Promise<void> {
     const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, [slug]);
-    if (rows[0] && rows[0].id !== exceptId) throw new ConflictError(`The slug "${slug}" is taken by another article`, { field, slug });
+    if (rows[0] && rows[0].id !== exceptId)
+      throw new ConflictError(`The slug "${slug}" is taken by another article`, { field, slug });
   }
 
   /** A free slug made from `title`: readable, numbered (-2, -3, ...) when the plain one is taken. */
@@ -156,14 +180,24 @@ export class ArticleWriter {
       const { rows } =
         'in' in filter
           ? await this.sql.query<{ slug: string }>(`SELECT slug FROM "Article" WHERE slug = ANY($1)`, [filter.in])
-          : await this.sql.query<{ slug: string }>(`SELECT slug FROM "Article" WHERE starts_with(slug, $1)`, [filter.startsWith]);
+          : await this.sql.query<{ slug: string }>(`SELECT slug FROM "Article" WHERE starts_with(slug, $1)`, [
+              filter.startsWith,
+            ]);
       return rows;
     });
   }
 
   /** The save of `edit` over `current`, or null when another save got there first. */
-  private async save(current: CurrentArticle, edit: ArticleEdit, actor: string, action: string): Promise<ArticleRow | null> {
-    const links = { authorIds: edit.links?.authorIds ?? current.links.authorIds, tagIds: edit.links?.tagIds ?? current.links.tagIds };
+  private async save(
+    current: CurrentArticle,
+    edit: ArticleEdit,
+    actor: string,
+    action: string,
+  ): Promise<ArticleRow | null> {
+    const links = {
+      authorIds: edit.links?.authorIds ?? current.links.authorIds,
+      tagIds: edit.links?.tagIds ?? current.links.tagIds,
+    };
     const snapshot = snapshotOf({ ...current.article, ...edit.content }, links.authorIds, links.tagIds);
     const { rows } = await run(
       this.sql,
@@ -208,15 +242,30 @@ export class ArticleWriter {
 /** CONFLICT, with the current version, when the article is not at `expectedVersion`. */
 function assertVersion(article: ArticleRow, expectedVersion: number | undefined): void {
   if (expectedVersion === undefined || article.version === expectedVersion) return;
-  throw new ConflictError(`Article ${article.id} is at version ${article.version}, not ${expectedVersion}: it changed since you read it`, {
-    field: 'expectedVersion',
-    currentVersion: article.version,
-    expectedVersion,
-  });
+  throw new ConflictError(
+    `Article ${article.id} is at version ${article.version}, not ${expectedVersion}: it changed since you read it`,
+    {
+      field: 'expectedVersion',
+      currentVersion: article.version,
+      expectedVersion,
+    },
+  );
 }
 
 function contentValues(c: ArticleContent): unknown[] {
-  return [c.title, c.slug, c.excerpt, c.body, c.bodyFormat, c.html, c.language, c.sourceUrl, JSON.stringify(c.frontMatter ?? {}), c.status, c.publishedAt];
+  return [
+    c.title,
+    c.slug,
+    c.excerpt,
+    c.body,
+    c.bodyFormat,
+    c.html,
+    c.language,
+    c.sourceUrl,
+    JSON.stringify(c.frontMatter ?? {}),
+    c.status,
+    c.publishedAt,
+  ];
 }
 
 async function run<R extends ArticleRow>(db: Queryable, text: string, values: unknown[]) {
@@ -231,7 +280,8 @@ async function run<R extends ArticleRow>(db: Queryable, text: string, values: un
 function asConflict(error: unknown): unknown {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   if (code === '23505') return new ConflictError('A unique value is already taken', { constraint });
-  if (code === '23503') return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
+  if (code === '23503')
+    return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
   if (code === '40P01') return new ConflictError('A concurrent change got in the way; try again');
   return error;
 }

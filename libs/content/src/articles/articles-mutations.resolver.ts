@@ -26,7 +26,10 @@ export class ArticlesMutationsResolver {
   }
 
   @Mutation(() => Article, { description: 'CONFLICT, with extensions.currentVersion, when expectedVersion is stale' })
-  updateArticle(@Args() { id, input, expectedVersion }: UpdateArticleArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow> {
+  updateArticle(
+    @Args() { id, input, expectedVersion }: UpdateArticleArgs,
+    @Context() { viewer }: GqlContext,
+  ): Promise<ArticleRow> {
     return this.editing.update(id, input, expectedVersion, actorOf(viewer));
   }
 
@@ -36,17 +39,26 @@ export class ArticlesMutationsResolver {
   }
 
   @Mutation(() => Article, { description: 'Publishes now, or schedules for `at`' })
-  publishArticle(@Args() { id, at, expectedVersion }: PublishArticleArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow> {
+  publishArticle(
+    @Args() { id, at, expectedVersion }: PublishArticleArgs,
+    @Context() { viewer }: GqlContext,
+  ): Promise<ArticleRow> {
     return this.publishing.publish(id, at, expectedVersion, actorOf(viewer));
   }
 
   @Mutation(() => Article, { description: 'Back to DRAFT; also cancels a schedule' })
-  unpublishArticle(@Args() { id, expectedVersion }: ArticleIdArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow> {
+  unpublishArticle(
+    @Args() { id, expectedVersion }: ArticleIdArgs,
+    @Context() { viewer }: GqlContext,
+  ): Promise<ArticleRow> {
     return this.publishing.unpublish(id, expectedVersion, actorOf(viewer));
   }
 
   @Mutation(() => Article)
-  archiveArticle(@Args() { id, expectedVersion }: ArticleIdArgs, @Context() { viewer }: GqlContext): Promise<ArticleRow> {
+  archiveArticle(
+    @Args() { id, expectedVersion }: ArticleIdArgs,
+    @Context() { viewer }: GqlContext,
+  ): Promise<ArticleRow> {
     return this.publishing.archive(id, expectedVersion, actorOf(viewer));
   }
 }

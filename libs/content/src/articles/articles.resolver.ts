@@ -3,7 +3,7 @@ import type { Connection } from '@pressroom/common';
 import type { Article as ArticleRow } from '@pressroom/database';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../context.js';
-import { selectedFields } from '../selection.js';
+import { articleSelection } from '../selection.js';
 import { ArticlesService } from './articles.service.js';
 import { ArticleArgs } from './dto/article.args.js';
 import { ArticlesArgs } from './dto/articles.args.js';
@@ -16,11 +16,11 @@ export class ArticlesResolver {
 
   @Query(() => Article, { nullable: true, description: 'One article by id or slug; null when not visible to you' })
   article(@Args() args: ArticleArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
-    return this.articlesService.findOne(args, viewer, selectedFields(info));
+    return this.articlesService.findOne(args, viewer, articleSelection(info));
   }
 
   @Query(() => ArticleConnection)
   articles(@Args() args: ArticlesArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<ArticleRow>> {
-    return this.articlesService.list(args, viewer, selectedFields(info, ['edges', 'node']));
+    return this.articlesService.list(args, viewer, articleSelection(info, ['edges', 'node']));
   }
 }

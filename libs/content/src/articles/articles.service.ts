@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
-import { Prisma, PrismaService, type Article as ArticleRow } from '@pressroom/database';
+import { Prisma, type Article as ArticleRow } from '@pressroom/database';
+import type { ArticleSelection } from '../selection.js';
+import { SqlReader } from '../sql-reader.service.js';
 import { visibleSql } from './article-filters.js';
 import { cursorOf } from './article-order.js';
 import { articleColumns, countArticles, listOrder, pageSql, type ArticleListQuery } from './article-queries.js';
@@ -10,17 +12,17 @@ const { sql } = Prisma;
 
 @Injectable()
 export class ArticlesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly reader: SqlReader) {}
 
   /**
    * One article by id or slug, or null when it does not exist or the viewer may not see it.
-   * `fields`: the GraphQL fields wanted, to read only their columns (all when absent).
+   * `selection`: what the query shows, to read only that (all columns when absent).
    */
-  async findOne(where: { id?: string; slug?: string }, viewer: Viewer, fields?: ReadonlySet<string>): Promise<ArticleRow | null> {
+  async findOne(where: { id?: string; slug?: string }, viewer: Viewer, selection?: ArticleSelection): Promise<ArticleRow | null> {
     const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
     if (!key) return null;
-    const [row] = await this.prisma.$queryRaw<ArticleRow[]>(
-      sql`SELECT ${articleColumns(fields)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+    const [row] = await this.reader.query<ArticleRow>(
+      sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
     );
     return row ?? null;
   }
@@ -33,10 +35,10 @@ export class ArticlesService {
   }
 
   /** A keyset-paginated page; the total is counted only when the query asks for it. */
-  async list(args: ArticlesArgs, viewer: Viewer, fields?: ReadonlySet<string>): Promise<Connection<ArticleRow>> {
-    const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, fields };
+  async list(args: ArticlesArgs, viewer: Viewer, selection?: ArticleSelection): Promise<Connection<ArticleRow>> {
+    const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
     const request = toPageRequest(args);
-    const rows = await this.prisma.$queryRaw<ArticleRow[]>(pageSql(query, request, null));
-    return toConnection(rows, request, () => countArticles(this.prisma, query), cursorOf(listOrder(query)));
+    const rows = await this.reader.query<ArticleRow>(pageSql(query, request, null));
+    return toConnection(rows, request, () => countArticles(this.reader, query), cursorOf(listOrder(query)));
   }
 }

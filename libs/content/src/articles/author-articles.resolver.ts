@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Article as ArticleRow, Author as AuthorRow } from '@pressroom/database';
 import { Author } from '../authors/models/author.model.js';
 import type { GqlContext } from '../context.js';
-import { selectedFields } from '../selection.js';
+import { articleSelection } from '../selection.js';
 import { ArticlesArgs } from './dto/articles.args.js';
 import { ArticleConnection } from './models/article-connection.model.js';
 
@@ -18,7 +18,7 @@ export class AuthorArticlesResolver {
     @Context() { loaders }: GqlContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ArticleRow>> {
-    return loaders.articlesOf('author', args, selectedFields(info, ['edges', 'node'])).load(author.id);
+    return loaders.articlesOf('author', args, articleSelection(info, ['edges', 'node'])).load(author.id);
   }
 
   @ResolveField(() => Int, { description: 'Articles with this author that you can see' })

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Article as ArticleRow, Tag as TagRow } from '@pressroom/database';
 import { Tag } from '../tags/models/tag.model.js';
 import type { GqlContext } from '../context.js';
-import { selectedFields } from '../selection.js';
+import { articleSelection } from '../selection.js';
 import { ArticlesArgs } from './dto/articles.args.js';
 import { ArticleConnection } from './models/article-connection.model.js';
 
@@ -18,7 +18,7 @@ export class TagArticlesResolver {
     @Context() { loaders }: GqlContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ArticleRow>> {
-    return loaders.articlesOf('tag', args, selectedFields(info, ['edges', 'node'])).load(tag.id);
+    return loaders.articlesOf('tag', args, articleSelection(info, ['edges', 'node'])).load(tag.id);
   }
 
   @ResolveField(() => Int, { description: 'Articles with this tag or category that you can see' })

@@ -30,14 +30,18 @@ export class AuthorEditingService {
    * articles to change first: deleting would silently rewrite their bylines.
    */
   async remove(id: string): Promise<string> {
-    const author = await this.prisma.author.findUnique({ where: { id }, include: { _count: { select: { articles: true } } } });
+    const author = await this.prisma.author.findUnique({
+      where: { id },
+      include: { _count: { select: { articles: true } } },
+    });
     if (!author) throw new NotFoundError('Author', { id });
     if (author._count.articles > 0) throw stillCredited(author.name, author._count.articles);
     try {
       await this.prisma.author.delete({ where: { id } });
     } catch (error) {
       // An article credited the author between the count and the delete (ArticleAuthor restricts it).
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw stillCredited(author.name, 1);
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003')
+        throw stillCredited(author.name, 1);
       throw error;
     }
     return id;

@@ -2,7 +2,7 @@ import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { Connection } from '@pressroom/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../context.js';
-import { selectedFields } from '../selection.js';
+import { articleSelection, selectedFields } from '../selection.js';
 import { SearchArgs } from './dto/search.args.js';
 import { ArticleSearchConnection } from './models/article-search-connection.model.js';
 import { SearchService, type SearchEdge } from './search.service.js';
@@ -13,9 +13,9 @@ export class SearchResolver {
 
   @Query(() => ArticleSearchConnection, { description: 'Articles matching a full-text query, best first; Chinese works' })
   search(@Args() args: SearchArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<unknown, SearchEdge>> {
-    const fields = selectedFields(info, ['edges', 'node']);
+    const selection = articleSelection(info, ['edges', 'node']);
     // The snippet is cut from the excerpt and the HTML.
-    if (selectedFields(info, ['edges']).has('highlight')) for (const column of ['excerpt', 'html']) fields.add(column);
-    return this.searchService.search(args, viewer, fields);
+    if (selectedFields(info, ['edges']).has('highlight')) selection.fields = new Set([...selection.fields, 'excerpt', 'html']);
+    return this.searchService.search(args, viewer, selection);
   }
 }

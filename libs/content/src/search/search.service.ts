@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { canSeeUnpublished, toConnection, toPageRequest, type Connection, type Edge, type Viewer } from '@pressroom/common';
-import { Prisma, PrismaService, type Article as ArticleRow } from '@pressroom/database';
+import { Prisma, type Article as ArticleRow } from '@pressroom/database';
+import type { ArticleSelection } from '../selection.js';
+import { SqlReader } from '../sql-reader.service.js';
 import { articleFilterSql } from '../articles/article-filters.js';
 import { cursorOf, cursorValues, keysetSql, orderBySql, type SortOrder } from '../articles/article-order.js';
 import { articleColumns } from '../articles/article-queries.js';
@@ -41,10 +43,10 @@ export const RANKED_HITS = 200;
 /** Full-text search over the articles the viewer may see (see migration add_article_search). */
 @Injectable()
 export class SearchService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly reader: SqlReader) {}
 
-  /** `fields`: the GraphQL fields of the hits' nodes, to read only their columns (all when absent). */
-  async search(args: SearchArgs, viewer: Viewer, fields?: ReadonlySet<string>): Promise<Connection<SearchHitRow, SearchEdge>> {
+  /** `selection`: what the query shows of the hits' articles, to read only that (all columns when absent). */
+  async search(args: SearchArgs, viewer: Viewer, selection?: ArticleSelection): Promise<Connection<SearchHitRow, SearchEdge>> {
     const request = toPageRequest(args);
     const parsed = parseSearch(args.query);
     const order = searchOrder(canSeeUnpublished(viewer));
@@ -65,7 +67,7 @@ export class SearchService {
         )::float8 AS score
         FROM hits h
       )
-      SELECT ${articleColumns(fields)}, s.score, s.total
+      SELECT ${articleColumns(selection)}, s.score, s.total
       FROM (SELECT * FROM s WHERE ${keysetSql(order, values, request.backward)}
             ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}) s
       JOIN "Article" a ON a.id = s.id
@@ -95,12 +97,8 @@ export class SearchService {
    * prefers reading the table to the GIN index, not knowing that the scan must then unpack
    * every row's out-of-line vector: ten times slower than the index.
    */
-  private async usingIndex<R>(query: Prisma.Sql): Promise<R[]> {
-    const [, rows] = await this.prisma.$transaction([
-      this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
-      this.prisma.$queryRaw<R[]>(query),
-    ]);
-    return rows;
+  private usingIndex<R>(query: Prisma.Sql): Promise<R[]> {
+    return this.reader.queryUsingIndexes<R>(query);
   }
 }
 

@@ -32,7 +32,8 @@ export class TagEditingService {
 
   private async assertSlugFree(kind: TagKind, slug: string): Promise<void> {
     const holder = await this.prisma.tag.findUnique({ where: { kind_slug: { kind, slug } }, select: { id: true } });
-    if (holder) throw new ConflictError(`A ${kind} with the slug "${slug}" already exists`, { field: 'input.slug', slug, kind });
+    if (holder)
+      throw new ConflictError(`A ${kind} with the slug "${slug}" already exists`, { field: 'input.slug', slug, kind });
   }
 
   private freeSlug(kind: TagKind, name: string): Promise<string> {

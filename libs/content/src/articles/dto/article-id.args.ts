@@ -6,7 +6,12 @@ import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 export class ArticleIdArgs {
   @Field(() => ID) @IsUUID() id!: string;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the change is refused with CONFLICT if the article has moved on' })
-  @IsOptional() @IsInt() @Min(1)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change is refused with CONFLICT if the article has moved on',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   expectedVersion?: number;
 }

@@ -12,6 +12,7 @@ export class AuthorRefInput {
 
   @Field({ nullable: true })
   @ValidateIf((ref: AuthorRefInput) => ref.id == null || ref.slug != null)
-  @Length(1, 200) @IsSlug()
+  @Length(1, 200)
+  @IsSlug()
   slug?: string;
 }

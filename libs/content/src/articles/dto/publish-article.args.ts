@@ -6,8 +6,10 @@ import { ArticleIdArgs } from './article-id.args.js';
 export class PublishArticleArgs extends ArticleIdArgs {
   @Field(() => GraphQLISODateTime, {
     nullable: true,
-    description: 'When readers may see it: a future moment schedules it, nothing needs to run then. Default: now (or the current date of a published article).',
+    description:
+      'When readers may see it: a future moment schedules it, nothing needs to run then. Default: now (or the current date of a published article).',
   })
-  @IsOptional() @IsDate()
+  @IsOptional()
+  @IsDate()
   at?: Date;
 }

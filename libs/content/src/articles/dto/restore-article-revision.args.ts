@@ -7,6 +7,8 @@ export class RestoreArticleRevisionArgs {
   @Field(() => ID) @IsUUID() revisionId!: string;
 
   @Field(() => Int, { nullable: true, description: 'When given, CONFLICT if the article has moved on' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   expectedVersion?: number;
 }

@@ -13,7 +13,8 @@ export class TagRefInput {
 
   @Field({ nullable: true })
   @ValidateIf((ref: TagRefInput) => ref.id == null || ref.slug != null)
-  @Length(1, 200) @IsSlug()
+  @Length(1, 200)
+  @IsSlug()
   slug?: string;
 
   @Field(() => TagKind, { defaultValue: TagKind.TAG, description: 'With slug: TAG or CATEGORY' })

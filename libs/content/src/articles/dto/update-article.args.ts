@@ -11,7 +11,11 @@ export class UpdateArticleArgs {
 
   // Nullable in the schema so clients may pass an `Int` variable, but required: without it an
   // update could silently overwrite someone else's.
-  @Field(() => Int, { nullable: true, description: 'Required: the version you read. A stale one is CONFLICT and changes nothing.' })
-  @IsInt({ message: 'expectedVersion is required: send the version of the article you edited' }) @Min(1)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Required: the version you read. A stale one is CONFLICT and changes nothing.',
+  })
+  @IsInt({ message: 'expectedVersion is required: send the version of the article you edited' })
+  @Min(1)
   expectedVersion!: number;
 }

@@ -28,42 +28,64 @@ import { TagRefInput } from './tag-ref.input.js';
 @InputType()
 export class UpdateArticleInput {
   @Field({ nullable: true })
-  @IfPresent() @IsString() @Length(1, ARTICLE_LIMITS.titleChars) @Matches(/\S/, { message: 'title must not be blank' })
+  @IfPresent()
+  @IsString()
+  @Length(1, ARTICLE_LIMITS.titleChars)
+  @Matches(/\S/, { message: 'title must not be blank' })
   title?: string;
 
   @Field({ nullable: true, description: 'Changing it changes the URL; it is not derived from a new title' })
-  @IfPresent() @Length(1, MAX_SLUG_LENGTH) @IsSlug()
+  @IfPresent()
+  @Length(1, MAX_SLUG_LENGTH)
+  @IsSlug()
   slug?: string;
 
   @Field({ nullable: true })
-  @IfPresent() @IsString() @MaxLength(ARTICLE_LIMITS.bodyChars)
+  @IfPresent()
+  @IsString()
+  @MaxLength(ARTICLE_LIMITS.bodyChars)
   body?: string;
 
   @Field(() => BodyFormat, { nullable: true })
-  @IfPresent() @IsEnum(BodyFormat)
+  @IfPresent()
+  @IsEnum(BodyFormat)
   bodyFormat?: BodyFormat;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(ARTICLE_LIMITS.excerptChars)
+  @IsOptional()
+  @IsString()
+  @MaxLength(ARTICLE_LIMITS.excerptChars)
   excerpt?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Matches(LANGUAGE_TAG, { message: 'language must be a language tag such as en, zh or pt-BR' })
+  @IsOptional()
+  @Matches(LANGUAGE_TAG, { message: 'language must be a language tag such as en, zh or pt-BR' })
   language?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsUrl(HTTP_URL) @MaxLength(ARTICLE_LIMITS.urlChars)
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  @MaxLength(ARTICLE_LIMITS.urlChars)
   sourceUrl?: string | null;
 
   @Field(() => [AuthorRefInput], { nullable: true, description: 'Replaces the byline; [] removes every author' })
-  @IfPresent() @IsArray() @ArrayMaxSize(ARTICLE_LIMITS.authors) @ValidateNested({ each: true }) @Type(() => AuthorRefInput)
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(ARTICLE_LIMITS.authors)
+  @ValidateNested({ each: true })
+  @Type(() => AuthorRefInput)
   authors?: AuthorRefInput[];
 
   @Field(() => [TagRefInput], { nullable: true, description: 'Replaces the tags and categories' })
-  @IfPresent() @IsArray() @ArrayMaxSize(ARTICLE_LIMITS.tags) @ValidateNested({ each: true }) @Type(() => TagRefInput)
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(ARTICLE_LIMITS.tags)
+  @ValidateNested({ each: true })
+  @Type(() => TagRefInput)
   tags?: TagRefInput[];
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Replaces the other front-matter keys' })
-  @IfPresent() @IsObject()
+  @IfPresent()
+  @IsObject()
   frontMatter?: Record<string, unknown>;
 }

@@ -9,7 +9,9 @@ export class CreateTagInput {
   @Field() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
 
   @Field({ nullable: true, description: 'Generated from the name when absent (numbered when taken)' })
-  @IsOptional() @Length(1, MAX_SLUG_LENGTH) @IsSlug()
+  @IsOptional()
+  @Length(1, MAX_SLUG_LENGTH)
+  @IsSlug()
   slug?: string;
 
   @Field(() => TagKind, { defaultValue: TagKind.TAG }) @IsEnum(TagKind) kind!: TagKind;

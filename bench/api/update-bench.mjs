@@ -1,17 +1,18 @@
 // updateArticle throughput: 10 connections for 10 s, every update with its expectedVersion and
 // a revision written, against the built API in its own process and a fresh database.
 //
-//   node bench/api/update.mjs [--connections 10] [--duration 10] [--articles 40]
+//   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40]
 //
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL in a temporary folder. Prints one JSON object on stdout; progress goes to stderr.
+// BENCH_SERVER_NODE_ARGS passes flags to the API's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import { freePort, scratchDatabase, waitForReady } from './bench-support.mjs';
+import { freePort, scratchDatabase, waitForReady } from './update-support.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, fallback) => {
@@ -27,24 +28,44 @@ const log = (message) => process.stderr.write(`${message}\n`);
 const UPDATE = `mutation($id: ID!, $input: UpdateArticleInput!, $v: Int) {
   updateArticle(id: $id, input: $input, expectedVersion: $v) { id version } }`;
 const CREATE = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id version } }';
-const BODY = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} of the **harbour** story, with a [link](https://example.com/${i}).`).join('\n\n');
+const BODY = Array.from(
+  { length: 8 },
+  (_, i) => `Paragraph ${i} of the **harbour** story, with a [link](https://example.com/${i}).`,
+).join('\n\n');
 
 ensureBuild();
 const database = await scratchDatabase(log);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port), SEED_SAMPLE_POSTS: 'false', IMPORT_WORKER: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-const cli = (...args) => execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), ...args], { env, encoding: 'utf8' });
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  PORT: String(port),
+  SEED_SAMPLE_POSTS: 'false',
+  IMPORT_WORKER: 'false',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+};
+const cli = (...args) =>
+  execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), ...args], { env, encoding: 'utf8' });
 
 let server;
 try {
   cli('migrate');
   const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
-  server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), path.join(root, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  server = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), path.join(root, 'apps/api/dist/main.js')],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   await waitForReady(base);
 
   const gql = async (query, variables) => {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -74,7 +95,17 @@ try {
           const article = pool.shift();
           context.article = article;
           const n = ++sequence;
-          return { ...request, body: JSON.stringify({ query: UPDATE, variables: { id: article.id, v: article.version, input: { title: `Edit ${n}`, body: `${BODY}\n\nEdit ${n}.` } } }) };
+          return {
+            ...request,
+            body: JSON.stringify({
+              query: UPDATE,
+              variables: {
+                id: article.id,
+                v: article.version,
+                input: { title: `Edit ${n}`, body: `${BODY}\n\nEdit ${n}.` },
+              },
+            }),
+          };
         },
         onResponse: (status, body, context) => {
           const article = context.article;
@@ -100,7 +131,13 @@ try {
       updates: revisionsWritten,
       updatesPerSecond: Math.round(revisionsWritten / result.duration),
       requestsPerSecond: { mean: result.requests.average, p50: result.requests.p50, min: result.requests.min },
-      latencyMs: { mean: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      latencyMs: {
+        mean: result.latency.average,
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,

@@ -1,4 +1,4 @@
-// Shared by the API benchmarks: a database of their own, a free port, waiting for the server.
+// For update-bench.mjs: a database of its own, a free port, waiting for the server.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,19 @@ export async function scratchDatabase(log) {
     await withClient(admin, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
     const url = new URL(admin);
     url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)) };
+    return {
+      url: url.toString(),
+      drop: () =>
+        withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)),
+    };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'pressroom-bench-'));
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'bench', persistent: false, log });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    database: 'bench',
+    persistent: false,
+    log,
+  });
   return {
     url: server.url,
     drop: async () => {
