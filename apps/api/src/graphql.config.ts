@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
-import { createContentLoaders, SqlReader, type GqlContext } from '@pressroom/content';
+import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type GqlContext } from '@pressroom/content';
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
 import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
@@ -56,6 +56,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         cacheHeadersPlugin(this.config.get('CACHE_MAX_AGE', { infer: true })),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],
+      transformSchema: resolveArticleRelationsDirectly,
       context: async ({ req }: { req: Request }): Promise<GqlContext> => {
         const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
         return { viewer, loaders: createContentLoaders(this.reader, viewer) };

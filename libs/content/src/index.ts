@@ -12,3 +12,4 @@ export { ArticleImportService } from './articles/article-import.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
 export { searchDocument, type SearchDocument, type SearchSource } from './search/search-document.js';
 export { SqlReader } from './sql-reader.service.js';
+export { resolveArticleRelationsDirectly } from './articles/article-relations.js';
