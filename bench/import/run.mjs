@@ -34,7 +34,8 @@ async function admin(sql) {
 function timedImport(url, dir) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), 'import', dir, '--json'], {
+    // The same heap cap as `npm run cms` (package.json).
+    const child = spawn(process.execPath, ['--max-old-space-size=320', path.join(root, 'apps/cli/dist/main.js'), 'import', dir, '--json'], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -16,7 +16,7 @@ const WRITE_BATCH = 250;
 /** Files per worker-thread task: small enough to spread a batch over every core. */
 const PARSE_TASK = 25;
 /** Batches parsed ahead of the writers; bounds memory whatever the import's size. */
-const PARSE_AHEAD = 3;
+const PARSE_AHEAD = 2;
 /** Batches written at once, on separate connections: PostgreSQL's share of the work (the
  * search vector, the GIN index) then runs beside the parse threads instead of after them. */
 const WRITE_CONCURRENCY = 2;
