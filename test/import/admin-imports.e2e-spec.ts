@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { PrismaService } from '@pressroom/database';
 import request from 'supertest';
-import yazl from 'yazl';
+import { zipOf } from '../support/archives.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -9,15 +9,6 @@ import { post } from '../support/temp-folder.js';
 import { waitFor } from '../support/wait-for.js';
 
 const FINISHED = ['succeeded', 'partial', 'failed'];
-
-async function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 describe('POST /admin/imports', () => {
   let app: INestApplication;

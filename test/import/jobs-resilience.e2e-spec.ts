@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
 import request from 'supertest';
-import tar from 'tar-stream';
+import { tarOf } from '../support/archives.js';
 import { createTestApp } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { importPaths } from '../support/imports.js';
@@ -22,15 +22,6 @@ function postsOf(count: number): Record<string, string> {
     files[`_posts/2024-03-${day}-post-${i}.md`] = post(`title: Post ${i}\ntags: [t${i % 7}, shared]\nauthor: Writer ${i % 5}`, `Paragraph ${i}.\n\nMore text for post ${i}.`);
   }
   return files;
-}
-
-async function tarOf(files: Record<string, string>): Promise<Buffer> {
-  const pack = tar.pack();
-  for (const [name, data] of Object.entries(files)) pack.entry({ name }, data);
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** What must be equal between an interrupted and an uninterrupted import. */
