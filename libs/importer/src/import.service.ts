@@ -71,9 +71,9 @@ export class ImportService implements OnApplicationBootstrap {
     const folder = this.jobFolder(jobId);
     try {
       const { files, rejected } = await this.stageOnce(job, folder);
-      await this.jobs.markRunning(jobId, (await countEntries(walkPosts(files))) + rejected);
       const batches: string[][] = [];
       for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
+      await this.jobs.markRunning(jobId, batches.reduce((sum, batch) => sum + batch.length, rejected));
       await this.queue.sendBatches(jobId, batches);
       await this.finish(jobId);
     } catch (error) {

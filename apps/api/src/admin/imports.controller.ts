@@ -54,9 +54,9 @@ export class ImportsController {
     return this.jobs.report(id);
   }
 
+  /** The 50 newest jobs, summaries only; GET /admin/imports/:id has the per-file lists. */
   @Get()
   async list() {
-    const jobs = await this.jobs.list({ take: 50 });
-    return Promise.all(jobs.map((j) => this.jobs.report(j.id)));
+    return (await this.jobs.list({ take: 50 })).map((j) => this.jobs.summary(j));
   }
 }

@@ -33,8 +33,6 @@ export class ImportJob {
   @Field(() => ImportCountsModel) counts!: ImportCountsModel;
   @Field(() => ImportProgressModel) progress!: ImportProgressModel;
   @Field(() => String, { nullable: true, description: 'Why the whole job failed, if it did' }) error!: string | null;
-  @Field(() => [ImportProblem], { description: 'Failed files (first 1000)' }) errors!: ImportProblem[];
-  @Field(() => [ImportProblem], { description: 'Warnings (first 1000)' }) warnings!: ImportProblem[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) startedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;

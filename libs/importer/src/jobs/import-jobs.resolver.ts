@@ -1,9 +1,9 @@
-import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@pressroom/auth';
 import { ConnectionArgs, toConnection, toPageRequest } from '@pressroom/common';
 import { IsUUID } from 'class-validator';
-import { ImportJob, ImportJobConnection } from './import-job.model.js';
-import { ImportJobsService } from './import-jobs.service.js';
+import { ImportJob, ImportJobConnection, ImportProblem } from './import-job.model.js';
+import { ImportJobsService, type ImportSummary } from './import-jobs.service.js';
 
 @ArgsType()
 class ImportJobArgs {
@@ -17,8 +17,8 @@ export class ImportJobsResolver {
 
   @Query(() => ImportJob)
   @Roles('ADMIN')
-  importJob(@Args() { id }: ImportJobArgs) {
-    return this.jobs.report(id);
+  async importJob(@Args() { id }: ImportJobArgs): Promise<ImportSummary> {
+    return this.jobs.summary(await this.jobs.get(id));
   }
 
   @Query(() => ImportJobConnection, { description: 'Newest first' })
@@ -30,7 +30,17 @@ export class ImportJobsResolver {
       this.jobs.list({ take: request.take + 1, cursor: request.cursor ? String(request.cursor[0]) : undefined }),
       this.jobs.count(),
     ]);
-    const reports = await Promise.all(jobs.map((j) => this.jobs.report(j.id)));
-    return toConnection(reports, request, total, (r) => [r.id]);
+    return toConnection(jobs.map((j) => this.jobs.summary(j)), request, total, (r) => [r.id]);
+  }
+
+  // Per-file lists are read only when a query selects them.
+  @ResolveField(() => [ImportProblem], { description: 'Failed files (first 1000)' })
+  errors(@Parent() job: ImportSummary) {
+    return this.jobs.errorsOf(job.id);
+  }
+
+  @ResolveField(() => [ImportProblem], { description: 'Warnings (first 1000)' })
+  warnings(@Parent() job: ImportSummary) {
+    return this.jobs.warningsOf(job.id);
   }
 }

@@ -5,6 +5,9 @@ import { finalStatus, type ImportCounts, type ItemRecord } from './import-counts
 
 type Tx = SqlClient;
 
+/** A job's status and counts: what lists show, read from the job row alone. */
+export type ImportSummary = Omit<ImportReport, 'errors' | 'warnings'>;
+
 export interface ImportReport {
   id: string;
   status: 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
@@ -60,10 +63,6 @@ export class ImportJobsService {
 
   setSource(id: string, sourcePath: string): Promise<ImportJob> {
     return this.prisma.importJob.update({ where: { id }, data: { sourcePath } });
-  }
-
-  setTotal(id: string, total: number): Promise<ImportJob> {
-    return this.prisma.importJob.update({ where: { id }, data: { total } });
   }
 
   /** Paths of `paths` that this job has already recorded: a resumed job skips them. */
@@ -135,7 +134,12 @@ export class ImportJobsService {
   /** What the CLI, GET /admin/imports/:id and GraphQL report about a job. */
   async report(id: string): Promise<ImportReport> {
     const job = await this.get(id);
-    const { errors, warnings } = await this.problems(id);
+    const [errors, warnings] = await Promise.all([this.errorsOf(id), this.warningsOf(id)]);
+    return { ...this.summary(job), errors, warnings };
+  }
+
+  /** The report without its per-file lists: no query, so a page of jobs costs one. */
+  summary(job: ImportJob): ImportSummary {
     const { total, created, updated, unchanged, failed, skipped, processed } = job;
     return {
       id: job.id,
@@ -145,31 +149,32 @@ export class ImportJobsService {
       counts: { total, created, updated, unchanged, failed, skipped },
       progress: { processed, total },
       error: job.error,
-      errors,
-      warnings,
       createdAt: job.createdAt,
       startedAt: job.startedAt,
       finishedAt: job.finishedAt,
     };
   }
 
-  /** Failed files (errors) and files with warnings, in path order, at most `limit` of each. */
-  async problems(jobId: string, limit = 1000) {
-    const [errors, warned] = await Promise.all([
-      this.prisma.importItem.findMany({
-        where: { jobId, outcome: 'FAILED' },
-        orderBy: { path: 'asc' },
-        take: limit,
-        select: { path: true, line: true, message: true },
-      }),
-      this.prisma.$queryRawUnsafe<{ path: string; line: number | null; message: string }[]>(
-        `SELECT i.path, (w->>'line')::int AS line, w->>'message' AS message
-         FROM "ImportItem" i, jsonb_array_elements(i.warnings) w
-         WHERE i."jobId" = $1::uuid ORDER BY i.path LIMIT $2`,
-        jobId,
-        limit,
-      ),
-    ]);
-    return { errors: errors.map((e) => ({ path: e.path, line: e.line, message: e.message ?? '' })), warnings: warned };
+  /** Failed files, in path order, at most `limit`. */
+  async errorsOf(jobId: string, limit = 1000): Promise<Located[]> {
+    const rows = await this.prisma.importItem.findMany({
+      where: { jobId, outcome: 'FAILED' },
+      orderBy: { path: 'asc' },
+      take: limit,
+      select: { path: true, line: true, message: true },
+    });
+    return rows.map((e) => ({ path: e.path, line: e.line, message: e.message ?? '' }));
   }
+
+  /** Warnings of every file, in path order, at most `limit`. */
+  warningsOf(jobId: string, limit = 1000): Promise<Located[]> {
+    return this.prisma.$queryRawUnsafe<Located[]>(
+      `SELECT i.path, (w->>'line')::int AS line, w->>'message' AS message
+       FROM "ImportItem" i, jsonb_array_elements(i.warnings) w
+       WHERE i."jobId" = $1::uuid ORDER BY i.path LIMIT $2`,
+      jobId,
+      limit,
+    );
+  }
+
 }
