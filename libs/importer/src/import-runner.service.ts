@@ -120,7 +120,7 @@ export class ImportRunner implements OnModuleDestroy {
         batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
         continue;
       }
-      batch.posts.push(toImportedPost(result.post));
+      batch.posts.push(toImportedPost(result.post, result.search));
       batch.warnings.set(result.post.sourcePath, result.post.warnings.map((w) => ({ line: w.line, message: w.message })));
     }
     return batch;
@@ -170,6 +170,10 @@ export class ImportRunner implements OnModuleDestroy {
     const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
     try {
       return await this.sql.transaction(async (tx) => {
+        // No wait for the WAL flush at each batch's commit: a batch a crash loses was not
+        // recorded as done either (its report commits with it), so a resumed job writes it
+        // again; the job's final status commit flushes every batch before it.
+        await tx.query('SET LOCAL synchronous_commit = off');
         const results = await this.articles.importBatch(tx, posts, actor);
         if (job.dryRun) throw new DryRunRollback(results);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));

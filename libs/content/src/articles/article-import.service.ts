@@ -105,9 +105,9 @@ async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, E
 /** Column arrays for unnest(): one array per column, one element per row. */
 function columns(rows: Row[]) {
   const p = rows.map((r) => r.post);
-  // The search index is segmented here, in JavaScript, several times cheaper than the
-  // database trigger's SQL version of the same segmentation.
-  const search = p.map((x) => searchDocument({ title: x.title, excerpt: x.excerpt, html: x.html }));
+  // The search index's CJK part is built in JavaScript (by the importer's parse threads when
+  // they can), several times cheaper than the database trigger's SQL version of it.
+  const search = p.map((x) => x.search ?? searchDocument({ title: x.title, excerpt: x.excerpt, html: x.html }));
   return [
     rows.map((r) => r.id),
     rows.map((r) => r.slug),
@@ -125,16 +125,18 @@ function columns(rows: Row[]) {
     p.map((x) => x.importKey),
     p.map((x) => x.contentHash),
     p.map((x) => JSON.stringify(x.frontMatter)),
-    search.map((x) => x.searchTitle),
-    search.map((x) => x.searchBody),
+    search.map((x) => x.titleWords),
+    search.map((x) => x.titleBigrams),
+    search.map((x) => x.bodyWords),
+    search.map((x) => x.bodyBigrams),
   ];
 }
 
 const UNNEST_ARTICLES = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
   $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-  $17::text[], $18::text[])
+  $17::text[], $18::tsvector[], $19::text[], $20::tsvector[])
   AS v(id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt", language, "sourceUrl",
-       "sourcePath", "importKey", "contentHash", "frontMatter", "searchTitle", "searchBody")`;
+       "sourcePath", "importKey", "contentHash", "frontMatter", "titleWords", "titleBigrams", "bodyWords", "bodyBigrams")`;
 
 async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
   if (!rows.length) return;
@@ -143,7 +145,7 @@ async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
        language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version, "searchVector")
      SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
        "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::json, 1,
-       pressroom_search_vector("searchTitle", "searchBody")
+       pressroom_search_vector("titleWords", "titleBigrams", "bodyWords", "bodyBigrams")
      FROM ${UNNEST_ARTICLES}`,
     ...columns(rows),
   );
@@ -158,7 +160,7 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<Map<string, number>>
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
        "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "contentHash" = v."contentHash",
        "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now(),
-       "searchVector" = pressroom_search_vector(v."searchTitle", v."searchBody")
+       "searchVector" = pressroom_search_vector(v."titleWords", v."titleBigrams", v."bodyWords", v."bodyBigrams")
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id
      RETURNING a.id::text, a.version`,

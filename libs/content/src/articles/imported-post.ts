@@ -1,4 +1,5 @@
 import type { ArticleStatus, BodyFormat, TagKind } from '@pressroom/database';
+import type { SearchDocument } from '../search/search-document.js';
 
 /** One parsed file, ready to become an article (see @pressroom/frontmatter's NormalisedPost). */
 export interface ImportedPost {
@@ -22,6 +23,8 @@ export interface ImportedPost {
   authors: { name: string; slug: string }[];
   tags: { name: string; slug: string; kind: TagKind }[];
   redirects: string[];
+  /** searchDocument() of the post, when the caller computed it off the main thread. */
+  search?: SearchDocument;
 }
 
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED';

@@ -1,12 +1,17 @@
 /**
  * Scripts written without spaces between words: Han (with extension A and compatibility
- * ideographs), kana and Hangul. The same ranges as the SQL of migration add_article_search.
+ * ideographs), kana and Hangul. Kana punctuation (・ ゠) and the combining sound marks are left
+ * out: they are not letters, and PostgreSQL's parser would split a bigram holding one. The
+ * same ranges as the SQL of migration search_bigram_vectors.
  */
 export function isCjk(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x309d && code <= 0x309f) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    (code >= 0x30fc && code <= 0x30ff) ||
     (code >= 0xac00 && code <= 0xd7af) ||
     (code >= 0xf900 && code <= 0xfaff)
   );

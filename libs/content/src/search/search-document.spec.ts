@@ -1,32 +1,58 @@
-import { plainText, searchDocument, segment } from './search-document.js';
+import { plainText, searchDocument, splitIndexText } from './search-document.js';
 
-describe('segment', () => {
-  it('turns each CJK run into overlapping bigrams and leaves other text alone', () => {
-    expect(segment('王毅与布林肯').trim().split(/\s+/)).toEqual(['王毅', '毅与', '与布', '布林', '林肯']);
-    expect(segment('CCTV新闻联播 running').split(/\s+/).filter(Boolean)).toEqual(['CCTV', '新闻', '闻联', '联播', 'running']);
+/** The bigram literal's lexemes in position order. */
+function grams(literal: string): string[] {
+  const at: [number, string][] = [];
+  for (const [, gram, positions] of literal.matchAll(/'([^']*)':([\d,]+)/g)) {
+    for (const p of positions!.split(',')) at.push([Number(p), gram!]);
+  }
+  return at.sort((a, b) => a[0] - b[0]).map(([, gram]) => gram);
+}
+const words = (text: string) => splitIndexText(text).words.split(/\s+/).filter(Boolean);
+const bigramsOf = (text: string) => grams(splitIndexText(text).bigrams);
+
+describe('splitIndexText', () => {
+  it('turns each CJK run into overlapping bigrams and leaves other text to the word parser', () => {
+    expect(bigramsOf('王毅与布林肯')).toEqual(['王毅', '毅与', '与布', '布林', '林肯']);
+    expect(bigramsOf('CCTV新闻联播 running')).toEqual(['新闻', '闻联', '联播']);
+    expect(words('CCTV新闻联播 running')).toEqual(['CCTV', 'running']);
+  });
+
+  it('numbers positions across runs and lists a repeated bigram at each of them', () => {
+    expect(splitIndexText('美国 and 美国人').bigrams.trim()).toBe(`'美国':1,2 '国人':3`);
   });
 
   it('keeps a lone CJK character as itself', () => {
-    expect(segment('x美y').split(/\s+/).filter(Boolean)).toEqual(['x', '美', 'y']);
+    expect(bigramsOf('x美y')).toEqual(['美']);
+    expect(words('x美y')).toEqual(['x', 'y']);
   });
 
-  it('splits runs at punctuation and normalises full-width forms (NFKC)', () => {
-    expect(segment('美国，中国').split(/\s+/).filter(Boolean)).toEqual(['美国', ',', '中国']);
-    expect(segment('ＡＢＣ１２３').trim()).toBe('ABC123');
-    expect(segment('ﾊﾝｶｸ').trim().split(/\s+/)).toEqual(['ハン', 'ンカ', 'カク']);
+  it('splits runs at punctuation, kana punctuation included, and normalises full-width forms (NFKC)', () => {
+    expect(bigramsOf('美国，中国')).toEqual(['美国', '中国']);
+    expect(bigramsOf('アン・イン')).toEqual(['アン', 'イン']);
+    expect(words('ＡＢＣ１２３')).toEqual(['ABC123']);
+    expect(bigramsOf('ﾊﾝｶｸ')).toEqual(['ハン', 'ンカ', 'カク']);
   });
 
   it('segments kana and Hangul like Han', () => {
-    expect(segment('서울').trim()).toBe('서울');
-    expect(segment('東京の').trim().split(/\s+/)).toEqual(['東京', '京の']);
+    expect(bigramsOf('서울')).toEqual(['서울']);
+    expect(bigramsOf('東京の')).toEqual(['東京', '京の']);
+  });
+
+  it('stops positions at 16383 and keeps the first 256 per bigram, as tsvector input does', () => {
+    const literal = splitIndexText('中'.repeat(20_000)).bigrams;
+    const positions = /'中中':([\d,]+)/.exec(literal)![1]!.split(',').map(Number);
+    expect(positions).toHaveLength(256);
+    expect(splitIndexText(`${'甲乙'.repeat(9_000)}丙丁`).bigrams).toContain(`'丙丁':16383`);
   });
 });
 
 describe('searchDocument', () => {
-  it('segments the title, and the excerpt with the text of the HTML body', () => {
-    const doc = searchDocument({ title: '塔利班', excerpt: '摘要', html: '<p>阿富汗&amp;<b>局势</b></p>' });
-    expect(doc.searchTitle.trim().split(/\s+/)).toEqual(['塔利', '利班']);
-    expect(doc.searchBody.trim().split(/\s+/)).toEqual(['摘要', '阿富', '富汗', '局势']);
+  it('splits the title, and the excerpt with the text of the HTML body', () => {
+    const doc = searchDocument({ title: '塔利班 talks', excerpt: '摘要', html: '<p>阿富汗&amp;<b>局势</b></p>' });
+    expect(grams(doc.titleBigrams)).toEqual(['塔利', '利班']);
+    expect(doc.titleWords.trim()).toBe('talks');
+    expect(grams(doc.bodyBigrams)).toEqual(['摘要', '阿富', '富汗', '局势']);
   });
 });
 

@@ -2,6 +2,9 @@ import { bigrams, splitCjk } from './cjk.js';
 
 /** Characters of plain text indexed per article, as in pressroom_search_plain_text(). */
 export const MAX_INDEXED_CHARACTERS = 100_000;
+/** tsvector input's limits: positions stop at 16383, a lexeme keeps its first 256. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 256;
 
 export interface SearchSource {
   title: string;
@@ -10,32 +13,56 @@ export interface SearchSource {
   html: string;
 }
 
-/** Segmented text for pressroom_search_vector(searchTitle, searchBody). */
+/** The arguments of pressroom_search_vector(titleWords, titleBigrams, bodyWords, bodyBigrams). */
 export interface SearchDocument {
-  searchTitle: string;
-  searchBody: string;
+  /** The title without its CJK runs, for PostgreSQL's English parser. */
+  titleWords: string;
+  /** The title's CJK bigrams, a tsvector literal with positions. */
+  titleBigrams: string;
+  /** Excerpt and body text without CJK runs. */
+  bodyWords: string;
+  /** Their CJK bigrams, a tsvector literal. */
+  bodyBigrams: string;
 }
 
 /**
  * What the search index stores for one article, computed in JavaScript: CJK runs become
- * overlapping bigrams, other text is left for PostgreSQL's English parser. Bulk writers write
- * `"searchVector" = pressroom_search_vector($searchTitle, $searchBody)`; anything that does not
- * set the column gets the same vector from the database trigger, only more slowly.
+ * overlapping bigrams with their positions, ready for the database (parsing them with
+ * to_tsvector would cost most of an import's database time); other text is left for
+ * PostgreSQL's English parser. Bulk writers set `"searchVector" = pressroom_search_vector(...)`;
+ * anything that does not set the column gets the same vector from the database trigger.
  */
 export function searchDocument(source: SearchSource): SearchDocument {
-  return {
-    searchTitle: segment(source.title),
-    searchBody: segment(`${source.excerpt ?? ''} ${plainText(source.html)}`),
-  };
+  const title = splitIndexText(source.title);
+  const body = splitIndexText(`${source.excerpt ?? ''} ${plainText(source.html)}`);
+  return { titleWords: title.words, titleBigrams: title.bigrams, bodyWords: body.words, bodyBigrams: body.bigrams };
 }
 
-/** Text with each CJK run replaced by its bigrams, spaced off from the rest. */
-export function segment(text: string): string {
-  let out = '';
+/**
+ * NFKC-normalised text -> the text with each CJK run replaced by a space, and the runs'
+ * bigrams as a tsvector literal: positions count bigrams from 1 across all runs.
+ */
+export function splitIndexText(text: string): { words: string; bigrams: string } {
+  let words = '';
+  const positions = new Map<string, number[]>();
+  let position = 0;
   for (const part of splitCjk(text.normalize('NFKC'))) {
-    out += part.cjk ? ` ${bigrams(part.text).join(' ')} ` : part.text;
+    if (!part.cjk) {
+      words += part.text;
+      continue;
+    }
+    words += ' ';
+    for (const gram of bigrams(part.text)) {
+      position = Math.min(position + 1, MAX_POSITION);
+      const seen = positions.get(gram);
+      if (!seen) positions.set(gram, [position]);
+      else if (seen.length < MAX_POSITIONS_PER_LEXEME && seen.at(-1) !== position) seen.push(position);
+    }
   }
-  return out;
+  let literal = '';
+  // CJK characters need no quoting inside a tsvector's quotes.
+  for (const [gram, at] of positions) literal += `'${gram}':${at.join(',')} `;
+  return { words, bigrams: literal };
 }
 
 /** HTML -> indexable text: tags and entities become spaces; capped like the SQL version. */

@@ -8,6 +8,7 @@ describe('parseSearch', () => {
     ['harbour flooding', "('harbour') & ('flooding')", ['harbour', 'flooding']],
     ['"seawall study"', "('seawall' <-> 'study')", ['seawall', 'study']],
     ['"布林肯 通话"', "('布林' <-> '林肯' <-> '通话')", ['布林肯', '通话']],
+    ['"iPhone 15 发布会"', "('iphone' <-> '15' & '发布' <-> '布会')", ['iphone', '15', '发布会']],
     ['阿富汗 -布林肯', "('阿富' & '富汗') & !('布林' & '林肯')", ['阿富汗']],
     ['ferry OR 渡轮 news', "(('ferry') | ('渡轮')) & ('news')", ['ferry', '渡轮', 'news']],
     ['CCTV新闻', "('cctv' & '新闻')", ['cctv', '新闻']],

@@ -12,6 +12,8 @@ interface Lexeme {
   text: string;
   /** A lone CJK character matches the bigrams that start with it. */
   prefix: boolean;
+  /** A CJK bigram: the index numbers bigrams apart from words (see searchDocument()). */
+  cjk: boolean;
 }
 
 interface Term {
@@ -64,11 +66,11 @@ function toTerm(text: string, negated: boolean, phrase: boolean): Term | null {
   for (const part of splitCjk(text)) {
     if (part.cjk) {
       typed.push(part.text);
-      for (const gram of bigrams(part.text)) lexemes.push({ text: gram, prefix: part.text.length === 1 });
+      for (const gram of bigrams(part.text)) lexemes.push({ text: gram, prefix: part.text.length === 1, cjk: true });
     } else {
       for (const word of part.text.toLowerCase().split(WORD_SEPARATOR).filter(Boolean)) {
         typed.push(word);
-        lexemes.push({ text: word, prefix: false });
+        lexemes.push({ text: word, prefix: false, cjk: false });
       }
     }
   }
@@ -79,12 +81,29 @@ function render(groups: Term[][]): string {
   return groups
     .map((group) => {
       const alternatives = group.map((term) => {
-        const lexemes = term.lexemes.map((l) => `${quote(l.text)}${l.prefix ? ':*' : ''}`).join(term.phrase ? ' <-> ' : ' & ');
+        const lexemes = term.phrase ? phrase(term.lexemes) : term.lexemes.map(operand).join(' & ');
         return term.negated ? `!(${lexemes})` : `(${lexemes})`;
       });
       return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]!;
     })
     .join(' & ');
+}
+
+/**
+ * Adjacent, in order, within each script: the index numbers CJK bigrams apart from words, so
+ * where a phrase changes script ("iPhone 手机") its two sides need only both be present.
+ */
+function phrase(lexemes: Lexeme[]): string {
+  const runs: Lexeme[][] = [];
+  for (const lexeme of lexemes) {
+    if (runs.at(-1)?.[0]!.cjk === lexeme.cjk) runs.at(-1)!.push(lexeme);
+    else runs.push([lexeme]);
+  }
+  return runs.map((run) => run.map(operand).join(' <-> ')).join(' & ');
+}
+
+function operand(lexeme: Lexeme): string {
+  return `${quote(lexeme.text)}${lexeme.prefix ? ':*' : ''}`;
 }
 
 function quote(lexeme: string): string {

@@ -1,3 +1,4 @@
+import type { SearchDocument } from '@pressroom/content/search-index';
 import type { ParseResult } from '@pressroom/frontmatter';
 
 /** What a parse worker receives: the raw bytes of a few files and the shared options. */
@@ -7,4 +8,7 @@ export interface ParseTask {
   defaultStatus: 'DRAFT' | 'PUBLISHED';
 }
 
-export type ParseTaskResult = ParseResult[];
+/** Each file's parse result; a parsed post comes with its search document. */
+export type ParsedFile = ParseResult & { search?: SearchDocument };
+
+export type ParseTaskResult = ParsedFile[];

@@ -1,8 +1,9 @@
 import type { ImportedPost } from '@pressroom/content';
+import type { SearchDocument } from '@pressroom/content/search-index';
 import type { NormalisedPost } from '@pressroom/frontmatter';
 
 /** A parsed file as the content module's bulk writer takes it. */
-export function toImportedPost(post: NormalisedPost): ImportedPost {
+export function toImportedPost(post: NormalisedPost, search?: SearchDocument): ImportedPost {
   return {
     importKey: post.identity,
     path: post.sourcePath,
@@ -22,5 +23,6 @@ export function toImportedPost(post: NormalisedPost): ImportedPost {
     authors: post.authors,
     tags: post.tags,
     redirects: post.redirects,
+    search,
   };
 }
