@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { snapshotOf } from '@pressroom/content';
 import { PrismaService } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { describeWithShared, SAMPLE_POSTS_DIR, SEED_FILE } from '../support/corpus.js';
@@ -87,6 +88,20 @@ describe('import of front-matter files', () => {
       [1, 'import', 'Harbour'],
       [2, 'import', 'Harbour, revised'],
     ]);
+  });
+
+  it('stores each import revision as snapshotOf() the article it wrote', async () => {
+    const header = 'title: "Snapshot: 快照"\nauthor: [Zed Writer, Amy Writer]\ntags: [zeta, alpha, 新闻]\ncategories: news\nlastmod: 2024-02-03T04:05:06.789+02:00\nlayout: post\nextra: { nested: [1, "two"] }';
+    const root = await tempFolder({ '_posts/2024-01-02-snapshot.md': post(header, 'Body *with* markup.') });
+    await importPaths(app, [root]);
+    await writeFiles(root, { '_posts/2024-01-02-snapshot.md': post(header.replace('alpha', 'beta'), 'Changed.') });
+    await importPaths(app, [root]);
+
+    const article = await prisma.article.findFirstOrThrow({ include: { authors: true, tags: true } });
+    const authorIds = [...article.authors].sort((a, b) => a.position - b.position).map((a) => a.authorId);
+    const revision = await prisma.articleRevision.findFirstOrThrow({ where: { version: 2 } });
+    expect(authorIds).toHaveLength(2);
+    expect(revision.snapshot).toEqual(snapshotOf(article, authorIds, article.tags.map((t) => t.tagId)));
   });
 
   it('lands two different posts that want one slug, the second with a stable suffix, and says so', async () => {

@@ -1,4 +1,4 @@
-import { bigrams, splitCjk } from './cjk.js';
+import { isCjk } from './cjk.js';
 
 /** Characters of plain text indexed per article, as in pressroom_search_plain_text(). */
 export const MAX_INDEXED_CHARACTERS = 100_000;
@@ -43,26 +43,40 @@ export function searchDocument(source: SearchSource): SearchDocument {
  * bigrams as a tsvector literal: positions count bigrams from 1 across all runs.
  */
 export function splitIndexText(text: string): { words: string; bigrams: string } {
+  const normal = text.normalize('NFKC');
   let words = '';
-  const positions = new Map<string, number[]>();
+  // Keyed by the bigram's two UTF-16 units (a lone character: its unit alone): number keys
+  // spare a string per bigram on a hot path.
+  const positions = new Map<number, number[]>();
   let position = 0;
-  for (const part of splitCjk(text.normalize('NFKC'))) {
-    if (!part.cjk) {
-      words += part.text;
+  const add = (key: number) => {
+    position = Math.min(position + 1, MAX_POSITION);
+    const seen = positions.get(key);
+    if (!seen) positions.set(key, [position]);
+    else if (seen.length < MAX_POSITIONS_PER_LEXEME && seen[seen.length - 1] !== position) seen.push(position);
+  };
+  let wordsFrom = 0;
+  for (let i = 0; i < normal.length; ) {
+    if (!isCjk(normal.charCodeAt(i))) {
+      i++;
       continue;
     }
-    words += ' ';
-    for (const gram of bigrams(part.text)) {
-      position = Math.min(position + 1, MAX_POSITION);
-      const seen = positions.get(gram);
-      if (!seen) positions.set(gram, [position]);
-      else if (seen.length < MAX_POSITIONS_PER_LEXEME && seen.at(-1) !== position) seen.push(position);
-    }
+    let end = i + 1;
+    while (end < normal.length && isCjk(normal.charCodeAt(end))) end++;
+    words += `${normal.slice(wordsFrom, i)} `;
+    wordsFrom = end;
+    if (end - i === 1) add(normal.charCodeAt(i));
+    else for (let k = i; k < end - 1; k++) add(normal.charCodeAt(k) * 0x10000 + normal.charCodeAt(k + 1));
+    i = end;
   }
-  let literal = '';
+  words += normal.slice(wordsFrom);
+  const literal: string[] = [];
   // CJK characters need no quoting inside a tsvector's quotes.
-  for (const [gram, at] of positions) literal += `'${gram}':${at.join(',')} `;
-  return { words, bigrams: literal };
+  for (const [key, at] of positions) {
+    const gram = key > 0xffff ? String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000) : String.fromCharCode(key);
+    literal.push(`'${gram}':${at.join(',')}`);
+  }
+  return { words, bigrams: literal.join(' ') };
 }
 
 /** HTML -> indexable text: tags and entities become spaces; capped like the SQL version. */

@@ -28,6 +28,12 @@ describe('plainTextExcerpt', () => {
     expect(emoji).toBe(`${'👩‍👩‍👧'.repeat(4)}…`);
   });
 
+  it('keeps a combining mark or a Hangul jamo with its letter at the cut', () => {
+    // "e" + U+0301 and "ᄀ" + "ᅡ" are one character each, two UTF-16 units.
+    expect(plainTextExcerpt(`<p>abcde\u0301fgh</p>`, 6)).toBe('abcde\u0301…');
+    expect(plainTextExcerpt(`<p>가나\u1100\u1161다라</p>`, 4)).toBe('가나\u1100\u1161…');
+  });
+
   it('leaves short text alone', () => {
     expect(plainTextExcerpt('<p>short</p>', 5)).toBe('short');
     expect(plainTextExcerpt('<p>longer one</p>', 5)).toBe('long…');
