@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ArticleImportService, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
 import { SqlPool, type ImportJob } from '@pressroom/database';
-import { chunks, split } from './batches.js';
+import { chunks, mapConcurrently, split } from './batches.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { contentHash } from '@pressroom/frontmatter';
@@ -17,6 +17,8 @@ const WRITE_BATCH = 250;
 const PARSE_TASK = 25;
 /** Batches parsed ahead of the writers; bounds memory whatever the import's size. */
 const PARSE_AHEAD = 2;
+/** Files read at once: reading one after another left a re-import waiting on the disk. */
+const READ_CONCURRENCY = 16;
 /** Batches written at once, on separate connections: PostgreSQL's share of the work (the
  * search vector, the GIN index) then runs beside the parse threads instead of after them. */
 const WRITE_CONCURRENCY = 2;
@@ -104,13 +106,17 @@ export class ImportRunner implements OnModuleDestroy {
     const done = await this.jobs.recordedPaths(job.id, entries.map((e) => e.path));
     const batch: ParsedBatch = { posts: [], items: [], warnings: new Map() };
     const files: { path: string; bytes: Uint8Array }[] = [];
-    for (const entry of entries) {
-      if (done.has(entry.path)) continue;
+    type Read = { path: string; bytes: Uint8Array } | { path: string; error: Error };
+    const reads = await mapConcurrently(entries.filter((e) => !done.has(e.path)), READ_CONCURRENCY, async (entry): Promise<Read> => {
       try {
-        files.push({ path: entry.path, bytes: await entry.read() });
+        return { path: entry.path, bytes: await entry.read() };
       } catch (error) {
-        batch.items.push(failure(entry.path, null, `cannot read file: ${(error as Error).message}`));
+        return { path: entry.path, error: error as Error };
       }
+    });
+    for (const read of reads) {
+      if ('bytes' in read) files.push(read);
+      else batch.items.push(failure(read.path, null, `cannot read file: ${read.error.message}`));
     }
     const options = { timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }), defaultStatus: job.defaultStatus === 'DRAFT' ? 'DRAFT' as const : 'PUBLISHED' as const };
     const toParse = await this.withoutUnchanged(files, options, batch);
