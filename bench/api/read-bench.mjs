@@ -1,12 +1,16 @@
 // API read benchmark (issue 4), not part of `npm test`:
 //
 //   npm run build && node bench/api/read-bench.mjs [--articles 10000] [--duration 10] [--reuse]
+//     [--queries Q1,Q2] [--connections 10,50] [--modes cached,uncached]
 //
 // Loads generated articles into a database of its own (pressroom_bench_read_<n>, on the server
-// of DATABASE_URL, default the local one), starts the API (production build) and the floor
-// server (read-floor.mjs: node:http + pg, hand-written SQL), and drives Q1-Q4 (read-queries.mjs)
-// against each with autocannon at 10 and 50 connections. Prints one JSON document: req/s, p50
-// and p99 latency (ms) per query, server and connection count, and the API's ratio to the floor.
+// of DATABASE_URL, default the local one), starts the API (production build) twice, with its
+// response cache (`api`, the default configuration) and without it (`apiUncached`,
+// RESPONSE_CACHE_MAX_BYTES=0), and the floor server (read-floor.mjs: node:http + pg,
+// hand-written SQL), and drives Q1-Q4 (read-queries.mjs) against each with autocannon at 10 and
+// 50 connections. A benchmark repeats one query, so `api` measures answers from the cache and
+// `apiUncached` the whole request path. Prints one JSON document: req/s, p50 and p99 latency
+// (ms) per query, server and connection count, and each API's ratio to the floor of the same run.
 import { fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +29,8 @@ const count = Number(arg('articles', 10_000));
 const duration = Number(arg('duration', 10));
 const only = arg('queries', 'Q1,Q2,Q3,Q4').split(',');
 const connectionCounts = arg('connections', '10,50').split(',').map(Number);
+const MODES = { cached: 'api', uncached: 'apiUncached' };
+const apis = arg('modes', 'cached,uncached').split(',').map((mode) => MODES[mode]);
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
@@ -65,10 +71,11 @@ function waitFor(url) {
   });
 }
 
-function startApi(port) {
+function startApi(port, extraEnv = {}) {
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
+      RESPONSE_CACHE_MAX_BYTES: undefined,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       NODE_ENV: 'production',
@@ -76,6 +83,7 @@ function startApi(port) {
       IMPORT_WORKER: 'false',
       GRAPHQL_IDE: 'false',
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -104,6 +112,8 @@ async function check(name, kind, request) {
   const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
   const body = await res.json();
   if (!res.ok || body.errors || !body.data) throw new Error(`${name} on ${kind}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  const cache = res.headers.get('x-cache');
+  if ((kind === 'apiUncached' && cache) || (kind === 'api' && !cache)) throw new Error(`${name} on ${kind}: X-Cache ${cache}`);
   return body.data;
 }
 
@@ -122,37 +132,43 @@ function run(request, connections, seconds) {
 }
 
 const load = await prepare();
-const ports = { api: 3197, floor: 3198 };
-const api = startApi(ports.api);
-const floor = startFloor(ports.floor);
+const ports = { api: 3197, apiUncached: 3196, floor: 3198 };
+const servers = {
+  api: apis.includes('api') ? startApi(ports.api) : null,
+  apiUncached: apis.includes('apiUncached') ? startApi(ports.apiUncached, { RESPONSE_CACHE_MAX_BYTES: '0' }) : null,
+  floor: startFloor(ports.floor),
+};
+const kinds = [...apis, 'floor'];
 try {
-  await Promise.all([api.ready, floor.ready]);
+  await Promise.all(kinds.map((kind) => servers[kind].ready));
   const facts = {};
   for (const name of only) {
-    const apiData = await check(name, 'api', target('api', ports.api, QUERIES[name]));
-    await check(name, 'floor', target('floor', ports.floor, QUERIES[name]));
+    let apiData;
+    for (const kind of kinds) {
+      const data = await check(name, kind, target(kind, ports[kind], QUERIES[name]));
+      if (kind !== 'floor') apiData = data;
+    }
     const total = apiData.search?.totalCount ?? apiData.articles?.totalCount;
     if (total !== undefined) facts[name] = { totalCount: total };
   }
   const results = [];
   for (const name of only) {
     // JIT and caches: a first run of each query is not what a server that has been up serves.
-    for (const kind of ['api', 'floor']) await run(target(kind, ports[kind], QUERIES[name]), 10, 5);
+    for (const kind of kinds) await run(target(kind, ports[kind], QUERIES[name]), 10, 5);
     for (const connections of connectionCounts) {
       const row = { query: name, about: QUERIES[name].about, connections };
-      for (const kind of ['api', 'floor']) {
+      for (const kind of kinds) {
         const request = target(kind, ports[kind], QUERIES[name]);
         await run(request, connections, 2); // settle at this concurrency
         row[kind] = await run(request, connections, duration);
         log(`${name} x${connections} ${kind}: ${JSON.stringify(row[kind])}`);
       }
-      row.apiToFloor = Math.round((row.api.rps / row.floor.rps) * 100) / 100;
+      for (const kind of apis) row[`${kind}ToFloor`] = Math.round((row[kind].rps / row.floor.rps) * 100) / 100;
       results.push(row);
     }
   }
   const report = { articles: count, durationSeconds: duration, load, facts, results };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } finally {
-  api.child.kill('SIGTERM');
-  floor.child.kill('SIGTERM');
+  for (const kind of kinds) servers[kind].child.kill('SIGTERM');
 }

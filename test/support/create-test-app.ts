@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PrismaService } from '@pressroom/database';
 import { AppModule } from '../../apps/api/src/app.module.js';
+import { ResponseCache } from '../../apps/api/src/response-cache/response-cache.service.js';
 import { setupApp } from '../../apps/api/src/setup-app.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -11,11 +12,17 @@ export interface TestAppOptions {
   importWorker?: boolean;
   /** Use this database instead of a new one (e.g. a second app on the same data). */
   databaseUrl?: string;
+  /**
+   * RESPONSE_CACHE_MAX_BYTES; 0 (off) by default, because factories write through Prisma around
+   * the API, which the cache (emptied by the app's own mutations and imports) cannot see.
+   */
+  responseCacheMaxBytes?: number;
 }
 
 /** The real AppModule on a fresh, migrated database of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
   process.env.IMPORT_WORKER = options.importWorker ? 'true' : 'false';
+  process.env.RESPONSE_CACHE_MAX_BYTES = String(options.responseCacheMaxBytes ?? 0);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries })],
@@ -25,8 +32,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
   return app;
 }
 
-/** Empties every table (migrations bookkeeping aside) before a test. */
+/** Empties every table (migrations bookkeeping aside) before a test, and the response cache. */
 export async function resetDb(app: INestApplication): Promise<void> {
+  app.get(ResponseCache).invalidate();
   const prisma = app.get(PrismaService);
   const tables = await prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;

@@ -12,6 +12,7 @@ import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { GraphqlConfig } from './graphql.config.js';
 import { GraphqlIdeModule } from './graphql/graphql-ide.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 
 export interface AppOptions {
   /** The migrated database to use (see prepareDatabase). */
@@ -48,7 +49,12 @@ export class AppModule {
           poolSize: options.poolSize,
         }),
         AuthModule,
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AuthModule], useClass: GraphqlConfig }),
+        ResponseCacheModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule, ResponseCacheModule],
+          useClass: GraphqlConfig,
+        }),
         ContentModule,
         HealthModule,
         GraphqlIdeModule,

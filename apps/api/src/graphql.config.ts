@@ -10,11 +10,13 @@ import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
 import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
 import { formatError } from './graphql/format-error.js';
+import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
 import { queryLimits } from './graphql/query-limits.js';
+import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
+import { ResponseCache } from './response-cache/response-cache.service.js';
 
-const GRAPHQL_PATH = '/graphql';
 /** Most a single operation may cost (see query-cost.plugin.ts): 100 articles with ~40 fields each. */
 export const MAX_QUERY_COST = 5000;
 /** The committed schema; test/read/schema.e2e-spec.ts fails when it drifts from the code. */
@@ -22,8 +24,8 @@ export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema.gql');
 
 /**
  * Apollo at /graphql: the per-request context (viewer, loaders), limits on what a query may
- * ask, cache headers, automatic persisted queries (Apollo's default, in memory) and the
- * offline IDE.
+ * ask, cache headers, automatic persisted queries (Apollo's default, in memory), the response
+ * cache's invalidation and the offline IDE.
  */
 @Injectable()
 export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
@@ -31,6 +33,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
     private readonly config: ConfigService<Env, true>,
     private readonly tokens: ApiTokensService,
     private readonly reader: SqlReader,
+    private readonly responseCache: ResponseCache,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -54,6 +57,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),
         cacheHeadersPlugin(this.config.get('CACHE_MAX_AGE', { infer: true })),
+        responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],
       transformSchema: resolveArticleRelationsDirectly,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
@@ -21,11 +21,17 @@ async function bootstrap(): Promise<void> {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
     onShutdown: database.stop,
   });
-  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: levelsUpTo(env.LOG_LEVEL) });
   setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await app.listen(env.PORT);
   logger.log(`GraphQL on http://localhost:${env.PORT}/graphql`);
+}
+
+/** LOG_LEVEL and every level more severe than it. */
+function levelsUpTo(level: LogLevel): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(level) + 1);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
@@ -13,6 +14,7 @@ export type SqlClient = Pick<pg.ClientBase, 'query'>;
 @Injectable()
 export class SqlPool implements OnModuleDestroy {
   private readonly pool: pg.Pool;
+  private readonly commits = new EventEmitter();
 
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)) });
@@ -31,6 +33,7 @@ export class SqlPool implements OnModuleDestroy {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
+      this.commits.emit('commit');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -38,6 +41,15 @@ export class SqlPool implements OnModuleDestroy {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Calls `listener` after each transaction of `transaction()` commits: the API's response cache
+   * forgets what it kept when an import batch or an edit lands. Returns the unsubscribe function.
+   */
+  onCommit(listener: () => void): () => void {
+    this.commits.on('commit', listener);
+    return () => this.commits.off('commit', listener);
   }
 
   async onModuleDestroy(): Promise<void> {

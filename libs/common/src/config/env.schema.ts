@@ -73,6 +73,13 @@ export class Env {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
   CACHE_MAX_AGE = 60;
 
+  /**
+   * Bytes of anonymous GraphQL responses the API keeps in memory for CACHE_MAX_AGE seconds, served
+   * without running the query again; 0 turns that cache off.
+   */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
+  RESPONSE_CACHE_MAX_BYTES = 32 * 1024 ** 2;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,0 +1,2 @@
+/** Where Apollo answers GraphQL (POST, and GET for anonymous cacheable queries). */
+export const GRAPHQL_PATH = '/graphql';

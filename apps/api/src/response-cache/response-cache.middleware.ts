@@ -1,0 +1,65 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { responseCacheKey } from './response-cache-key.js';
+import { ResponseCache, type CachedResponse } from './response-cache.service.js';
+
+// Express computes these from the body when it sends it; the stored ETag is replayed as is.
+const COMPUTED = new Set(['content-length', 'etag']);
+
+/**
+ * In front of Apollo at /graphql: answers a cacheable anonymous read from ResponseCache, and
+ * stores what Apollo answers when the response says shared caches may keep it (`public`, set by
+ * cache-headers.plugin.ts for anonymous queries without errors). A hit goes through Express's
+ * `send` with the stored headers and ETag, so Cache-Control, Vary, ETag and 304 answers are those
+ * of the original; `Age` says how long ago it was stored, so a CDN keeps it only for the rest of
+ * its max-age. `X-Cache` is HIT or MISS for every request looked up.
+ */
+@Injectable()
+export class ResponseCacheMiddleware implements NestMiddleware {
+  constructor(private readonly cache: ResponseCache) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const key = this.cache.enabled ? responseCacheKey(req) : null;
+    if (key === null) return next();
+    const hit = this.cache.get(key);
+    if (hit) return sendCached(res, hit);
+    res.setHeader('x-cache', 'MISS');
+    this.storeWhatIsSent(key, res);
+    next();
+  }
+
+  private storeWhatIsSent(key: string, res: Response): void {
+    const generation = this.cache.generation;
+    const preset = new Set(res.getHeaderNames());
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      res.send = send;
+      const shared = typeof body === 'string' && res.statusCode === 200 && /^public\b/.test(String(res.getHeader('cache-control')));
+      const headers = shared ? responseHeaders(res, preset) : undefined;
+      send(body);
+      if (headers) {
+        const etag = res.getHeader('etag');
+        const entry: CachedResponse = { body: Buffer.from(body as string), headers, storedAt: Date.now() };
+        if (typeof etag === 'string') entry.etag = etag;
+        this.cache.set(key, entry, generation);
+      }
+      return res;
+    };
+  }
+}
+
+/** The headers set since the request reached this middleware: the GraphQL response's own. */
+function responseHeaders(res: Response, preset: Set<string>): CachedResponse['headers'] {
+  return res
+    .getHeaderNames()
+    .filter((name) => !preset.has(name) && !COMPUTED.has(name))
+    .map((name) => [name, res.getHeader(name)!]);
+}
+
+function sendCached(res: Response, hit: CachedResponse): void {
+  res.setHeader('x-cache', 'HIT');
+  for (const [name, value] of hit.headers) res.setHeader(name, value);
+  if (hit.etag) res.setHeader('etag', hit.etag);
+  res.setHeader('age', String(Math.floor((Date.now() - hit.storedAt) / 1000)));
+  res.status(200).send(hit.body);
+}
