@@ -64,7 +64,7 @@ describeWithShared('import of the shared corpus', () => {
 
   it('maps fields of each folder as its generator meant them', async () => {
     const ruby = await prisma.article.findFirstOrThrow({
-      where: { sourcePath: { startsWith: 'ruby-lang/en/news/_posts/2013-11-22' } },
+      where: { sourcePath: 'ruby-lang/en/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md' },
       include: { tags: { include: { tag: true } } },
     });
     expect(ruby.publishedAt?.toISOString()).toMatch(/^2013-11-22T0?5:00:00/);

@@ -3,11 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ArticleImportService, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
 import { SqlPool, type ImportJob } from '@pressroom/database';
-import { chunks, mapConcurrently, split } from './batches.js';
+import { chunks, split } from './batches.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
-import { contentHash } from '@pressroom/frontmatter';
 import { ParsePool } from './parsing/parse-pool.js';
+import type { ParseTask } from './parsing/parse-task.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
 
@@ -17,8 +17,8 @@ const WRITE_BATCH = 250;
 const PARSE_TASK = 25;
 /** Batches parsed ahead of the writers; bounds memory whatever the import's size. */
 const PARSE_AHEAD = 2;
-/** Files read at once: reading one after another left a re-import waiting on the disk. */
-const READ_CONCURRENCY = 16;
+/** Files per hashing task: hashing is cheap, so fewer, larger tasks. */
+const HASH_TASK = 125;
 /** Batches written at once, on separate connections: PostgreSQL's share of the work (the
  * search vector, the GIN index) then runs beside the parse threads instead of after them. */
 const WRITE_CONCURRENCY = 2;
@@ -105,22 +105,10 @@ export class ImportRunner implements OnModuleDestroy {
   private async parseBatch(job: ImportJob, entries: ImportEntry[]): Promise<ParsedBatch> {
     const done = await this.jobs.recordedPaths(job.id, entries.map((e) => e.path));
     const batch: ParsedBatch = { posts: [], items: [], warnings: new Map() };
-    const files: { path: string; bytes: Uint8Array }[] = [];
-    type Read = { path: string; bytes: Uint8Array } | { path: string; error: Error };
-    const reads = await mapConcurrently(entries.filter((e) => !done.has(e.path)), READ_CONCURRENCY, async (entry): Promise<Read> => {
-      try {
-        return { path: entry.path, bytes: await entry.read() };
-      } catch (error) {
-        return { path: entry.path, error: error as Error };
-      }
-    });
-    for (const read of reads) {
-      if ('bytes' in read) files.push(read);
-      else batch.items.push(failure(read.path, null, `cannot read file: ${read.error.message}`));
-    }
     const options = { timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }), defaultStatus: job.defaultStatus === 'DRAFT' ? 'DRAFT' as const : 'PUBLISHED' as const };
+    const files = entries.filter((e) => !done.has(e.path)).map((e) => ({ path: e.path, file: e.file }));
     const toParse = await this.withoutUnchanged(files, options, batch);
-    const results = await Promise.all(split(toParse, PARSE_TASK).map((part) => this.parsePool().run({ ...options, files: part })));
+    const results = await Promise.all(split(toParse, PARSE_TASK).map((part) => this.parsePool().parse({ ...options, files: part })));
     for (const result of results.flat()) {
       if (!result.ok) {
         batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
@@ -136,15 +124,17 @@ export class ImportRunner implements OnModuleDestroy {
    * Files whose exact bytes were imported before from the same path are settled as UNCHANGED
    * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
    */
-  private async withoutUnchanged(
-    files: { path: string; bytes: Uint8Array }[],
-    options: { timeZone: string; defaultStatus: string },
-    batch: ParsedBatch,
-  ): Promise<{ path: string; bytes: Uint8Array }[]> {
-    const hashes = files.map((f) => ({ path: f.path, contentHash: contentHash(f.bytes, f.path, options.timeZone, options.defaultStatus) }));
-    const unchanged = await this.articles.unchangedByPath(this.sql, hashes);
+  private async withoutUnchanged(files: ParseTask['files'], options: Omit<ParseTask, 'files'>, batch: ParsedBatch): Promise<ParseTask['files']> {
+    const hashed = (await Promise.all(split(files, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))).flat();
+    const readable: { path: string; contentHash: string }[] = [];
+    for (const file of hashed) {
+      if ('unreadable' in file) batch.items.push(failure(file.path, null, file.unreadable));
+      else readable.push(file);
+    }
+    const unchanged = await this.articles.unchangedByPath(this.sql, readable);
     for (const [path, articleId] of unchanged) batch.items.push({ path, outcome: 'UNCHANGED', articleId, line: null, message: null, warnings: [] });
-    return files.filter((f) => !unchanged.has(f.path));
+    const toParse = new Set(readable.filter((f) => !unchanged.has(f.path)).map((f) => f.path));
+    return files.filter((f) => toParse.has(f.path));
   }
 
   /** Writes one batch and its report; returns how many files it settled. */

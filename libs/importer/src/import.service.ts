@@ -11,7 +11,7 @@ import { ImportJobsService, type NewImportJob } from './jobs/import-jobs.service
 import { ImportRunner } from './import-runner.service.js';
 import { ImportQueue, type BatchMessage, type JobMessage } from './queue/import-queue.service.js';
 import { walkPosts } from './sources/folder-source.js';
-import { type ImportEntry, SourceRejectedError } from './sources/import-entry.js';
+import { type ImportEntry, type RejectedEntry, SourceRejectedError } from './sources/import-entry.js';
 import { archiveKind } from './sources/archive-kind.js';
 import { resolveInside } from './sources/safe-entry-path.js';
 import { stageFiles, type IncomingFile } from './sources/stage-files.js';
@@ -88,7 +88,16 @@ export class ImportService implements OnApplicationBootstrap {
     const job = await this.jobs.get(jobId);
     if (job.status !== 'RUNNING') return;
     const root = path.join(this.jobFolder(jobId), 'files');
-    const entries = paths.map((p): ImportEntry => ({ path: p, read: () => readFile(resolveInside(root, p)) }));
+    const entries: ImportEntry[] = [];
+    const outside: RejectedEntry[] = [];
+    for (const p of paths) {
+      try {
+        entries.push({ path: p, file: resolveInside(root, p) });
+      } catch (error) {
+        outside.push({ path: p, message: (error as Error).message }); // fails that path alone
+      }
+    }
+    await this.runner.recordRejected(jobId, outside);
     await this.runner.importEntries(job, iterate(entries));
     await this.finish(jobId);
   }

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import parseFiles from './parse.worker.js';
-import type { ParseTask, ParseTaskResult } from './parse-task.js';
+import parseFiles, { hashFiles } from './parse.worker.js';
+import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
 
 /**
  * Parses files on worker threads (one per core by default); with 0 threads, inline. Under jest
@@ -28,22 +28,19 @@ export class ParsePool {
     return this.pool?.maxThreads ?? 0;
   }
 
-  run(task: ParseTask): Promise<ParseTaskResult> {
-    if (!this.pool) return Promise.resolve(parseFiles(task));
-    // Transfer, not copy, each file's bytes; a view into a shared (pooled) buffer is copied
-    // first, since transferring would detach the whole pool.
-    const files = task.files.map((f) => ({ path: f.path, bytes: ownBuffer(f.bytes) }));
-    const transferList = files.map((f) => f.bytes.buffer as ArrayBuffer);
-    return this.pool.run({ ...task, files }, { transferList });
+  /** Reads and parses the task's files. */
+  parse(task: ParseTask): Promise<ParseTaskResult> {
+    return this.pool ? this.pool.run(task) : Promise.resolve(parseFiles(task));
+  }
+
+  /** Reads and hashes the task's files. */
+  hash(task: ParseTask): Promise<HashTaskResult> {
+    return this.pool ? this.pool.run(task, { name: 'hashFiles' }) : Promise.resolve(hashFiles(task));
   }
 
   async close(): Promise<void> {
     await this.pool?.destroy();
   }
-}
-
-function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 function workerFile(): string | null {

@@ -1,9 +1,10 @@
 import type { SearchDocument } from '@pressroom/content/search-index';
 import type { ParseResult } from '@pressroom/frontmatter';
 
-/** What a parse worker receives: the raw bytes of a few files and the shared options. */
+/** What a parse thread receives: a few files to read, and the shared options. */
 export interface ParseTask {
-  files: { path: string; bytes: Uint8Array }[];
+  /** `path` relative to the import root (the post's identity), `file` the absolute path to read. */
+  files: { path: string; file: string }[];
   timeZone: string;
   defaultStatus: 'DRAFT' | 'PUBLISHED';
 }
@@ -12,3 +13,6 @@ export interface ParseTask {
 export type ParsedFile = ParseResult & { search?: SearchDocument };
 
 export type ParseTaskResult = ParsedFile[];
+
+/** Each file's content hash (see contentHash()), or why it could not be read. */
+export type HashTaskResult = ({ path: string; contentHash: string } | { path: string; unreadable: string })[];

@@ -1,4 +1,4 @@
-import { opendir, readFile, stat } from 'node:fs/promises';
+import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportEntry } from './import-entry.js';
 import { isPostFile, isSkippedFolder } from './post-files.js';
@@ -32,5 +32,5 @@ async function* walkFolder(absolute: string, relative: string): AsyncGenerator<I
 }
 
 function fileEntry(relative: string, absolute: string): ImportEntry {
-  return { path: relative, read: () => readFile(absolute) };
+  return { path: relative, file: absolute };
 }

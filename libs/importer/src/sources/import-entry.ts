@@ -1,8 +1,13 @@
-/** One file of an import, wherever it comes from. */
+/**
+ * One file of an import. Every source ends up as files on disk (archives and uploads are
+ * staged first), so the parse threads read them: the thread that talks to the database never
+ * touches a post's bytes.
+ */
 export interface ImportEntry {
   /** Path relative to the import root, POSIX separators; part of the post's identity. */
   path: string;
-  read(): Promise<Buffer>;
+  /** Absolute path of the file to read. */
+  file: string;
 }
 
 /** An entry refused before parsing (a link in an archive, a path escaping the root, ...). */
