@@ -80,12 +80,14 @@ export async function loadArticles(client, { count, seed = 42, batch = 500, log 
     }
     const ids = (await client.query(
       `INSERT INTO "Article" (id, slug, title, excerpt, body, html, status, "publishedAt", "searchVector")
-       SELECT gen_random_uuid(), 'article-' || n, t, e, b, h, s::"ArticleStatus", p, pressroom_search_vector(st, sb)
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])
-         AS v(n, t, e, b, h, s, p, st, sb)
+       SELECT gen_random_uuid(), 'article-' || n, t, e, b, h, s::"ArticleStatus", p, pressroom_search_vector(tw, tb, bw, bb)
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::tsvector[],
+         $10::text[], $11::tsvector[])
+         AS v(n, t, e, b, h, s, p, tw, tb, bw, bb)
        RETURNING id`,
       [rows.map((r) => r.n), rows.map((r) => r.title), rows.map((r) => r.excerpt), rows.map((r) => r.body), rows.map((r) => r.html),
-        rows.map((r) => r.status), rows.map((r) => r.publishedAt), rows.map((r) => r.searchTitle), rows.map((r) => r.searchBody)],
+        rows.map((r) => r.status), rows.map((r) => r.publishedAt), rows.map((r) => r.titleWords), rows.map((r) => r.titleBigrams),
+        rows.map((r) => r.bodyWords), rows.map((r) => r.bodyBigrams)],
     )).rows.map((r) => r.id);
     const authorLinks = ids.flatMap((id) => {
       const first = Math.floor(rand() * authors.length);
