@@ -30,14 +30,15 @@ export class ArticleImportService {
    */
   async unchangedByPath(sql: Tx, files: { path: string; contentHash: string }[]): Promise<Map<string, string>> {
     if (!files.length) return new Map();
-    const found = await queryRows<{ path: string; id: string }>(
+    // `= ANY` keeps this on the sourcePath index: joining unnest() on two columns led the
+    // planner to a hash join over the whole table, a cost that grew with every import.
+    const found = await queryRows<{ path: string; hash: string | null; id: string }>(
       sql,
-      `SELECT a."sourcePath" AS path, a.id::text FROM "Article" a
-       JOIN unnest($1::text[], $2::text[]) AS f(path, hash) ON a."sourcePath" = f.path AND a."contentHash" = f.hash`,
+      `SELECT "sourcePath" AS path, "contentHash" AS hash, id::text FROM "Article" WHERE "sourcePath" = ANY($1::text[])`,
       files.map((f) => f.path),
-      files.map((f) => f.contentHash),
     );
-    return new Map(found.map((r) => [r.path, r.id]));
+    const hashOf = new Map(files.map((f) => [f.path, f.contentHash]));
+    return new Map(found.filter((r) => r.hash !== null && hashOf.get(r.path) === r.hash).map((r) => [r.path, r.id]));
   }
 
   async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
@@ -159,7 +160,7 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
        "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now(),
        "searchVector" = pressroom_search_vector(v."titleWords", v."titleBigrams", v."bodyWords", v."bodyBigrams")
      FROM ${UNNEST_ARTICLES}
-     WHERE a.id = v.id`,
+     WHERE a.id = v.id AND a.id = ANY($1::uuid[])`,
     ...columns(rows),
   );
 }
