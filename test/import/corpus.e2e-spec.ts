@@ -92,7 +92,11 @@ describeWithShared('import of the shared corpus', () => {
 
     const again = await importPaths(app, roots);
 
-    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: first.counts.created, skipped: first.counts.skipped, failed: first.counts.failed });
+    // Batches write concurrently: when the smaller path of a duplicate identity lands after the
+    // larger one, the first import reports it as taking the article over (updated). Either way
+    // the second import finds one article per identity and skips every other copy.
+    const duplicates = first.counts.skipped + first.counts.updated;
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: first.counts.created, skipped: duplicates, failed: first.counts.failed });
     expect(await prisma.articleRevision.count()).toBe(revisions);
   }, 300_000);
 
