@@ -24,10 +24,6 @@ export class ParsePool {
           }) : null;
   }
 
-  get threads(): number {
-    return this.pool?.maxThreads ?? 0;
-  }
-
   /** Reads and parses the task's files. */
   parse(task: ParseTask): Promise<ParseTaskResult> {
     return this.pool ? this.pool.run(task) : Promise.resolve(parseFiles(task));
