@@ -1,6 +1,7 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
 export { SqlPool, type SqlClient } from './sql-pool.service.js';
+export { binaryArray, textArray, PG_OID } from './binary-arrays.js';
 export { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 export {
   DEFAULT_MIGRATIONS_DIR,

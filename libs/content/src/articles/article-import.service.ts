@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { binaryArray, PG_OID, textArray } from '@pressroom/database';
 import { assignSlug, planImport, slugSuffix, type ExistingArticle } from './import-plan.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
 import { searchDocument } from '../search/search-document.js';
@@ -100,7 +101,10 @@ async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, E
   return new Set(rows.filter((r) => !r.importKey || !own.has(r.importKey)).map((r) => r.slug));
 }
 
-/** Column arrays for unnest(): one array per column, one element per row. */
+/**
+ * Column arrays for unnest(): one array per column, one element per row. Text and vectors go in
+ * binary form (see binaryArray()): the server copies them instead of parsing array literals.
+ */
 function columns(rows: Row[]) {
   const p = rows.map((r) => r.post);
   // The search index's CJK part is built in JavaScript (by the importer's parse threads when
@@ -108,25 +112,25 @@ function columns(rows: Row[]) {
   const search = p.map((x) => x.search ?? searchDocument({ title: x.title, excerpt: x.excerpt, html: x.html }));
   return [
     rows.map((r) => r.id),
-    rows.map((r) => r.slug),
-    p.map((x) => x.title),
-    p.map((x) => x.excerpt),
-    p.map((x) => x.body),
+    textArray(rows.map((r) => r.slug)),
+    textArray(p.map((x) => x.title)),
+    textArray(p.map((x) => x.excerpt)),
+    textArray(p.map((x) => x.body)),
     p.map((x) => x.bodyFormat),
-    p.map((x) => x.html),
+    textArray(p.map((x) => x.html)),
     p.map((x) => x.status),
     p.map((x) => x.publishedAt?.toISOString() ?? null),
     p.map((x) => x.lastModifiedAt?.toISOString() ?? null),
-    p.map((x) => x.language),
-    p.map((x) => x.sourceUrl),
-    p.map((x) => x.path),
-    p.map((x) => x.importKey),
-    p.map((x) => x.contentHash),
-    p.map((x) => JSON.stringify(x.frontMatter)),
-    search.map((x) => x.titleWords),
-    search.map((x) => x.titleBigrams),
-    search.map((x) => x.bodyWords),
-    search.map((x) => x.bodyBigrams),
+    textArray(p.map((x) => x.language)),
+    textArray(p.map((x) => x.sourceUrl)),
+    textArray(p.map((x) => x.path)),
+    textArray(p.map((x) => x.importKey)),
+    textArray(p.map((x) => x.contentHash)),
+    textArray(p.map((x) => JSON.stringify(x.frontMatter))),
+    textArray(search.map((x) => x.titleWords)),
+    binaryArray(PG_OID.tsvector, search.map((x) => x.titleBigrams)),
+    textArray(search.map((x) => x.bodyWords)),
+    binaryArray(PG_OID.tsvector, search.map((x) => x.bodyBigrams)),
   ];
 }
 
