@@ -15,6 +15,7 @@ import { ParseError } from '../parse-error.js';
 import { assertFlowNesting } from './flow-nesting.js';
 import { toJsonSafe } from './json-safe.js';
 import type { ParsedHeader } from './parsed-header.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import { indentQuotedContinuations } from './yaml-repair.js';
 
 // Core schema: timestamps stay strings (we parse dates ourselves, with zones), and
@@ -31,6 +32,19 @@ const OPTIONS = {
 } as const;
 
 export function parseYamlHeader(header: string, headerLine: number, warn: Warn): ParsedHeader {
+  const simple = readSimpleYaml(header);
+  if (simple) {
+    const lineOf = (key: string): number | null => {
+      const line = simple.lines.get(key);
+      return line === undefined ? null : headerLine - 1 + line;
+    };
+    return { data: toJsonSafe(simple.data, lineOf, warn), lineOf };
+  }
+  return parseYamlDocument(header, headerLine, warn);
+}
+
+/** The full YAML parser's reading of a header: every header readSimpleYaml() declines. */
+export function parseYamlDocument(header: string, headerLine: number, warn: Warn): ParsedHeader {
   assertFlowNesting(header, headerLine);
   let { doc, lineCounter } = parseYaml(header);
   const [error] = doc.errors;
