@@ -8,8 +8,12 @@ const KEYS = ['lang', 'language', 'locale'];
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i;
 const HTML_LANG = /<html\b[^>]*\slang\s*=\s*["']?([a-z]{2,3}(?:-[a-z0-9]{1,8})*)/i;
 // Detection reads the start of the prose only; code blocks say nothing about the language.
-const DETECT_HTML_CHARS = 8_000;
+// The first cut is usually plenty (detection samples 600 characters); markup-heavy or
+// code-first posts get the longer one.
+const DETECT_HTML_CHARS = [2_000, 8_000];
+const ENOUGH_TEXT = 600;
 const CODE_BLOCK = /<pre\b[\s\S]*?<\/pre>/gi;
+const OPEN_CODE_BLOCK = /<pre\b/i;
 
 /** Header lang/language/locale (lower-cased), else an HTML page's lang, else detected. */
 export function languageOf(
@@ -30,7 +34,12 @@ export function languageOf(
     const match = HTML_LANG.exec(rendered.body.slice(0, 2000));
     if (match) return match[1]!.toLowerCase();
   }
-  const html = rendered.html.slice(0, DETECT_HTML_CHARS).replace(CODE_BLOCK, ' ');
-  const text = withoutTemplateTags(htmlToText(html));
+  let text = '';
+  for (const chars of DETECT_HTML_CHARS) {
+    const html = rendered.html.slice(0, chars).replace(CODE_BLOCK, ' ');
+    text = withoutTemplateTags(htmlToText(html));
+    // A code block the cut leaves open would be read as prose.
+    if (rendered.html.length <= chars || (text.length >= ENOUGH_TEXT && !OPEN_CODE_BLOCK.test(html))) break;
+  }
   return detectLanguage(`${title}\n${text}`);
 }
