@@ -45,16 +45,10 @@ export function searchDocument(source: SearchSource): SearchDocument {
 export function splitIndexText(text: string): { words: string; bigrams: Uint8Array } {
   const normal = text.normalize('NFKC');
   let words = '';
-  // Each occurrence is one number, bigram * 2^14 + position, the bigram keyed by its two UTF-16
-  // units (a lone character: its unit, then 0): a native sort of these groups a bigram's
-  // occurrences in position order, with no Map or array per bigram on this hot path.
-  const occurrences = new Float64Array(normal.length);
+  // Each occurrence's bigram as one number, its two UTF-16 units (a lone character: its unit,
+  // then 0); the occurrence's index gives its position.
+  const occurrences = new Uint32Array(normal.length);
   let count = 0;
-  let position = 0;
-  const add = (key: number) => {
-    position = Math.min(position + 1, MAX_POSITION);
-    occurrences[count++] = key * POSITIONS + position;
-  };
   let wordsFrom = 0;
   for (let i = 0; i < normal.length; ) {
     if (!isCjk(normal.charCodeAt(i))) {
@@ -65,58 +59,95 @@ export function splitIndexText(text: string): { words: string; bigrams: Uint8Arr
     while (end < normal.length && isCjk(normal.charCodeAt(end))) end++;
     words += `${normal.slice(wordsFrom, i)} `;
     wordsFrom = end;
-    if (end - i === 1) add(normal.charCodeAt(i) * 0x10000);
-    else for (let k = i; k < end - 1; k++) add(normal.charCodeAt(k) * 0x10000 + normal.charCodeAt(k + 1));
+    if (end - i === 1) occurrences[count++] = normal.charCodeAt(i) * 0x10000;
+    else for (let k = i; k < end - 1; k++) occurrences[count++] = normal.charCodeAt(k) * 0x10000 + normal.charCodeAt(k + 1);
     i = end;
   }
   words += normal.slice(wordsFrom);
-  return { words, bigrams: encodeBigrams(occurrences.subarray(0, count).sort()) };
+  return { words, bigrams: encodeBigrams(occurrences.subarray(0, count)) };
 }
 
-/** Positions fit in 14 bits (MAX_POSITION). */
-const POSITIONS = 2 ** 14;
-
 /**
- * Sorted occurrences as a tsvector in PostgreSQL's binary format (tsvectorrecv): the lexeme
- * count, then each lexeme as NUL-terminated UTF-8, its number of positions and the positions
- * (weight D), big-endian. The numeric order of the keys is the server's lexeme order (UTF-8
- * bytes, a prefix first: a lone character's key ends in 0), so it neither parses nor sorts
- * them; parsing the text form was the costliest part of an import's INSERT.
+ * Occurrences as a tsvector in PostgreSQL's binary format (tsvectorrecv): the lexeme count, then
+ * each lexeme as NUL-terminated UTF-8, its number of positions and the positions (weight D),
+ * big-endian. Lexemes go in the server's order (UTF-8 bytes, a prefix first), so it neither
+ * parses nor sorts them: parsing the text form was the costliest part of an import's INSERT.
+ * Typed arrays throughout (a hash table of the distinct bigrams, a counting sort of their
+ * positions): this runs for every imported post.
  */
-function encodeBigrams(sorted: Float64Array): Uint8Array {
-  // At most: every occurrence a new six-byte lexeme with its NUL, count and one position.
-  const out = new Uint8Array(4 + sorted.length * 11);
-  let lexemes = 0;
-  let at = 4;
-  let countAt = 0;
-  let key = -1;
-  let positions = 0;
-  let last = 0;
-  for (const occurrence of sorted) {
-    const next = Math.floor(occurrence / POSITIONS);
-    const position = occurrence - next * POSITIONS;
-    if (next !== key) {
-      if (lexemes) putUint16(out, countAt, positions);
-      key = next;
-      lexemes++;
-      at = putUtf8(out, at, Math.floor(key / 0x10000));
-      if (key % 0x10000) at = putUtf8(out, at, key % 0x10000);
-      out[at++] = 0;
-      countAt = at;
-      at += 2;
-      positions = 0;
-    } else if (position === last || positions === MAX_POSITIONS_PER_LEXEME) continue;
-    at = putUint16(out, at, position);
-    positions++;
-    last = position;
+function encodeBigrams(occurrences: Uint32Array): Uint8Array {
+  const table = new BigramTable(occurrences.length);
+  const idOf = new Int32Array(occurrences.length);
+  for (let i = 0; i < occurrences.length; i++) idOf[i] = table.idOf(occurrences[i]!);
+  // The numeric order of the keys is the server's lexeme order: for these BMP characters UTF-16
+  // order is UTF-8 order, and a lone character's key (ending in 0) comes before its bigrams.
+  const sorted = table.keys().sort();
+  const rank = new Int32Array(sorted.length);
+  for (let r = 0; r < sorted.length; r++) rank[table.idOf(sorted[r]!)] = r;
+  // Each bigram's positions, in position order, from one pass over the occurrences.
+  const start = new Int32Array(sorted.length + 1);
+  for (let i = 0; i < occurrences.length; i++) start[rank[idOf[i]!]! + 1]++;
+  for (let r = 0; r < sorted.length; r++) start[r + 1] += start[r]!;
+  const next = start.slice(0, sorted.length);
+  const positions = new Uint16Array(occurrences.length);
+  for (let i = 0; i < occurrences.length; i++) positions[next[rank[idOf[i]!]!]!++] = Math.min(i + 1, MAX_POSITION);
+
+  const out = new Uint8Array(4 + sorted.length * 9 + occurrences.length * 2);
+  let at = putUint16(out, putUint16(out, 0, sorted.length >>> 16), sorted.length & 0xffff);
+  for (let r = 0; r < sorted.length; r++) {
+    const key = sorted[r]!;
+    at = putUtf8(out, at, key >>> 16);
+    if (key & 0xffff) at = putUtf8(out, at, key & 0xffff);
+    out[at++] = 0;
+    const countAt = at;
+    at += 2;
+    let kept = 0;
+    // Past the last position every occurrence counts as 16383: one of them is kept.
+    for (let k = start[r]!, last = 0; k < start[r + 1]! && kept < MAX_POSITIONS_PER_LEXEME; k++) {
+      if (positions[k] === last) continue;
+      last = positions[k]!;
+      at = putUint16(out, at, last);
+      kept++;
+    }
+    putUint16(out, countAt, kept);
   }
-  if (lexemes) putUint16(out, countAt, positions);
-  out[0] = lexemes >>> 24;
-  out[1] = (lexemes >>> 16) & 0xff;
-  out[2] = (lexemes >>> 8) & 0xff;
-  out[3] = lexemes & 0xff;
   // A copy of its own size: a thread posting a view would send the whole buffer.
   return out.slice(0, at);
+}
+
+/** Distinct bigram keys numbered 0, 1, ... in order of first sight (open addressing). */
+class BigramTable {
+  private readonly slotKeys: Uint32Array;
+  /** id + 1 of the key in each slot; 0 for an empty slot. */
+  private readonly slotIds: Int32Array;
+  private readonly firstSeen: Uint32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.slotKeys = new Uint32Array(slots);
+    this.slotIds = new Int32Array(slots);
+    this.firstSeen = new Uint32Array(capacity);
+  }
+
+  idOf(key: number): number {
+    const mask = this.slotKeys.length - 1;
+    for (let slot = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slotIds[slot]!;
+      if (id === 0) {
+        this.slotKeys[slot] = key;
+        this.firstSeen[this.size] = key;
+        this.slotIds[slot] = ++this.size;
+        return this.size - 1;
+      }
+      if (this.slotKeys[slot] === key) return id - 1;
+    }
+  }
+
+  keys(): Uint32Array {
+    return this.firstSeen.slice(0, this.size);
+  }
 }
 
 function putUint16(out: Uint8Array, at: number, value: number): number {
