@@ -62,6 +62,15 @@ describeWithShared('import of the shared corpus', () => {
     for (const item of skipped) expect((item.warnings as { message: string }[])[0]!.message).toMatch(/same identity .* which is imported instead/);
   });
 
+  it('indexes every imported article exactly as the database would (the parse threads build the CJK part)', async () => {
+    const [row] = await prisma.$queryRaw<{ articles: bigint; differing: bigint }[]>`
+      SELECT count(*) AS articles,
+             count(*) FILTER (WHERE "searchVector" IS DISTINCT FROM pressroom_article_search_vector(title, excerpt, html)) AS differing
+      FROM "Article"`;
+    expect(Number(row!.articles)).toBeGreaterThan(4000);
+    expect(Number(row!.differing)).toBe(0);
+  });
+
   it('maps fields of each folder as its generator meant them', async () => {
     const ruby = await prisma.article.findFirstOrThrow({
       where: { sourcePath: 'ruby-lang/en/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md' },
