@@ -1,6 +1,8 @@
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { snapshotOf } from '@pressroom/content';
 import { PrismaService } from '@pressroom/database';
+import { ImportJobsService, ImportRunner, ImportService } from '@pressroom/importer';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { describeWithShared, SAMPLE_POSTS_DIR, SEED_FILE } from '../support/corpus.js';
 import { gql } from '../support/gql.js';
@@ -128,6 +130,26 @@ describe('import of front-matter files', () => {
     expect(report.counts).toMatchObject({ created: 1, skipped: 1 });
     expect((await prisma.article.findFirstOrThrow()).body).toBe('one\n');
     expect(report.warnings).toEqual([expect.objectContaining({ path: 'b.md', message: expect.stringContaining('a.md') })]);
+  });
+
+  it('reports the copy as skipped and the owner as created when the batch of the copy committed first', async () => {
+    const header = 'title: Same story\nfrom: https://example.org/news/2';
+    const root = await tempFolder({ 'a.md': post(header, 'one'), 'b.md': post(header, 'two') });
+    const job = await app.get(ImportService).createJob({ source: 'cli', sourcePath: root, createdBy: 'test' });
+    // Batches are written two at a time, so b.md's can commit before a.md's.
+    for (const name of ['b.md', 'a.md']) {
+      await app.get(ImportRunner).importEntries(job, (async function* () {
+        yield { path: name, file: path.join(root, name) };
+      })());
+    }
+
+    const report = await app.get(ImportJobsService).report(job.id);
+    expect(report.counts).toMatchObject({ created: 1, updated: 0, skipped: 1 });
+    const items = await prisma.importItem.findMany({ where: { jobId: job.id }, orderBy: { path: 'asc' } });
+    const article = await prisma.article.findFirstOrThrow();
+    expect(items.map((i) => [i.path, i.outcome, i.articleId])).toEqual([['a.md', 'CREATED', article.id], ['b.md', 'SKIPPED', null]]);
+    expect(report.warnings).toEqual([expect.objectContaining({ path: 'b.md', message: expect.stringContaining('as a.md, which is imported instead') })]);
+    expect(article).toMatchObject({ sourcePath: 'a.md', body: 'one\n' });
   });
 
   it('fails each broken file alone with its path, line and reason, and imports the rest', async () => {

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { ArticleImportService, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
-import { SqlPool, type ImportJob } from '@pressroom/database';
+import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
+import { SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { chunks, split } from './batches.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
@@ -170,8 +170,9 @@ export class ImportRunner implements OnModuleDestroy {
         // recorded as done either (its report commits with it), so a resumed job writes it
         // again; the job's final status commit flushes every batch before it.
         await tx.query('SET LOCAL synchronous_commit = off');
-        const results = await this.articles.importBatch(tx, posts, actor);
-        if (job.dryRun) throw new DryRunRollback(results);
+        const written = await this.articles.importBatch(tx, posts, actor);
+        if (job.dryRun) throw new DryRunRollback(written);
+        const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
         return results;
       });
@@ -184,6 +185,25 @@ export class ImportRunner implements OnModuleDestroy {
       const middle = Math.ceil(posts.length / 2);
       return [...(await this.writePosts(job, posts.slice(0, middle), toItem)), ...(await this.writePosts(job, posts.slice(middle), toItem))];
     }
+  }
+
+  /**
+   * Reports a takeover within this job as if the batches had committed in path order: the
+   * file that took the article over gets the outcome of the one it replaced, which is skipped.
+   */
+  private async settleTakeovers(tx: SqlClient, jobId: string, posts: ImportedPost[], results: ImportedPostResult[]): Promise<ImportedPostResult[]> {
+    const takeovers = results.filter((r) => r.tookOverFrom);
+    if (!takeovers.length) return results;
+    const keyOf = new Map(posts.map((p) => [p.path, p.importKey]));
+    const replaced = await this.jobs.skipTakenOver(
+      tx,
+      jobId,
+      takeovers.map((r) => ({ path: r.tookOverFrom!, warning: duplicateWarning(keyOf.get(r.path)!, r.path) })),
+    );
+    return results.map((r) => {
+      const outcome = r.tookOverFrom ? replaced.get(r.tookOverFrom) : undefined;
+      return outcome ? { ...r, outcome } : r;
+    });
   }
 }
 

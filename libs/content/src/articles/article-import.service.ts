@@ -52,7 +52,8 @@ export class ArticleImportService {
 
     const updates: Row[] = plan.updates.map(({ post, existing: current }) => {
       const { slug, warning } = assignSlug(post, taken, current.slug);
-      results.push({ path: post.path, outcome: 'UPDATED', articleId: current.id, warnings: warning ? [warning] : [] });
+      const tookOverFrom = current.sourcePath && current.sourcePath !== post.path ? { tookOverFrom: current.sourcePath } : {};
+      results.push({ path: post.path, outcome: 'UPDATED', articleId: current.id, warnings: warning ? [warning] : [], ...tookOverFrom });
       return { id: current.id, post, slug };
     });
     const creates: Row[] = plan.creates.map((post) => {

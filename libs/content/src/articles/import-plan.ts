@@ -43,12 +43,12 @@ export function planImport(posts: ImportedPost[], existing: Map<string, Existing
 }
 
 function duplicate(post: ImportedPost, ownerPath: string): ImportedPostResult {
-  return {
-    path: post.path,
-    outcome: 'SKIPPED',
-    articleId: null,
-    warnings: [`same identity (${post.importKey}) as ${ownerPath}, which is imported instead`],
-  };
+  return { path: post.path, outcome: 'SKIPPED', articleId: null, warnings: [duplicateWarning(post.importKey, ownerPath)] };
+}
+
+/** Why a file of an identity another file owns was skipped. */
+export function duplicateWarning(importKey: string, ownerPath: string): string {
+  return `same identity (${importKey}) as ${ownerPath}, which is imported instead`;
 }
 
 function compare(a: string, b: string): number {

@@ -35,4 +35,9 @@ export interface ImportedPostResult {
   articleId: string | null;
   /** Why a post was skipped, or what was adjusted (a suffixed slug). */
   warnings: string[];
+  /**
+   * An UPDATED post that took its article over from another file of the same identity (one
+   * with a larger path, written first because batches commit out of order): that file's path.
+   */
+  tookOverFrom?: string;
 }

@@ -72,6 +72,38 @@ export class ImportJobsService {
     return new Set(rows.map((r) => r.path));
   }
 
+  /**
+   * Files of this job whose article a file of the same identity with a smaller path took over
+   * (its batch committed later): each becomes SKIPPED with `warning`, as it would have been had
+   * the batches committed in path order, and its counter moves to skipped. Returns the outcome
+   * each had (CREATED or UPDATED), which passes to the file that took over.
+   */
+  async skipTakenOver(tx: Tx, jobId: string, files: { path: string; warning: string }[]): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
+    if (!files.length) return new Map();
+    const { rows } = await tx.query<{ path: string; outcome: 'CREATED' | 'UPDATED' }>(
+      `WITH before AS (
+         SELECT i.id, i.path, i.outcome::text AS outcome FROM "ImportItem" i
+         WHERE i."jobId" = $1::uuid AND i.path = ANY($2::text[]) AND i.outcome IN ('CREATED', 'UPDATED')
+         FOR UPDATE
+       ), skipped AS (
+         UPDATE "ImportItem" i SET outcome = 'SKIPPED', "articleId" = NULL,
+           warnings = jsonb_build_array(jsonb_build_object('line', NULL, 'message', w.warning))
+         FROM before b JOIN unnest($2::text[], $3::text[]) AS w(path, warning) ON w.path = b.path
+         WHERE i.id = b.id
+       )
+       SELECT path, outcome FROM before`,
+      [jobId, files.map((f) => f.path), files.map((f) => f.warning)],
+    );
+    const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;
+    if (rows.length) {
+      await tx.query(
+        `UPDATE "ImportJob" SET created = created - $2, updated = updated - $3, skipped = skipped + $4 WHERE id = $1::uuid`,
+        [jobId, count('CREATED'), count('UPDATED'), rows.length],
+      );
+    }
+    return new Map(rows.map((r) => [r.path, r.outcome]));
+  }
+
   /** Records file outcomes and adds them to the job's counters, in the caller's transaction. */
   async recordItems(tx: Tx, jobId: string, items: ItemRecord[]): Promise<void> {
     if (!items.length) return;
