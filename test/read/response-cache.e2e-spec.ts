@@ -87,6 +87,11 @@ describe('response cache of anonymous reads', () => {
     const after = await postQuery(LATEST).expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.data.articles.totalCount).toBe(2);
+
+    // A re-import that changes nothing commits only its report: what was kept stays.
+    const again = await importPaths(app, [folder]);
+    expect(again.counts.unchanged).toBe(1);
+    expect((await postQuery(LATEST).expect(200)).headers['x-cache']).toBe('HIT');
   });
 
   it('never keeps or serves answers to requests with a token', async () => {

@@ -26,14 +26,18 @@ export class SqlPool implements OnModuleDestroy {
     return this.pool.query<R>(text, values);
   }
 
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * `changedContent` tells, from the result, whether the commit changed what readers see (by
+   * default it did); only such commits reach onCommit() listeners.
+   */
+  async transaction<T>(work: (client: SqlClient) => Promise<T>, changedContent: (result: T) => boolean = () => true): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
-      this.commits.emit('commit');
+      if (changedContent(result)) this.commits.emit('commit');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -44,8 +48,9 @@ export class SqlPool implements OnModuleDestroy {
   }
 
   /**
-   * Calls `listener` after each transaction of `transaction()` commits: the API's response cache
-   * forgets what it kept when an import batch or an edit lands. Returns the unsubscribe function.
+   * Calls `listener` after each transaction of `transaction()` that changed content commits: the
+   * API's response cache forgets what it kept when an import batch or an edit lands (and keeps
+   * it through commits that only record an import's report). Returns the unsubscribe function.
    */
   onCommit(listener: () => void): () => void {
     this.commits.on('commit', listener);

@@ -89,7 +89,7 @@ export class ImportRunner implements OnModuleDestroy {
         message: r.message,
         warnings: [],
       }));
-      await this.sql.transaction((tx) => this.jobs.recordItems(tx, jobId, items));
+      await this.sql.transaction((tx) => this.jobs.recordItems(tx, jobId, items), REPORT_ONLY);
     }
   }
 
@@ -153,7 +153,7 @@ export class ImportRunner implements OnModuleDestroy {
     const results = await this.writePosts(job, batch.posts, toItem);
     // Successes were recorded with their articles; failures and dry runs are recorded now.
     const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
-    if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late));
+    if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), REPORT_ONLY);
     return batch.items.length + results.length;
   }
 
@@ -175,7 +175,7 @@ export class ImportRunner implements OnModuleDestroy {
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
         return results;
-      });
+      }, wroteArticles);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.results;
       if (posts.length === 1) {
@@ -206,6 +206,10 @@ export class ImportRunner implements OnModuleDestroy {
     });
   }
 }
+
+/** Commits that only record outcomes leave readers' caches alone (see SqlPool.onCommit()). */
+const REPORT_ONLY = () => false;
+const wroteArticles = (results: ImportedPostResult[]) => results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
 
 type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
 
