@@ -10,6 +10,7 @@ export type { GqlContext } from './context.js';
 export { snapshotOf, type ArticleSnapshot } from './articles/revision-snapshot.js';
 export { ArticleImportService } from './articles/article-import.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
+export { importColumns, type ImportColumns } from './articles/import-columns.js';
 export { duplicateWarning } from './articles/import-plan.js';
 export { searchDocument, type SearchDocument, type SearchSource } from './search/search-document.js';
 export { SqlReader } from './sql-reader.service.js';

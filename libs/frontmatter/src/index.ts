@@ -12,6 +12,7 @@ export type {
   ExportableArticle,
   Located,
   NormalisedPost,
+  ParseFailure,
   ParseOptions,
   ParseResult,
   TagKind,

@@ -114,7 +114,7 @@ export class ImportRunner implements OnModuleDestroy {
         batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
         continue;
       }
-      batch.posts.push(toImportedPost(result.post, result.search));
+      batch.posts.push(toImportedPost(result.post, result.columns));
       batch.warnings.set(result.post.sourcePath, result.post.warnings.map((w) => ({ line: w.line, message: w.message })));
     }
     return batch;
@@ -123,18 +123,23 @@ export class ImportRunner implements OnModuleDestroy {
   /**
    * Files whose exact bytes were imported before from the same path are settled as UNCHANGED
    * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
+   * Only files whose path an article already has are hashed (none, on a first import).
    */
   private async withoutUnchanged(files: ParseTask['files'], options: Omit<ParseTask, 'files'>, batch: ParsedBatch): Promise<ParseTask['files']> {
-    const hashed = (await Promise.all(split(files, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))).flat();
-    const readable: { path: string; contentHash: string }[] = [];
+    const imported = await this.articles.importedFromPaths(this.sql, files.map((f) => f.path));
+    const known = files.filter((f) => imported.has(f.path));
+    const hashed = (await Promise.all(split(known, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))).flat();
+    const settled = new Set<string>();
     for (const file of hashed) {
       if ('unreadable' in file) batch.items.push(failure(file.path, null, file.unreadable));
-      else readable.push(file);
+      else {
+        const article = imported.get(file.path)!;
+        if (article.contentHash !== file.contentHash) continue;
+        batch.items.push({ path: file.path, outcome: 'UNCHANGED', articleId: article.articleId, line: null, message: null, warnings: [] });
+      }
+      settled.add(file.path);
     }
-    const unchanged = await this.articles.unchangedByPath(this.sql, readable);
-    for (const [path, articleId] of unchanged) batch.items.push({ path, outcome: 'UNCHANGED', articleId, line: null, message: null, warnings: [] });
-    const toParse = new Set(readable.filter((f) => !unchanged.has(f.path)).map((f) => f.path));
-    return files.filter((f) => toParse.has(f.path));
+    return files.filter((f) => !settled.has(f.path));
   }
 
   /** Writes one batch and its report; returns how many files it settled. */

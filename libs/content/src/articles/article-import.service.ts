@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { binaryArray, PG_OID, textArray } from '@pressroom/database';
 import { assignSlug, planImport, slugSuffix, type ExistingArticle } from './import-plan.js';
+import type { ImportColumns } from './import-columns.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
-import { searchDocument } from '../search/search-document.js';
 
 /** A pg client in a transaction, or the pool for a lone statement. */
 type Tx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -26,20 +26,20 @@ interface Row {
 @Injectable()
 export class ArticleImportService {
   /**
-   * Articles already imported from these exact bytes (same path, same content hash): a
-   * re-import can report them unchanged without parsing or rendering them again.
+   * The article imported from each of these paths, with the content hash it was imported with:
+   * a re-import settles files whose bytes hash the same as unchanged, without parsing them, and
+   * need not even hash a file whose path no article has.
    */
-  async unchangedByPath(sql: Tx, files: { path: string; contentHash: string }[]): Promise<Map<string, string>> {
-    if (!files.length) return new Map();
+  async importedFromPaths(sql: Tx, paths: string[]): Promise<Map<string, { articleId: string; contentHash: string | null }>> {
+    if (!paths.length) return new Map();
     // `= ANY` keeps this on the sourcePath index: joining unnest() on two columns led the
     // planner to a hash join over the whole table, a cost that grew with every import.
     const found = await queryRows<{ path: string; hash: string | null; id: string }>(
       sql,
       `SELECT "sourcePath" AS path, "contentHash" AS hash, id::text FROM "Article" WHERE "sourcePath" = ANY($1::text[])`,
-      files.map((f) => f.path),
+      paths,
     );
-    const hashOf = new Map(files.map((f) => [f.path, f.contentHash]));
-    return new Map(found.filter((r) => r.hash !== null && hashOf.get(r.path) === r.hash).map((r) => [r.path, r.id]));
+    return new Map(found.map((r) => [r.path, { articleId: r.id, contentHash: r.hash }]));
   }
 
   async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
@@ -105,20 +105,19 @@ async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, E
 /**
  * Column arrays for unnest(): one array per column, one element per row. Text and vectors go in
  * binary form (see binaryArray()): the server copies them instead of parsing array literals.
+ * The large ones arrive encoded already (importColumns(), on the importer's parse threads).
  */
 function columns(rows: Row[]) {
   const p = rows.map((r) => r.post);
-  // The search index's CJK part is built in JavaScript (by the importer's parse threads when
-  // they can), several times cheaper than the database trigger's SQL version of it.
-  const search = p.map((x) => x.search ?? searchDocument({ title: x.title, excerpt: x.excerpt, html: x.html }));
+  const encoded = (column: keyof ImportColumns) => p.map((x) => x.columns[column]);
   return [
     rows.map((r) => r.id),
     textArray(rows.map((r) => r.slug)),
     textArray(p.map((x) => x.title)),
     textArray(p.map((x) => x.excerpt)),
-    textArray(p.map((x) => x.body)),
+    binaryArray(PG_OID.text, encoded('body')),
     p.map((x) => x.bodyFormat),
-    textArray(p.map((x) => x.html)),
+    binaryArray(PG_OID.text, encoded('html')),
     p.map((x) => x.status),
     p.map((x) => x.publishedAt?.toISOString() ?? null),
     p.map((x) => x.lastModifiedAt?.toISOString() ?? null),
@@ -127,11 +126,11 @@ function columns(rows: Row[]) {
     textArray(p.map((x) => x.path)),
     textArray(p.map((x) => x.importKey)),
     textArray(p.map((x) => x.contentHash)),
-    textArray(p.map((x) => JSON.stringify(x.frontMatter))),
-    textArray(search.map((x) => x.titleWords)),
-    binaryArray(PG_OID.tsvector, search.map((x) => x.titleBigrams)),
-    textArray(search.map((x) => x.bodyWords)),
-    binaryArray(PG_OID.tsvector, search.map((x) => x.bodyBigrams)),
+    binaryArray(PG_OID.text, encoded('frontMatter')),
+    binaryArray(PG_OID.text, encoded('titleWords')),
+    binaryArray(PG_OID.tsvector, encoded('titleBigrams')),
+    binaryArray(PG_OID.text, encoded('bodyWords')),
+    binaryArray(PG_OID.tsvector, encoded('bodyBigrams')),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { ArticleStatus, BodyFormat, TagKind } from '@pressroom/database';
-import type { SearchDocument } from '../search/search-document.js';
+import type { ImportColumns } from './import-columns.js';
 
 /** One parsed file, ready to become an article (see @pressroom/frontmatter's NormalisedPost). */
 export interface ImportedPost {
@@ -11,20 +11,17 @@ export interface ImportedPost {
   title: string;
   slug: string;
   excerpt: string | null;
-  body: string;
   bodyFormat: BodyFormat;
-  html: string;
   status: ArticleStatus;
   publishedAt: Date | null;
   lastModifiedAt: Date | null;
   language: string | null;
   sourceUrl: string | null;
-  frontMatter: Record<string, unknown>;
   authors: { name: string; slug: string }[];
   tags: { name: string; slug: string; kind: TagKind }[];
   redirects: string[];
-  /** searchDocument() of the post, when the caller computed it off the main thread. */
-  search?: SearchDocument;
+  /** Body, HTML, front matter and search document, encoded (see importColumns()). */
+  columns: ImportColumns;
 }
 
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@pressroom/common';
-import { PrismaService, type ImportJob, type SqlClient } from '@pressroom/database';
+import { PrismaService, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { finalStatus, type ImportCounts, type ItemRecord } from './import-counts.js';
 
 type Tx = SqlClient;
@@ -41,7 +41,10 @@ export interface NewImportJob {
 /** ImportJob and ImportItem rows: the importer's own tables. */
 @Injectable()
 export class ImportJobsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlPool,
+  ) {}
 
   create(input: NewImportJob): Promise<ImportJob> {
     return this.prisma.importJob.create({ data: { ...input, status: 'QUEUED' } });
@@ -65,10 +68,16 @@ export class ImportJobsService {
     return this.prisma.importJob.update({ where: { id }, data: { sourcePath } });
   }
 
-  /** Paths of `paths` that this job has already recorded: a resumed job skips them. */
+  /**
+   * Paths of `paths` that this job has already recorded: a resumed job skips them. Plain pg:
+   * this runs for every batch, and Prisma's per-query cost showed in the import's profile.
+   */
   async recordedPaths(jobId: string, paths: string[]): Promise<Set<string>> {
     if (!paths.length) return new Set();
-    const rows = await this.prisma.importItem.findMany({ where: { jobId, path: { in: paths } }, select: { path: true } });
+    const { rows } = await this.sql.query<{ path: string }>(
+      `SELECT path FROM "ImportItem" WHERE "jobId" = $1::uuid AND path = ANY($2::text[])`,
+      [jobId, paths],
+    );
     return new Set(rows.map((r) => r.path));
   }
 

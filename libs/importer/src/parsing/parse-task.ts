@@ -1,5 +1,5 @@
-import type { SearchDocument } from '@pressroom/content/search-index';
-import type { ParseResult } from '@pressroom/frontmatter';
+import type { ImportColumns } from '@pressroom/content/search-index';
+import type { NormalisedPost, ParseFailure } from '@pressroom/frontmatter';
 
 /** What a parse thread receives: a few files to read, and the shared options. */
 export interface ParseTask {
@@ -9,8 +9,11 @@ export interface ParseTask {
   defaultStatus: 'DRAFT' | 'PUBLISHED';
 }
 
-/** Each file's parse result; a parsed post comes with its search document. */
-export type ParsedFile = ParseResult & { search?: SearchDocument };
+/** A parsed post as a thread sends it: its large values encoded (see importColumns()), once. */
+export type ParsedPost = Omit<NormalisedPost, 'body' | 'html' | 'frontMatter'>;
+
+/** Each file's parse result. */
+export type ParsedFile = { ok: true; post: ParsedPost; columns: ImportColumns } | { ok: false; error: ParseFailure };
 
 export type ParseTaskResult = ParsedFile[];
 

@@ -1,8 +1,8 @@
-import { searchDocument } from '@pressroom/content/search-index';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { contentHash } from '@pressroom/frontmatter';
+import { importColumns } from '@pressroom/content/search-index';
+import { contentHash, parsePost } from '@pressroom/frontmatter';
 import parseFiles, { hashFiles } from './parse.worker.js';
 
 const options = { timeZone: 'UTC', defaultStatus: 'PUBLISHED' as const };
@@ -14,12 +14,18 @@ describe('parse worker', () => {
     await writeFile(path.join(dir, 'post.md'), '---\ntitle: 塔利班 talks\n---\nBody.\n');
   });
 
-  it('reads, parses and builds the search document of each file', () => {
-    const [result] = parseFiles({ ...options, files: [{ path: 'post.md', file: path.join(dir, 'post.md') }] });
-    expect(result).toMatchObject({ ok: true, post: { title: '塔利班 talks' }, search: { titleWords: expect.stringContaining('talks') } });
-    const { title, excerpt, html } = (result as { post: { title: string; excerpt: string | null; html: string } }).post;
-    expect(result!.search).toEqual(searchDocument({ title, excerpt, html }));
-    expect(result!.search!.titleBigrams.length).toBeGreaterThan(4); // 塔利 and 利班
+  it('reads and parses each file, and sends its large values encoded, once', () => {
+    const file = path.join(dir, 'post.md');
+    const [result] = parseFiles({ ...options, files: [{ path: 'post.md', file }] });
+    const parsed = parsePost(Buffer.from('---\ntitle: 塔利班 talks\n---\nBody.\n'), { path: 'post.md', ...options });
+    if (!result?.ok || !parsed.ok) throw new Error('expected both to parse');
+    expect(result.post).toMatchObject({ title: '塔利班 talks', contentHash: parsed.post.contentHash });
+    expect(result.post).not.toHaveProperty('body');
+    expect(result.post).not.toHaveProperty('html');
+    expect(result.columns).toEqual(importColumns(parsed.post));
+    expect(new TextDecoder().decode(result.columns.body)).toBe('Body.\n');
+    expect(JSON.parse(new TextDecoder().decode(result.columns.frontMatter))).toEqual({ title: '塔利班 talks' });
+    expect(result.columns.titleBigrams.length).toBeGreaterThan(4); // 塔利 and 利班
   });
 
   it('hashes a file as parsing would, without parsing it', async () => {

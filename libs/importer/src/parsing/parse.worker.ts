@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { searchDocument } from '@pressroom/content/search-index';
+import { importColumns } from '@pressroom/content/search-index';
 import { contentHash, parsePost } from '@pressroom/frontmatter';
 import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
 
-// Runs in worker threads: reading, hashing, parsing, rendering and the search document are
-// CPU-bound, so they use every core instead of the thread that talks to the database. Reads
+// Runs in worker threads: reading, hashing, parsing, rendering, the search document and the
+// encoding of the large column values are CPU-bound, so they use every core instead of the
+// thread that talks to the database (which gets each post's body and HTML as bytes only). Reads
 // are synchronous here: on a thread of its own that blocks nothing, and costs a fifth of an
 // asynchronous read.
 
@@ -19,8 +20,8 @@ export default function parseFiles(task: ParseTask): ParseTaskResult {
     }
     const result = parsePost(bytes, { path, timeZone: task.timeZone, defaultStatus: task.defaultStatus });
     if (!result.ok) return result;
-    const { title, excerpt, html } = result.post;
-    return { ...result, search: searchDocument({ title, excerpt, html }) };
+    const { body: _body, html: _html, frontMatter: _frontMatter, ...post } = result.post;
+    return { ok: true, post, columns: importColumns(result.post) };
   });
 }
 
