@@ -89,7 +89,7 @@ export class ImportRunner implements OnModuleDestroy {
         message: r.message,
         warnings: [],
       }));
-      await this.sql.transaction((tx) => this.jobs.recordItems(tx, jobId, items), REPORT_ONLY);
+      await this.sql.transaction((tx) => this.jobs.recordItems(tx, jobId, items), reportOnly);
     }
   }
 
@@ -158,7 +158,7 @@ export class ImportRunner implements OnModuleDestroy {
     const results = await this.writePosts(job, batch.posts, toItem);
     // Successes were recorded with their articles; failures and dry runs are recorded now.
     const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
-    if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), REPORT_ONLY);
+    if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), reportOnly);
     return batch.items.length + results.length;
   }
 
@@ -215,7 +215,7 @@ export class ImportRunner implements OnModuleDestroy {
 }
 
 /** Commits that only record outcomes leave readers' caches alone (see SqlPool.onCommit()). */
-const REPORT_ONLY = () => false;
+const reportOnly = () => false;
 const wroteArticles = (results: ImportedPostResult[]) => results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
 
 type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
