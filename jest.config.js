@@ -1,6 +1,6 @@
 // Two projects: `unit` (pure code, *.spec.ts beside it) and `e2e` (test/**/*.e2e-spec.ts against a
 // real PostgreSQL, one database per test file). Both run TypeScript as ESM through ts-jest.
-const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json'}];
+const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],

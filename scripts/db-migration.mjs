@@ -13,21 +13,31 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run db:migration <name_in_snake_case>');
   process.exit(2);
 }
-const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' };
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+};
 let from = ['--from-empty'];
 try {
-  const committed = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const committed = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'pressroom-schema-')), 'schema.prisma');
   writeFileSync(file, committed);
   from = ['--from-schema-datamodel', file];
 } catch {
   // no commit yet: the first migration starts from an empty database
 }
-const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], {
-  encoding: 'utf8',
-  env,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const sql = execFileSync(
+  'npx',
+  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  {
+    encoding: 'utf8',
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 if (!sql.trim() || /^-- This is an empty migration\.?\s*$/m.test(sql.trim())) {
   console.error('schema.prisma matches the last commit: no migration written');
   process.exit(0);

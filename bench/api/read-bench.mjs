@@ -30,7 +30,9 @@ const duration = Number(arg('duration', 10));
 const only = arg('queries', 'Q1,Q2,Q3,Q4').split(',');
 const connectionCounts = arg('connections', '10,50').split(',').map(Number);
 const MODES = { cached: 'api', uncached: 'apiUncached' };
-const apis = arg('modes', 'cached,uncached').split(',').map((mode) => MODES[mode]);
+const apis = arg('modes', 'cached,uncached')
+  .split(',')
+  .map((mode) => MODES[mode]);
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
@@ -66,7 +68,8 @@ function waitFor(url) {
         (res) => (res.ok ? resolve() : retry()),
         () => retry(),
       );
-    const retry = () => (Date.now() - started > 60_000 ? reject(new Error(`${url} did not come up`)) : setTimeout(poll, 300));
+    const retry = () =>
+      Date.now() - started > 60_000 ? reject(new Error(`${url} did not come up`)) : setTimeout(poll, 300);
     poll();
   });
 }
@@ -111,9 +114,11 @@ function target(kind, port, query) {
 async function check(name, kind, request) {
   const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
   const body = await res.json();
-  if (!res.ok || body.errors || !body.data) throw new Error(`${name} on ${kind}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (!res.ok || body.errors || !body.data)
+    throw new Error(`${name} on ${kind}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   const cache = res.headers.get('x-cache');
-  if ((kind === 'apiUncached' && cache) || (kind === 'api' && !cache)) throw new Error(`${name} on ${kind}: X-Cache ${cache}`);
+  if ((kind === 'apiUncached' && cache) || (kind === 'api' && !cache))
+    throw new Error(`${name} on ${kind}: X-Cache ${cache}`);
   return body.data;
 }
 

@@ -25,7 +25,11 @@ const Q4 = `SELECT a.id, a.slug, a.title, a."publishedAt", ts_rank(a."searchVect
 const Q4_COUNT = `SELECT count(*)::int AS n FROM "Article" a WHERE a."searchVector" @@ to_tsquery('pressroom_search', $1) AND ${VISIBLE}`;
 
 // The bigrams of a CJK word, as the API's query parser makes them.
-const bigrams = (word) => [...word].slice(0, -1).map((c, i) => `'${c}${word[i + 1]}'`).join(' & ');
+const bigrams = (word) =>
+  [...word]
+    .slice(0, -1)
+    .map((c, i) => `'${c}${word[i + 1]}'`)
+    .join(' & ');
 
 const routes = {
   '/q1': async () => ({ articles: (await pool.query(Q1)).rows }),

@@ -3,20 +3,43 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const ZH_WORDS = '城市 议会 天气 科学 图书馆 港口 渔业 交通 学校 医院 经济 文化 社区 居民 政府 报告 调查 计划 发展 环境 能源 气候 海岸 建设 预算 选举 体育 音乐 艺术 历史 技术 网络 数据 安全 健康 教育 旅游 市场 企业 工人'.split(' ');
+const ZH_WORDS =
+  '城市 议会 天气 科学 图书馆 港口 渔业 交通 学校 医院 经济 文化 社区 居民 政府 报告 调查 计划 发展 环境 能源 气候 海岸 建设 预算 选举 体育 音乐 艺术 历史 技术 网络 数据 安全 健康 教育 旅游 市场 企业 工人'.split(
+    ' ',
+  );
 const ZH_PUNCT = ['，', '。', '；', '、'];
-const EN_WORDS = 'harbour council weather science library ferry budget school hospital market culture community residents report survey plan growth energy climate coast storm election music history network data safety health travel business workers tide lighthouse festival bridge river'.split(' ');
+const EN_WORDS =
+  'harbour council weather science library ferry budget school hospital market culture community residents report survey plan growth energy climate coast storm election music history network data safety health travel business workers tide lighthouse festival bridge river'.split(
+    ' ',
+  );
 const SOURCES = ['港湾日报', '海岸通讯', 'Harbour Ledger', 'Coastal Wire', '城市周刊', 'Morning Tide'];
-const TAGS = ['本地', '天气', '科学', '文化', '体育', 'council', 'weather', 'science', 'culture', 'sports', '港口', 'ferry', '教育', 'health', '经济'];
+const TAGS = [
+  '本地',
+  '天气',
+  '科学',
+  '文化',
+  '体育',
+  'council',
+  'weather',
+  'science',
+  'culture',
+  'sports',
+  '港口',
+  'ferry',
+  '教育',
+  'health',
+  '经济',
+];
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function zhParagraph(r, chars) {
   let text = '';
-  while (text.length < chars) text += ZH_WORDS[Math.floor(r() * ZH_WORDS.length)] + (r() < 0.15 ? ZH_PUNCT[Math.floor(r() * 4)] : '');
+  while (text.length < chars)
+    text += ZH_WORDS[Math.floor(r() * ZH_WORDS.length)] + (r() < 0.15 ? ZH_PUNCT[Math.floor(r() * 4)] : '');
   return `${text}。`;
 }
 

@@ -73,10 +73,14 @@ function timedImport(url, dir) {
     const cpuBefore = { importer: childrenCpu(), postgres: postgresCpu() };
     const started = process.hrtime.bigint();
     // The same heap cap as `npm run cms` (package.json).
-    const child = spawn(process.execPath, ['--max-old-space-size=320', path.join(root, 'apps/cli/dist/main.js'), 'import', dir, '--json'], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=320', path.join(root, 'apps/cli/dist/main.js'), 'import', dir, '--json'],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     let peakKb = 0;
     child.stdout.on('data', (d) => (out += d));
@@ -105,7 +109,10 @@ function timedImport(url, dir) {
 
 function migrate(url) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), 'migrate'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), 'migrate'], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'ignore',
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`))));
   });
 }
@@ -118,7 +125,12 @@ function cpuOf(runs, n) {
   const importer = part('importer');
   const postgres = part('postgres');
   const perPostMs = (s) => (s === null ? null : round((s * 1000) / n));
-  return { importerSeconds: importer, postgresSeconds: postgres, importerMsPerPost: perPostMs(importer), postgresMsPerPost: perPostMs(postgres) };
+  return {
+    importerSeconds: importer,
+    postgresSeconds: postgres,
+    importerMsPerPost: perPostMs(importer),
+    postgresMsPerPost: perPostMs(postgres),
+  };
 }
 
 const results = [];
@@ -144,9 +156,27 @@ for (const n of sizes.length ? sizes : [10_000]) {
   results.push({
     posts: n,
     runs,
-    import: { seconds: median(first.map((r) => r.seconds)), postsPerSecond: median(first.map(rate)), peakRssMb: Math.max(...first.map((r) => r.peakRssMb)), created: first[0].summary.created, failed: first[0].summary.failed, cpu: cpuOf(first, n) },
-    unchangedReimport: { seconds: median(again.map((r) => r.seconds)), postsPerSecond: median(again.map(rate)), peakRssMb: Math.max(...again.map((r) => r.peakRssMb)), unchanged: again[0].summary.unchanged },
+    import: {
+      seconds: median(first.map((r) => r.seconds)),
+      postsPerSecond: median(first.map(rate)),
+      peakRssMb: Math.max(...first.map((r) => r.peakRssMb)),
+      created: first[0].summary.created,
+      failed: first[0].summary.failed,
+      cpu: cpuOf(first, n),
+    },
+    unchangedReimport: {
+      seconds: median(again.map((r) => r.seconds)),
+      postsPerSecond: median(again.map(rate)),
+      peakRssMb: Math.max(...again.map((r) => r.peakRssMb)),
+      unchanged: again[0].summary.unchanged,
+    },
     reimportSpeedup: Number((median(first.map((r) => r.seconds)) / median(again.map((r) => r.seconds))).toFixed(1)),
   });
 }
-console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version }, results }, null, 2));
+console.log(
+  JSON.stringify(
+    { machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version }, results },
+    null,
+    2,
+  ),
+);

@@ -24,7 +24,12 @@ describe('articles (read)', () => {
     const [ana, bo] = [await createAuthor(app, { name: 'Ana' }), await createAuthor(app, { name: 'Bo' })];
     const news = await createTag(app, { name: 'News', slug: 'news', kind: 'CATEGORY' });
     await createArticle(app, { title: 'Older', publishedAt: new Date('2024-01-01T00:00:00Z') });
-    await createArticle(app, { title: 'Newer', publishedAt: new Date('2025-01-01T00:00:00Z'), authors: [bo!, ana!], tags: [news] });
+    await createArticle(app, {
+      title: 'Newer',
+      publishedAt: new Date('2025-01-01T00:00:00Z'),
+      authors: [bo!, ana!],
+      tags: [news],
+    });
 
     const { data, errors } = await gql(app, ARTICLES, { first: 5 });
 
@@ -54,7 +59,8 @@ describe('articles (read)', () => {
 
   it('walks every page forwards and backwards exactly once, ties on publishedAt included', async () => {
     const sameMoment = new Date('2025-05-05T05:05:05Z');
-    for (let i = 0; i < 7; i++) await createArticle(app, { publishedAt: i < 4 ? sameMoment : new Date(Date.UTC(2025, 0, i)) });
+    for (let i = 0; i < 7; i++)
+      await createArticle(app, { publishedAt: i < 4 ? sameMoment : new Date(Date.UTC(2025, 0, i)) });
 
     const forward: string[] = [];
     let after: string | null = null;

@@ -8,7 +8,9 @@ describe('binary array parameters', () => {
 
   it('round-trips text, NULLs, empty strings and multi-byte characters', async () => {
     const values = ['plain', null, '', '王毅与布林肯 "quoted" \\ back,slash {brace}', '😀 e\u0301', 'NULL'];
-    const { rows } = await withClient(server(), (c) => c.query('SELECT $1::text[] AS a, cardinality($1::text[]) AS n', [textArray(values)]));
+    const { rows } = await withClient(server(), (c) =>
+      c.query('SELECT $1::text[] AS a, cardinality($1::text[]) AS n', [textArray(values)]),
+    );
     expect(rows[0].a).toEqual(values);
     expect(rows[0].n).toBe(values.length);
   });
@@ -22,9 +24,13 @@ describe('binary array parameters', () => {
     // tsvector: one lexeme "ab" at positions 1 and 3 (weight D).
     const vector = Uint8Array.from([0, 0, 0, 1, 0x61, 0x62, 0, 0, 2, 0, 1, 0, 3]);
     const { rows } = await withClient(server(), (c) =>
-      c.query('SELECT (SELECT array_agg(v::text) FROM unnest($1::tsvector[]) AS v) AS a', [binaryArray(PG_OID.tsvector, [vector, null])]),
+      c.query('SELECT (SELECT array_agg(v::text) FROM unnest($1::tsvector[]) AS v) AS a', [
+        binaryArray(PG_OID.tsvector, [vector, null]),
+      ]),
     );
     expect(rows[0].a).toEqual(["'ab':1,3", null]);
-    await expect(withClient(server(), (c) => c.query('SELECT $1::int[]', [binaryArray(PG_OID.tsvector, [vector])]))).rejects.toThrow(/element type 3614 \(tsvector\) instead of expected 23/);
+    await expect(
+      withClient(server(), (c) => c.query('SELECT $1::int[]', [binaryArray(PG_OID.tsvector, [vector])])),
+    ).rejects.toThrow(/element type 3614 \(tsvector\) instead of expected 23/);
   });
 });

@@ -30,13 +30,22 @@ describe('npm start without DATABASE_URL', () => {
     child.stderr!.on('data', (d: Buffer) => (log += d));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok ? true : undefined), 90_000, `/health/ready (log: ${log.slice(-500)})`);
+      await waitFor(
+        async () => ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok ? true : undefined),
+        90_000,
+        `/health/ready (log: ${log.slice(-500)})`,
+      );
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ articles(first: 5) { totalCount edges { node { title slug authors { name } tags { name kind } } } } }' }),
+        body: JSON.stringify({
+          query:
+            '{ articles(first: 5) { totalCount edges { node { title slug authors { name } tags { name kind } } } } }',
+        }),
       });
-      const body = (await res.json()) as { data: { articles: { totalCount: number; edges: { node: { authors: unknown[] } }[] } } };
+      const body = (await res.json()) as {
+        data: { articles: { totalCount: number; edges: { node: { authors: unknown[] } }[] } };
+      };
 
       expect(body.data.articles.totalCount).toBeGreaterThanOrEqual(20);
       expect(body.data.articles.edges).toHaveLength(5);

@@ -59,7 +59,10 @@ describeWithShared('import of the shared corpus', () => {
     const skipped = await prisma.importItem.findMany({ where: { jobId: first.id, outcome: 'SKIPPED' } });
 
     expect(skipped.length).toBeGreaterThanOrEqual(34);
-    for (const item of skipped) expect((item.warnings as { message: string }[])[0]!.message).toMatch(/same identity .* which is imported instead/);
+    for (const item of skipped)
+      expect((item.warnings as { message: string }[])[0]!.message).toMatch(
+        /same identity .* which is imported instead/,
+      );
   });
 
   it('indexes every imported article exactly as the database would (the parse threads build the CJK part)', async () => {
@@ -73,26 +76,36 @@ describeWithShared('import of the shared corpus', () => {
 
   it('maps fields of each folder as its generator meant them', async () => {
     const ruby = await prisma.article.findFirstOrThrow({
-      where: { sourcePath: 'ruby-lang/en/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md' },
+      where: {
+        sourcePath: 'ruby-lang/en/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md',
+      },
       include: { tags: { include: { tag: true } } },
     });
     expect(ruby.publishedAt?.toISOString()).toMatch(/^2013-11-22T0?5:00:00/);
     expect(ruby.language).toBe('en');
 
-    const frenchDuplicateTitle = await prisma.article.findFirstOrThrow({ where: { sourcePath: 'ruby-lang/fr/news/_posts/2013-06-27-ruby-1-8-7-p374-is-released.md' } });
+    const frenchDuplicateTitle = await prisma.article.findFirstOrThrow({
+      where: { sourcePath: 'ruby-lang/fr/news/_posts/2013-06-27-ruby-1-8-7-p374-is-released.md' },
+    });
     expect(frenchDuplicateTitle.language).toBe('fr');
 
     const hugo = await prisma.article.findMany({ where: { sourcePath: { startsWith: 'hugo/' } } });
     expect(hugo.length).toBe(319);
-    expect(hugo.filter((a) => (a.frontMatter as Record<string, unknown>).aliases !== undefined).length).toBeGreaterThan(0);
+    expect(hugo.filter((a) => (a.frontMatter as Record<string, unknown>).aliases !== undefined).length).toBeGreaterThan(
+      0,
+    );
 
-    const docs = await prisma.article.findFirstOrThrow({ where: { sourcePath: 'docs-en/reference/5.1/Microsoft.PowerShell.Utility/Write-Host.md' } });
+    const docs = await prisma.article.findFirstOrThrow({
+      where: { sourcePath: 'docs-en/reference/5.1/Microsoft.PowerShell.Utility/Write-Host.md' },
+    });
     expect((docs.frontMatter as Record<string, unknown>)['external help file']).toBeDefined();
     expect(docs.title).toBe('Write-Host');
 
     const zh = await prisma.article.count({ where: { sourcePath: { startsWith: 'news-zh/' }, language: 'zh' } });
     expect(zh).toBeGreaterThan(1400);
-    const withAds = await prisma.article.count({ where: { sourcePath: { startsWith: 'news-zh/' }, html: { contains: '<script' } } });
+    const withAds = await prisma.article.count({
+      where: { sourcePath: { startsWith: 'news-zh/' }, html: { contains: '<script' } },
+    });
     expect(withAds).toBe(0);
   });
 
@@ -104,7 +117,13 @@ describeWithShared('import of the shared corpus', () => {
     // Batches write concurrently, so the larger path of a duplicate identity can land first; the
     // report still reads as if they had landed in path order: each copy skipped on both imports.
     expect(first.counts.updated).toBe(0);
-    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: first.counts.created, skipped: first.counts.skipped, failed: first.counts.failed });
+    expect(again.counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: first.counts.created,
+      skipped: first.counts.skipped,
+      failed: first.counts.failed,
+    });
     expect(await prisma.articleRevision.count()).toBe(revisions);
   }, 300_000);
 
@@ -118,7 +137,9 @@ describeWithShared('import of the shared corpus', () => {
       expect(report.counts).toMatchObject({ failed: 0, created: exported.size });
       const reExported = await exportTo(second);
       expect([...reExported.keys()].sort()).toEqual([...exported.keys()].sort());
-      const different = [...exported].filter(([file, content]) => reExported.get(file) !== content).map(([file]) => file);
+      const different = [...exported]
+        .filter(([file, content]) => reExported.get(file) !== content)
+        .map(([file]) => file);
       expect(different).toEqual([]);
       const sample = (await readdir(path.join(folder, '_posts'))).slice(0, 1);
       expect((await readFile(path.join(folder, '_posts', sample[0]!), 'utf8')).startsWith('---\n')).toBe(true);

@@ -22,9 +22,12 @@ describe('import of front-matter files', () => {
   describeWithShared('the seed post', () => {
     it('lands with every field where it belongs', async () => {
       const report = await importPaths(app, [SEED_FILE]);
-      const { data } = await gql(app, `{ articles(first: 1) { edges { node {
+      const { data } = await gql(
+        app,
+        `{ articles(first: 1) { edges { node {
         title publishedAt status language sourceUrl excerpt html frontMatter
-        authors { name slug } tags { name kind } } } } }`);
+        authors { name slug } tags { name kind } } } } }`,
+      );
       const seed = data!.articles.edges[0].node;
 
       expect(report.counts).toMatchObject({ total: 1, created: 1, failed: 0 });
@@ -34,7 +37,12 @@ describe('import of front-matter files', () => {
       expect(seed.language).toBe('zh');
       expect(seed.sourceUrl).toBe('https://www.zaobao.com/realtime/china/story20210830-1188123');
       expect(seed.authors.map((a: any) => a.name)).toEqual(['联合早报']);
-      expect(seed.tags).toEqual(expect.arrayContaining([{ name: '联合早报', kind: 'TAG' }, { name: '联合早报', kind: 'CATEGORY' }]));
+      expect(seed.tags).toEqual(
+        expect.arrayContaining([
+          { name: '联合早报', kind: 'TAG' },
+          { name: '联合早报', kind: 'CATEGORY' },
+        ]),
+      );
       expect(seed.frontMatter.layout).toBe('post');
       expect(seed.html).toContain('中方将根据美的对华态度考虑如何同美方进行接触');
       expect(seed.html).toContain('布林肯和王毅两人谈了国际社会必须要让塔利班遵守');
@@ -74,7 +82,9 @@ describe('import of front-matter files', () => {
     const root = await tempFolder({ '_posts/2024-01-02-harbour.md': post('title: Harbour\ntags: [a, b]', 'First.') });
     await importPaths(app, [root]);
     const created = await prisma.article.findFirstOrThrow();
-    await writeFiles(root, { '_posts/2024-01-02-harbour.md': post('title: Harbour, revised\ntags: [b, c]', 'Second.') });
+    await writeFiles(root, {
+      '_posts/2024-01-02-harbour.md': post('title: Harbour, revised\ntags: [b, c]', 'Second.'),
+    });
 
     const report = await importPaths(app, [root]);
 
@@ -93,7 +103,8 @@ describe('import of front-matter files', () => {
   });
 
   it('stores each import revision as snapshotOf() the article it wrote', async () => {
-    const header = 'title: "Snapshot: 快照"\nauthor: [Zed Writer, Amy Writer]\ntags: [zeta, alpha, 新闻]\ncategories: news\nlastmod: 2024-02-03T04:05:06.789+02:00\nlayout: post\nextra: { nested: [1, "two"] }';
+    const header =
+      'title: "Snapshot: 快照"\nauthor: [Zed Writer, Amy Writer]\ntags: [zeta, alpha, 新闻]\ncategories: news\nlastmod: 2024-02-03T04:05:06.789+02:00\nlayout: post\nextra: { nested: [1, "two"] }';
     const root = await tempFolder({ '_posts/2024-01-02-snapshot.md': post(header, 'Body *with* markup.') });
     await importPaths(app, [root]);
     await writeFiles(root, { '_posts/2024-01-02-snapshot.md': post(header.replace('alpha', 'beta'), 'Changed.') });
@@ -103,7 +114,13 @@ describe('import of front-matter files', () => {
     const authorIds = [...article.authors].sort((a, b) => a.position - b.position).map((a) => a.authorId);
     const revision = await prisma.articleRevision.findFirstOrThrow({ where: { version: 2 } });
     expect(authorIds).toHaveLength(2);
-    expect(revision.snapshot).toEqual(snapshotOf(article, authorIds, article.tags.map((t) => t.tagId)));
+    expect(revision.snapshot).toEqual(
+      snapshotOf(
+        article,
+        authorIds,
+        article.tags.map((t) => t.tagId),
+      ),
+    );
   });
 
   it('lands two different posts that want one slug, the second with a stable suffix, and says so', async () => {
@@ -115,7 +132,9 @@ describe('import of front-matter files', () => {
     expect(report.counts.created).toBe(2);
     expect(slugs[0]).toBe('hello');
     expect(slugs[1]).toMatch(/^hello-[0-9a-f]{6}$/);
-    expect(report.warnings).toEqual([expect.objectContaining({ path: 'b/hello.md', message: expect.stringContaining('taken') })]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ path: 'b/hello.md', message: expect.stringContaining('taken') }),
+    ]);
     const again = await importPaths(app, [root]);
     expect(again.counts.unchanged).toBe(2);
     expect((await prisma.article.findMany({ orderBy: { sourcePath: 'asc' } })).map((a) => a.slug)).toEqual(slugs);
@@ -129,7 +148,9 @@ describe('import of front-matter files', () => {
 
     expect(report.counts).toMatchObject({ created: 1, skipped: 1 });
     expect((await prisma.article.findFirstOrThrow()).body).toBe('one\n');
-    expect(report.warnings).toEqual([expect.objectContaining({ path: 'b.md', message: expect.stringContaining('a.md') })]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ path: 'b.md', message: expect.stringContaining('a.md') }),
+    ]);
   });
 
   it('reports the copy as skipped and the owner as created when the batch of the copy committed first', async () => {
@@ -138,17 +159,25 @@ describe('import of front-matter files', () => {
     const job = await app.get(ImportService).createJob({ source: 'cli', sourcePath: root, createdBy: 'test' });
     // Batches are written two at a time, so b.md's can commit before a.md's.
     for (const name of ['b.md', 'a.md']) {
-      await app.get(ImportRunner).importEntries(job, (async function* () {
-        yield { path: name, file: path.join(root, name) };
-      })());
+      await app.get(ImportRunner).importEntries(
+        job,
+        (async function* () {
+          yield { path: name, file: path.join(root, name) };
+        })(),
+      );
     }
 
     const report = await app.get(ImportJobsService).report(job.id);
     expect(report.counts).toMatchObject({ created: 1, updated: 0, skipped: 1 });
     const items = await prisma.importItem.findMany({ where: { jobId: job.id }, orderBy: { path: 'asc' } });
     const article = await prisma.article.findFirstOrThrow();
-    expect(items.map((i) => [i.path, i.outcome, i.articleId])).toEqual([['a.md', 'CREATED', article.id], ['b.md', 'SKIPPED', null]]);
-    expect(report.warnings).toEqual([expect.objectContaining({ path: 'b.md', message: expect.stringContaining('as a.md, which is imported instead') })]);
+    expect(items.map((i) => [i.path, i.outcome, i.articleId])).toEqual([
+      ['a.md', 'CREATED', article.id],
+      ['b.md', 'SKIPPED', null],
+    ]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ path: 'b.md', message: expect.stringContaining('as a.md, which is imported instead') }),
+    ]);
     expect(article).toMatchObject({ sourcePath: 'a.md', body: 'one\n' });
   });
 
@@ -167,7 +196,10 @@ describe('import of front-matter files', () => {
 
     expect(report.counts).toMatchObject({ total: 7, created: 1, failed: 6 });
     const byPath = Object.fromEntries(report.errors.map((e) => [e.path, e]));
-    expect(byPath['bad-yaml.md']).toMatchObject({ line: expect.any(Number), message: expect.stringContaining('INVALID_YAML') });
+    expect(byPath['bad-yaml.md']).toMatchObject({
+      line: expect.any(Number),
+      message: expect.stringContaining('INVALID_YAML'),
+    });
     expect(byPath['bad-date.md']).toMatchObject({ line: 3, message: expect.stringContaining('INVALID_DATE') });
     expect(byPath['unclosed.md']!.message).toContain('UNCLOSED_HEADER');
     expect(byPath['empty.md']!.message).toContain('EMPTY_FILE');
@@ -207,7 +239,9 @@ describe('import of front-matter files', () => {
   });
 
   it('records permalinks and aliases as redirects to the article', async () => {
-    const root = await tempFolder({ 'p.md': post('title: Moved\npermalink: /old/moved.html\naliases: [/2019/moved/]') });
+    const root = await tempFolder({
+      'p.md': post('title: Moved\npermalink: /old/moved.html\naliases: [/2019/moved/]'),
+    });
 
     await importPaths(app, [root]);
 

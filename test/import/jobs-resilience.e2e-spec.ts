@@ -19,7 +19,10 @@ function postsOf(count: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    files[`_posts/2024-03-${day}-post-${i}.md`] = post(`title: Post ${i}\ntags: [t${i % 7}, shared]\nauthor: Writer ${i % 5}`, `Paragraph ${i}.\n\nMore text for post ${i}.`);
+    files[`_posts/2024-03-${day}-post-${i}.md`] = post(
+      `title: Post ${i}\ntags: [t${i % 7}, shared]\nauthor: Writer ${i % 5}`,
+      `Paragraph ${i}.\n\nMore text for post ${i}.`,
+    );
   }
   return files;
 }
@@ -28,9 +31,21 @@ function postsOf(count: number): Record<string, string> {
 async function articleState(app: INestApplication) {
   const rows = await app.get(PrismaService).article.findMany({
     orderBy: { importKey: 'asc' },
-    select: { importKey: true, slug: true, title: true, contentHash: true, version: true, authors: { select: { author: { select: { slug: true } } } }, tags: { select: { tag: { select: { slug: true, kind: true } } } } },
+    select: {
+      importKey: true,
+      slug: true,
+      title: true,
+      contentHash: true,
+      version: true,
+      authors: { select: { author: { select: { slug: true } } } },
+      tags: { select: { tag: { select: { slug: true, kind: true } } } },
+    },
   });
-  return rows.map((r) => ({ ...r, authors: r.authors.map((a) => a.author.slug), tags: r.tags.map((t) => `${t.tag.kind}:${t.tag.slug}`).sort() }));
+  return rows.map((r) => ({
+    ...r,
+    authors: r.authors.map((a) => a.author.slug),
+    tags: r.tags.map((t) => `${t.tag.kind}:${t.tag.slug}`).sort(),
+  }));
 }
 
 describe('import jobs under failure and concurrency', () => {
@@ -51,32 +66,54 @@ describe('import jobs under failure and concurrency', () => {
     let worker: ChildProcess | undefined;
     try {
       const admin = await createToken(app, 'ADMIN');
-      const res = await request(app.getHttpServer()).post('/admin/imports').set('authorization', `Bearer ${admin}`).attach('files', await tarOf(files), 'site.tar');
+      const res = await request(app.getHttpServer())
+        .post('/admin/imports')
+        .set('authorization', `Bearer ${admin}`)
+        .attach('files', await tarOf(files), 'site.tar');
       const jobId: string = res.body.id;
       const prisma = app.get(PrismaService);
       const { url } = app.get<DatabaseOptions>(DATABASE_OPTIONS);
 
       worker = spawn(process.execPath, [CLI, 'worker'], {
-        env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, IMPORT_THREADS: '1', IMPORT_BATCH_CONCURRENCY: '1' },
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          DATA_DIR: dataDir,
+          IMPORT_THREADS: '1',
+          IMPORT_BATCH_CONCURRENCY: '1',
+        },
         stdio: 'ignore',
       });
-      const seen = await waitFor(async () => {
-        const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });
-        return job.processed > 0 ? job : undefined;
-      }, 60_000, 'the worker to write a first batch');
+      const seen = await waitFor(
+        async () => {
+          const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });
+          return job.processed > 0 ? job : undefined;
+        },
+        60_000,
+        'the worker to write a first batch',
+      );
       worker.kill('SIGKILL');
       await new Promise((resolve) => worker!.once('exit', resolve));
       expect(seen.processed).toBeLessThan(Object.keys(files).length); // killed mid-job, not after it
 
       await app.get(ImportService).startWorker(); // a new worker finds the interrupted job
-      const done = await waitFor(async () => {
-        const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });
-        return job.status === 'SUCCEEDED' || job.status === 'FAILED' || job.status === 'PARTIAL' ? job : undefined;
-      }, 120_000, 'the resumed job to finish');
+      const done = await waitFor(
+        async () => {
+          const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });
+          return job.status === 'SUCCEEDED' || job.status === 'FAILED' || job.status === 'PARTIAL' ? job : undefined;
+        },
+        120_000,
+        'the resumed job to finish',
+      );
 
       const folder = await tempFolder(files);
       await importPaths(reference, [folder]);
-      expect(done).toMatchObject({ status: 'SUCCEEDED', total: Object.keys(files).length, created: Object.keys(files).length, failed: 0 });
+      expect(done).toMatchObject({
+        status: 'SUCCEEDED',
+        total: Object.keys(files).length,
+        created: Object.keys(files).length,
+        failed: 0,
+      });
       expect(await prisma.importItem.count({ where: { jobId } })).toBe(Object.keys(files).length);
       expect(await articleState(app)).toEqual(await articleState(reference));
     } finally {

@@ -28,13 +28,36 @@ describe('articles filters', () => {
       news: await createTag(app, { slug: 'news', kind: 'CATEGORY' }),
     };
     const at = (iso: string) => new Date(iso);
-    await createArticle(app, { title: 'A harbour and ferry', tags: [tags.harbour, tags.ferry], authors: [ana], publishedAt: at('2024-01-01T00:00:00Z'), language: 'en' });
-    await createArticle(app, { title: 'B harbour only', tags: [tags.harbour, tags.news], authors: [bo], publishedAt: at('2024-06-01T00:00:00Z'), language: 'en' });
-    await createArticle(app, { title: 'C ferry only', tags: [tags.ferry], authors: [ana, bo], publishedAt: at('2025-01-01T00:00:00Z'), language: 'zh', body: '渡轮时刻表 100%_sure' });
+    await createArticle(app, {
+      title: 'A harbour and ferry',
+      tags: [tags.harbour, tags.ferry],
+      authors: [ana],
+      publishedAt: at('2024-01-01T00:00:00Z'),
+      language: 'en',
+    });
+    await createArticle(app, {
+      title: 'B harbour only',
+      tags: [tags.harbour, tags.news],
+      authors: [bo],
+      publishedAt: at('2024-06-01T00:00:00Z'),
+      language: 'en',
+    });
+    await createArticle(app, {
+      title: 'C ferry only',
+      tags: [tags.ferry],
+      authors: [ana, bo],
+      publishedAt: at('2025-01-01T00:00:00Z'),
+      language: 'zh',
+      body: '渡轮时刻表 100%_sure',
+    });
     await createArticle(app, { title: 'D untagged', publishedAt: at('2025-06-01T00:00:00Z'), body: 'Nothing to see' });
     await createArticle(app, { title: 'E draft', status: 'DRAFT', publishedAt: null, tags: [tags.harbour] });
     await createArticle(app, { title: 'F archived', status: 'ARCHIVED', tags: [tags.harbour] });
-    await createArticle(app, { title: 'G scheduled', publishedAt: new Date(Date.now() + 86_400_000), tags: [tags.harbour] });
+    await createArticle(app, {
+      title: 'G scheduled',
+      publishedAt: new Date(Date.now() + 86_400_000),
+      tags: [tags.harbour],
+    });
   });
   afterAll(() => app.close());
 
@@ -54,7 +77,11 @@ describe('articles filters', () => {
     ['an author slug', { authorSlug: 'ana' }, ['A', 'C']],
     ['published at or after', { publishedAfter: '2024-06-01T00:00:00Z' }, ['B', 'C', 'D']],
     ['published strictly before', { publishedBefore: '2024-06-01T00:00:00Z' }, ['A']],
-    ['a publishedAt range', { publishedAfter: '2024-03-01T00:00:00Z', publishedBefore: '2025-03-01T00:00:00Z' }, ['B', 'C']],
+    [
+      'a publishedAt range',
+      { publishedAfter: '2024-03-01T00:00:00Z', publishedBefore: '2025-03-01T00:00:00Z' },
+      ['B', 'C'],
+    ],
     ['language', { language: 'zh' }, ['C']],
     ['text in the title, any case', { text: 'HARBOUR' }, ['A', 'B']],
     ['text in the body', { text: '时刻表' }, ['C']],
@@ -84,7 +111,9 @@ describe('articles filters', () => {
 
   it('refuses unpublished statuses from anonymous readers with BAD_USER_INPUT naming the field', async () => {
     const top = await gql(app, ARTICLES, { where: { status: ['DRAFT'] } });
-    const nested = await gql(app, ARTICLES, { where: { OR: [{ tagSlugs: ['x'] }, { NOT: { status: ['ARCHIVED'] } }] } });
+    const nested = await gql(app, ARTICLES, {
+      where: { OR: [{ tagSlugs: ['x'] }, { NOT: { status: ['ARCHIVED'] } }] },
+    });
     expect(top.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.status' });
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.OR.1.NOT.status' });
   });
@@ -100,6 +129,10 @@ describe('articles filters', () => {
     expect((await gql(app, query, { slug: 'hidden' })).data!.article).toBeNull();
     expect((await gql(app, query, { id: draft.id }, editor)).data!.article.slug).toBe('hidden');
     const published = await createArticle(app, { slug: 'shown', tags: [tags.ferry] });
-    expect((await gql(app, query, { id: published.id })).data!.article).toEqual({ slug: 'shown', body: published.body, tags: [{ slug: 'ferry' }] });
+    expect((await gql(app, query, { id: published.id })).data!.article).toEqual({
+      slug: 'shown',
+      body: published.body,
+      tags: [{ slug: 'ferry' }],
+    });
   });
 });

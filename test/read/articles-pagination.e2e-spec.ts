@@ -18,7 +18,11 @@ type Direction = 'ASC' | 'DESC';
 /** The order the API promises: the field (NULL after every date), then id, both in `direction`. */
 function expectedOrder(rows: Article[], field: Field, direction: Direction): string[] {
   const key = (a: Article): string | number =>
-    field === 'TITLE' ? a.title : field === 'UPDATED_AT' ? a.updatedAt.getTime() : (a.publishedAt?.getTime() ?? Infinity);
+    field === 'TITLE'
+      ? a.title
+      : field === 'UPDATED_AT'
+        ? a.updatedAt.getTime()
+        : (a.publishedAt?.getTime() ?? Infinity);
   const sign = direction === 'ASC' ? 1 : -1;
   const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
   return [...rows].sort((a, b) => sign * (compare(key(a), key(b)) || compare(a.id, b.id))).map((a) => a.id);

@@ -35,7 +35,9 @@ describe('HTTP caching of GraphQL reads', () => {
 
   it('does not let caches keep errors or mutations', async () => {
     const error = await get({ query: '{ articles(first: 1000) { totalCount } }' });
-    const mutation = await request(app.getHttpServer()).post('/graphql').send({ query: 'mutation { deleteArticle(id: "x") }' });
+    const mutation = await request(app.getHttpServer())
+      .post('/graphql')
+      .send({ query: 'mutation { deleteArticle(id: "x") }' });
     expect(error.headers['cache-control']).toBe('no-store');
     expect(mutation.headers['cache-control']).toBe('no-store');
   });
@@ -96,24 +98,37 @@ describe('GraphQL IDE', () => {
 
 describe('production switches', () => {
   let app: INestApplication;
-  const saved = { ide: process.env.GRAPHQL_IDE, introspection: process.env.GRAPHQL_INTROSPECTION, maxAge: process.env.CACHE_MAX_AGE };
+  const saved = {
+    ide: process.env.GRAPHQL_IDE,
+    introspection: process.env.GRAPHQL_INTROSPECTION,
+    maxAge: process.env.CACHE_MAX_AGE,
+  };
   beforeAll(async () => {
     Object.assign(process.env, { GRAPHQL_IDE: 'false', GRAPHQL_INTROSPECTION: 'false', CACHE_MAX_AGE: '300' });
     app = await createTestApp();
   });
   afterAll(async () => {
     await app.close();
-    for (const [key, name] of [['ide', 'GRAPHQL_IDE'], ['introspection', 'GRAPHQL_INTROSPECTION'], ['maxAge', 'CACHE_MAX_AGE']] as const) {
+    for (const [key, name] of [
+      ['ide', 'GRAPHQL_IDE'],
+      ['introspection', 'GRAPHQL_INTROSPECTION'],
+      ['maxAge', 'CACHE_MAX_AGE'],
+    ] as const) {
       if (saved[key] === undefined) delete process.env[name];
       else process.env[name] = saved[key];
     }
   });
 
   it('turns off introspection and the IDE, and uses the configured max-age', async () => {
-    const introspection = await request(app.getHttpServer()).post('/graphql').send({ query: '{ __schema { types { name } } }' });
+    const introspection = await request(app.getHttpServer())
+      .post('/graphql')
+      .send({ query: '{ __schema { types { name } } }' });
     const page = await request(app.getHttpServer()).get('/graphql').set('accept', 'text/html');
     const asset = await request(app.getHttpServer()).get('/graphql-ide/graphiql.js');
-    const read = await request(app.getHttpServer()).get('/graphql').query({ query: '{ articles(first: 1) { totalCount } }' }).set('apollo-require-preflight', 'true');
+    const read = await request(app.getHttpServer())
+      .get('/graphql')
+      .query({ query: '{ articles(first: 1) { totalCount } }' })
+      .set('apollo-require-preflight', 'true');
     expect(introspection.body.errors[0].message).toMatch(/introspection/i);
     expect(page.text).not.toContain('GraphiQL');
     expect(asset.status).toBe(404);

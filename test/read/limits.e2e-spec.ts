@@ -70,7 +70,9 @@ describe('a slow database', () => {
   let locker: pg.Client;
   beforeAll(async () => {
     const databaseUrl = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl, statementTimeoutMs: 300 })] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ databaseUrl, statementTimeoutMs: 300 })],
+    }).compile();
     app = setupApp(moduleRef.createNestApplication({ logger: false }));
     await app.init();
     locker = new pg.Client({ connectionString: databaseUrl });

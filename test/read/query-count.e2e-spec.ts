@@ -53,14 +53,18 @@ describe('statements per request', () => {
 
   it.each([
     ['a page of articles with authors, tags and counts', FRONT_PAGE, 4],
-    ['authors with their latest articles and those articles\' tags', AUTHOR_PAGES, 4],
+    ["authors with their latest articles and those articles' tags", AUTHOR_PAGES, 4],
     ['search hits with authors and tags', SEARCH, 2],
-  ])('is the same small number for 20 and 100 rows: %s', async (_name, query, bound) => {
-    await seed(20);
-    const for20 = await countStatements(query, 20);
-    await seed(100);
-    const for100 = await countStatements(query, 100);
-    expect({ for20, for100 }).toEqual({ for20, for100: for20 });
-    expect(for20).toBeLessThanOrEqual(bound);
-  }, 60_000);
+  ])(
+    'is the same small number for 20 and 100 rows: %s',
+    async (_name, query, bound) => {
+      await seed(20);
+      const for20 = await countStatements(query, 20);
+      await seed(100);
+      const for100 = await countStatements(query, 100);
+      expect({ for20, for100 }).toEqual({ for20, for100: for20 });
+      expect(for20).toBeLessThanOrEqual(bound);
+    },
+    60_000,
+  );
 });

@@ -33,7 +33,8 @@ describe('response cache of anonymous reads', () => {
     if (token) req.set('authorization', `Bearer ${token}`);
     return req.send({ query, variables });
   };
-  const getQuery = (query: string) => request(app.getHttpServer()).get('/graphql').query({ query }).set('apollo-require-preflight', 'true');
+  const getQuery = (query: string) =>
+    request(app.getHttpServer()).get('/graphql').query({ query }).set('apollo-require-preflight', 'true');
 
   it('answers a repeated query from memory, byte for byte, without touching the database', async () => {
     await createArticle(app, { title: 'Cached' });
@@ -71,7 +72,9 @@ describe('response cache of anonymous reads', () => {
     const article = await createArticle(app, { title: 'Before', slug: 'story' });
     await postQuery(BY_SLUG, { slug: 'story' }).expect(200);
     expect((await postQuery(BY_SLUG, { slug: 'story' })).headers['x-cache']).toBe('HIT');
-    const update = await postQuery(UPDATE_TITLE, { id: article.id, title: 'After', v: article.version }, editor).expect(200);
+    const update = await postQuery(UPDATE_TITLE, { id: article.id, title: 'After', v: article.version }, editor).expect(
+      200,
+    );
     expect(update.body.errors).toBeUndefined();
     const after = await postQuery(BY_SLUG, { slug: 'story' }).expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
@@ -97,7 +100,10 @@ describe('response cache of anonymous reads', () => {
   it('never keeps or serves answers to requests with a token', async () => {
     await createArticle(app, { title: 'Draft', slug: 'draft', status: 'DRAFT', publishedAt: null });
     for (let i = 0; i < 2; i++) await postQuery(BY_SLUG, { slug: 'draft' }).expect(200);
-    const editors = [await postQuery(BY_SLUG, { slug: 'draft' }, editor), await postQuery(BY_SLUG, { slug: 'draft' }, editor)];
+    const editors = [
+      await postQuery(BY_SLUG, { slug: 'draft' }, editor),
+      await postQuery(BY_SLUG, { slug: 'draft' }, editor),
+    ];
     for (const answer of editors) {
       expect(answer.headers['x-cache']).toBeUndefined();
       expect(answer.headers['cache-control']).toBe('private, no-store');
@@ -110,7 +116,10 @@ describe('response cache of anonymous reads', () => {
   it('never keeps answers with errors, whatever their HTTP status', async () => {
     const resolverError = '{ articles(first: 1000) { totalCount } }';
     const missingVariable = BY_SLUG;
-    for (const [query, status] of [[resolverError, 200], [missingVariable, 400]] as const) {
+    for (const [query, status] of [
+      [resolverError, 200],
+      [missingVariable, 400],
+    ] as const) {
       const answers = [await postQuery(query), await postQuery(query)];
       expect(answers.map((a) => [a.status, a.headers['x-cache'], a.headers['cache-control']])).toEqual([
         [status, 'MISS', 'no-store'],
@@ -127,7 +136,8 @@ describe('response cache size', () => {
   beforeAll(async () => {
     app = await createTestApp({ responseCacheMaxBytes: maxBytes });
     await resetDb(app);
-    for (let i = 0; i < 10; i++) await createArticle(app, { slug: `story-${i}`, title: `Story ${i} ${'x'.repeat(200)}` });
+    for (let i = 0; i < 10; i++)
+      await createArticle(app, { slug: `story-${i}`, title: `Story ${i} ${'x'.repeat(200)}` });
   });
   afterAll(() => app.close());
 
@@ -153,7 +163,8 @@ describe('response cache switched off', () => {
 
   it('runs every query, with the same Cache-Control as with the cache on', async () => {
     const answers = [];
-    for (let i = 0; i < 2; i++) answers.push(await request(app.getHttpServer()).post('/graphql').send({ query: LATEST }).expect(200));
+    for (let i = 0; i < 2; i++)
+      answers.push(await request(app.getHttpServer()).post('/graphql').send({ query: LATEST }).expect(200));
     for (const answer of answers) {
       expect(answer.headers['x-cache']).toBeUndefined();
       expect(answer.headers['cache-control']).toBe('public, max-age=60');

@@ -6,7 +6,8 @@ import { SCHEMA_FILE } from '../../apps/api/src/graphql.config.js';
 import { createTestApp } from '../support/create-test-app.js';
 
 // What Nest writes (autoSchemaFile) when the API starts in development.
-const HEADER = '# ------------------------------------------------------\n# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)\n# ------------------------------------------------------\n\n';
+const HEADER =
+  '# ------------------------------------------------------\n# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)\n# ------------------------------------------------------\n\n';
 
 describe('schema.gql', () => {
   let app: INestApplication;

@@ -115,12 +115,24 @@ describe('search', () => {
     expect(body.highlight).toContain('<mark>塔利班</mark>发言人');
     const english = await search(app, 'harbours');
     expect(english.edges[1]!.highlight).toContain('the <mark>harbours</mark> earlier');
-    expect(english.edges[0]!.highlight).toBe('The council voted to fund a study of the seawall after last winter&#39;s flooding.');
+    expect(english.edges[0]!.highlight).toBe(
+      'The council voted to fund a study of the seawall after last winter&#39;s flooding.',
+    );
   });
 
   it('puts the more recently published first when scores tie', async () => {
-    await createArticle(app, { slug: 'twin-old', title: '渔港', html: '<p>渔港新闻</p>', publishedAt: day('2020-01-01') });
-    await createArticle(app, { slug: 'twin-new', title: '渔港', html: '<p>渔港新闻</p>', publishedAt: day('2022-01-01') });
+    await createArticle(app, {
+      slug: 'twin-old',
+      title: '渔港',
+      html: '<p>渔港新闻</p>',
+      publishedAt: day('2020-01-01'),
+    });
+    await createArticle(app, {
+      slug: 'twin-new',
+      title: '渔港',
+      html: '<p>渔港新闻</p>',
+      publishedAt: day('2022-01-01'),
+    });
     const result = await search(app, '渔港');
     expect(slugs(result)).toEqual(['twin-new', 'twin-old']);
     expect(result.edges[0]!.score).toBe(result.edges[1]!.score);
@@ -129,7 +141,11 @@ describe('search', () => {
   it('shows drafts to editors only', async () => {
     const editor = await createToken(app, 'EDITOR');
     expect(slugs(await search(app, '塔利班'))).not.toContain('taliban-draft');
-    expect(slugs(await search(app, '塔利班', {}, editor))).toEqual(['taliban-draft', 'wang-yi-blinken', 'kabul-airport']);
+    expect(slugs(await search(app, '塔利班', {}, editor))).toEqual([
+      'taliban-draft',
+      'wang-yi-blinken',
+      'kabul-airport',
+    ]);
   });
 
   it('narrows hits with the articles filter', async () => {
@@ -175,7 +191,10 @@ describe('search', () => {
 
   it('keeps the index current when an article is edited', async () => {
     const prisma = app.get(PrismaService);
-    await prisma.article.update({ where: { slug: 'kabul-airport' }, data: { html: '<p>喀布尔的航班已经全部停飞。</p>' } });
+    await prisma.article.update({
+      where: { slug: 'kabul-airport' },
+      data: { html: '<p>喀布尔的航班已经全部停飞。</p>' },
+    });
     expect(slugs(await search(app, '塔利班'))).toEqual(['wang-yi-blinken']);
     expect(slugs(await search(app, '停飞'))).toEqual(['kabul-airport']);
   });
@@ -190,21 +209,39 @@ describe('search index written by bulk writers', () => {
   afterAll(() => app.close());
 
   const samples = [
-    { title: '王毅与布林肯通话：各方有必要同塔利班进行接触', excerpt: '美国国务卿', html: '<p>阿富汗&amp;局势 — 美</p><p>ＡＢＣ全角 ﾊﾝｶｸ</p>' },
-    { title: 'Council approves harbour seawall study', excerpt: null, html: '<p>The council&#39;s <b>flooding</b> report</p>' },
-    { title: '東京の天気 서울 날씨 CCTV新闻联播', excerpt: '一', html: '<div>x美y 2021年 <img src="a.png"> 哈哈 アン・イン</div>' },
+    {
+      title: '王毅与布林肯通话：各方有必要同塔利班进行接触',
+      excerpt: '美国国务卿',
+      html: '<p>阿富汗&amp;局势 — 美</p><p>ＡＢＣ全角 ﾊﾝｶｸ</p>',
+    },
+    {
+      title: 'Council approves harbour seawall study',
+      excerpt: null,
+      html: '<p>The council&#39;s <b>flooding</b> report</p>',
+    },
+    {
+      title: '東京の天気 서울 날씨 CCTV新闻联播',
+      excerpt: '一',
+      html: '<div>x美y 2021年 <img src="a.png"> 哈哈 アン・イン</div>',
+    },
     { title: 'repeated 中中', excerpt: null, html: `<p>${'中国'.repeat(9_000)} end 丙丁 ${'word '.repeat(300)}</p>` },
   ];
 
   // The vectors go as the import sends them: binary tsvector parameters through node-pg.
-  const vectorArgs = (doc: ReturnType<typeof searchDocument>) =>
-    [doc.titleWords, Buffer.from(doc.titleBigrams), doc.bodyWords, Buffer.from(doc.bodyBigrams)];
+  const vectorArgs = (doc: ReturnType<typeof searchDocument>) => [
+    doc.titleWords,
+    Buffer.from(doc.titleBigrams),
+    doc.bodyWords,
+    Buffer.from(doc.bodyBigrams),
+  ];
 
   it('computes the same vector in JavaScript as the database trigger does', async () => {
     const sql = app.get(SqlPool);
     for (const [i, sample] of samples.entries()) {
       const article = await createArticle(app, { slug: `s-${i}`, ...sample });
-      const { rows: [row] } = await sql.query<{ same: boolean; js: string; db: string }>(
+      const {
+        rows: [row],
+      } = await sql.query<{ same: boolean; js: string; db: string }>(
         `WITH js AS (SELECT pressroom_search_vector($1, $2::tsvector, $3, $4::tsvector) AS v)
          SELECT "searchVector" = js.v AS same, js.v::text AS js, "searchVector"::text AS db
          FROM "Article", js WHERE id = $5::uuid`,

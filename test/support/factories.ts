@@ -5,7 +5,10 @@ import { PrismaService, type Article, type Author, type Prisma, type Tag, type T
 let sequence = 0;
 const next = () => ++sequence;
 
-export async function createAuthor(app: INestApplication, data: Partial<Prisma.AuthorCreateInput> = {}): Promise<Author> {
+export async function createAuthor(
+  app: INestApplication,
+  data: Partial<Prisma.AuthorCreateInput> = {},
+): Promise<Author> {
   const n = next();
   return app.get(PrismaService).author.create({ data: { slug: `author-${n}`, name: `Author ${n}`, ...data } });
 }
@@ -43,7 +46,11 @@ export async function createArticle(app: INestApplication, input: ArticleFactory
 }
 
 /** A token of the given role; returns its secret for `Authorization: Bearer`. */
-export async function createToken(app: INestApplication, role: 'ADMIN' | 'EDITOR', name = `${role.toLowerCase()}-${next()}`): Promise<string> {
+export async function createToken(
+  app: INestApplication,
+  role: 'ADMIN' | 'EDITOR',
+  name = `${role.toLowerCase()}-${next()}`,
+): Promise<string> {
   const { secret } = await app.get(ApiTokensService).create(name, role);
   return secret;
 }

@@ -9,11 +9,12 @@ export default async function globalTeardown() {
     try {
       // Only this run's databases (named after its template): another run may share the server.
       const template = process.env.PRESSROOM_TEST_TEMPLATE;
-      const { rows } = await client.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
-        [`pressroom\\_t\\_${template.replace('pressroom_tpl_', '')}\\_%`, template],
-      );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+      const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [
+        `pressroom\\_t\\_${template.replace('pressroom_tpl_', '')}\\_%`,
+        template,
+      ]);
+      for (const { datname } of rows)
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
     } finally {
       await client.end();
     }

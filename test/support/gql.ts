@@ -18,5 +18,10 @@ export async function gql<T = Record<string, any>>(
   const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
   if (token) req.set('authorization', `Bearer ${token}`);
   const res = await req.send({ query, variables });
-  return { status: res.status, data: res.body?.data ?? undefined, errors: res.body?.errors, headers: res.headers as Record<string, string> };
+  return {
+    status: res.status,
+    data: res.body?.data ?? undefined,
+    errors: res.body?.errors,
+    headers: res.headers as Record<string, string>,
+  };
 }

@@ -7,7 +7,11 @@ export interface ImportOptions {
 }
 
 /** Imports paths inline, exactly as `npm run cms -- import` does, and returns the report. */
-export async function importPaths(app: INestApplication, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPaths(
+  app: INestApplication,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const imports = app.get(ImportService);
   const job = await imports.createJob({ source: 'cli', sourcePath: paths.join('\n'), createdBy: 'test', ...options });
   await imports.importPaths(job, paths);

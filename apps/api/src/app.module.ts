@@ -27,7 +27,6 @@ export interface AppOptions {
   onShutdown?: () => Promise<void>;
 }
 
-
 class ShutdownHook implements OnApplicationShutdown {
   constructor(private readonly options: AppOptions) {}
   async onApplicationShutdown(): Promise<void> {

@@ -10,7 +10,12 @@ const JSON_BODY_LIMIT = '16mb';
 export function setupApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationError }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationError,
+    }),
   );
   app.enableShutdownHooks();
   return app;

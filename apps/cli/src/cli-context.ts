@@ -16,7 +16,9 @@ export async function withCliContext<T>(work: (context: INestApplicationContext,
   process.env.IMPORT_WORKER ??= 'false';
   const env = validateEnv(process.env);
   const database = await openDatabase(env);
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await work(context, env);
   } finally {

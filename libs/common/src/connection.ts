@@ -16,20 +16,31 @@ export class PageInfo {
 /** Relay pagination arguments, page size capped at MAX_PAGE_SIZE. */
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given` })
-  @IsOptional() @Min(0) @Max(MAX_PAGE_SIZE)
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given`,
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   after?: string;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional() @Min(0) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
   last?: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   before?: string;
 }
 

@@ -13,7 +13,11 @@ export type ErrorCode =
 
 /** A GraphQL error with a stable `extensions.code` and optional details. */
 export class AppError extends GraphQLError {
-  constructor(message: string, readonly code: ErrorCode, details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+    details: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { code, ...details } });
   }
 }

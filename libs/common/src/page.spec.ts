@@ -4,7 +4,11 @@ import { toConnection, toPageRequest } from './page.js';
 describe('toPageRequest', () => {
   it('reads forwards and backwards pages, 20 by default', () => {
     expect(toPageRequest({})).toEqual({ backward: false, take: 20, cursor: null });
-    expect(toPageRequest({ first: 5, after: encodeCursor(['x', 1]) })).toEqual({ backward: false, take: 5, cursor: ['x', 1] });
+    expect(toPageRequest({ first: 5, after: encodeCursor(['x', 1]) })).toEqual({
+      backward: false,
+      take: 5,
+      cursor: ['x', 1],
+    });
     expect(toPageRequest({ last: 3, before: encodeCursor([2]) })).toEqual({ backward: true, take: 3, cursor: [2] });
     expect(toPageRequest({ before: encodeCursor([2]) })).toMatchObject({ backward: true, take: 20 });
   });
@@ -16,7 +20,9 @@ describe('toPageRequest', () => {
     [{ last: 1, after: encodeCursor([1]) }, 'after'],
     [{ after: '%%%' }, 'after'],
   ])('refuses %j naming %s', (args, field) => {
-    expect(() => toPageRequest(args)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }));
+    expect(() => toPageRequest(args)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }),
+    );
   });
 });
 

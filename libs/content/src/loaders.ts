@@ -16,7 +16,11 @@ export interface ContentLoaders {
   authorsByArticleId: DataLoader<string, AuthorRow[]>;
   tagsByArticleId: DataLoader<string, TagRow[]>;
   /** `Author.articles` / `Tag.articles` pages, one loader (one query) per distinct arguments. */
-  articlesOf(parent: ArticleParent, args: ArticlesArgs, selection?: ArticleSelection): DataLoader<string, Connection<ArticleRow>>;
+  articlesOf(
+    parent: ArticleParent,
+    args: ArticlesArgs,
+    selection?: ArticleSelection,
+  ): DataLoader<string, Connection<ArticleRow>>;
   /** How many visible articles match `where` for each author or tag. */
   articleCountOf(parent: ArticleParent, where?: ArticleWhereInput): DataLoader<string, number>;
 }
@@ -42,23 +46,32 @@ export function createContentLoaders(reader: SqlReader, viewer: Viewer = ANONYMO
       return groupBy(ids, rows);
     }),
     articleCountOf: (parent, where) =>
-      memo(`count:${parent}:${JSON.stringify(where ?? null)}`, () =>
-        new DataLoader(async (ids) => {
-          const counts = await countsFor(reader, parent, ids, { where, viewer });
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
+      memo(
+        `count:${parent}:${JSON.stringify(where ?? null)}`,
+        () =>
+          new DataLoader(async (ids) => {
+            const counts = await countsFor(reader, parent, ids, { where, viewer });
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
       ),
     articlesOf: (parent, args, selection) =>
-      memo(`page:${parent}:${JSON.stringify(args)}:${selectionKey(selection)}`, () =>
-        new DataLoader(async (ids) => {
-          const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
-          const request = toPageRequest(args);
-          const pages = await pagesFor(reader, parent, ids, query, request);
-          const cursor = cursorOf(listOrder(query));
-          return ids.map((id) =>
-            toConnection(pages.get(id) ?? [], request, () => loaders.articleCountOf(parent, args.where).load(id), cursor),
-          );
-        }),
+      memo(
+        `page:${parent}:${JSON.stringify(args)}:${selectionKey(selection)}`,
+        () =>
+          new DataLoader(async (ids) => {
+            const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
+            const request = toPageRequest(args);
+            const pages = await pagesFor(reader, parent, ids, query, request);
+            const cursor = cursorOf(listOrder(query));
+            return ids.map((id) =>
+              toConnection(
+                pages.get(id) ?? [],
+                request,
+                () => loaders.articleCountOf(parent, args.where).load(id),
+                cursor,
+              ),
+            );
+          }),
       ),
   };
   return loaders;
@@ -69,7 +82,6 @@ function groupBy<R extends { articleId: string }>(ids: readonly string[], rows: 
   for (const { articleId, ...row } of rows) byId.get(articleId)?.push(row);
   return ids.map((id) => byId.get(id) ?? []);
 }
-
 
 function selectionKey(selection: ArticleSelection | undefined): string {
   if (!selection) return '*';

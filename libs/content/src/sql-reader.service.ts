@@ -5,7 +5,18 @@ import { DATABASE_OPTIONS, type DatabaseOptions, type Prisma } from '@pressroom/
 import pg from 'pg';
 
 // PostgreSQL's codes for a cancelled statement (statement_timeout), a shutdown, too many connections.
-const UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+const UNAVAILABLE = new Set([
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 
 /**
  * The read side of the content API: the SQL of lists, search and relations (built with
@@ -69,7 +80,10 @@ export class SqlReader implements OnModuleDestroy {
       return (await work()).rows as R[];
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if ((code && UNAVAILABLE.has(code)) || /timeout exceeded when trying to connect|Connection terminated/i.test(String(error))) {
+      if (
+        (code && UNAVAILABLE.has(code)) ||
+        /timeout exceeded when trying to connect|Connection terminated/i.test(String(error))
+      ) {
         throw new ServiceUnavailableError();
       }
       throw error;

@@ -12,8 +12,19 @@ export {
   type MigrationStatus,
   type SqlQuery,
 } from './migration-runner.js';
-export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embedded-postgres.js';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+  type EmbeddedPostgresOptions,
+} from './embedded-postgres.js';
 export { Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/client.js';
-export { ArticleStatus, BodyFormat, TagKind, Role, ImportJobStatus, ImportItemOutcome } from './generated/prisma/enums.js';
+export {
+  ArticleStatus,
+  BodyFormat,
+  TagKind,
+  Role,
+  ImportJobStatus,
+  ImportItemOutcome,
+} from './generated/prisma/enums.js';
 export { prepareDatabase, type PrepareDatabaseOptions, type PreparedDatabase } from './prepare-database.js';

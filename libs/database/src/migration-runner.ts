@@ -7,7 +7,11 @@ import pg from 'pg';
 /** prisma/migrations of this repository: three levels above libs/database/{src,dist}/. */
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '..', '..', '..', 'prisma', 'migrations',
+  '..',
+  '..',
+  '..',
+  'prisma',
+  'migrations',
 );
 
 // Any constant shared by every Pressroom process; serialises concurrent runners.
@@ -40,7 +44,10 @@ export interface MigrationStatus {
 /** Reads `<dir>/<name>/migration.sql` in name order (names start with a timestamp). */
 export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');

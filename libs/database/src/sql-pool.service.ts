@@ -17,7 +17,10 @@ export class SqlPool implements OnModuleDestroy {
   private readonly commits = new EventEmitter();
 
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)) });
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
+    });
     this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
   }
 
@@ -31,7 +34,10 @@ export class SqlPool implements OnModuleDestroy {
    * `changedContent` tells, from the result, whether the commit changed what readers see (by
    * default it did); only such commits reach onCommit() listeners.
    */
-  async transaction<T>(work: (client: SqlClient) => Promise<T>, changedContent: (result: T) => boolean = () => true): Promise<T> {
+  async transaction<T>(
+    work: (client: SqlClient) => Promise<T>,
+    changedContent: (result: T) => boolean = () => true,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

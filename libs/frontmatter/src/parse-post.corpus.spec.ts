@@ -1,11 +1,5 @@
 import { parsePost } from './parse-post.js';
-import {
-  CORPUS_DIR,
-  describeWithFixture,
-  hasCorpus,
-  listCorpusFolder,
-  readCorpusFile,
-} from './testing/corpus.js';
+import { CORPUS_DIR, describeWithFixture, hasCorpus, listCorpusFolder, readCorpusFile } from './testing/corpus.js';
 import type { NormalisedPost, ParseResult } from './types.js';
 
 // Each folder is imported as its own root, so paths are those inside the source repository.
@@ -21,10 +15,7 @@ const results = new Map<string, ParseResult>();
 
 function post(file: string): NormalisedPost {
   const result = results.get(file);
-  if (!result?.ok)
-    throw new Error(
-      `${file}: ${JSON.stringify(result && !result.ok ? result.error : 'not in corpus')}`,
-    );
+  if (!result?.ok) throw new Error(`${file}: ${JSON.stringify(result && !result.ok ? result.error : 'not in corpus')}`);
   return result.post;
 }
 
@@ -59,9 +50,7 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'parsePost over the real corpus', () 
     });
 
     it('fails only the files known to be broken, well under 1%', () => {
-      const failed = Object.fromEntries(
-        [...results].flatMap(([file, r]) => (r.ok ? [] : [[file, r.error.code]])),
-      );
+      const failed = Object.fromEntries([...results].flatMap(([file, r]) => (r.ok ? [] : [[file, r.error.code]])));
       expect(failed).toEqual(EXPECTED_FAILURES);
       expect(Object.keys(failed).length / results.size).toBeLessThan(0.01);
       for (const folder of FOLDERS) {
@@ -75,19 +64,13 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'parsePost over the real corpus', () 
     });
 
     it('gives every post a usable slug, JSON-safe front matter and safe HTML', () => {
-      for (const [file, p] of [...results].flatMap(([f, r]) =>
-        r.ok ? [[f, r.post] as const] : [],
-      )) {
+      for (const [file, p] of [...results].flatMap(([f, r]) => (r.ok ? [[f, r.post] as const] : []))) {
         const facts = {
           file,
           slug: /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u.test(p.slug),
           title: p.title.trim() === p.title && p.title !== '',
-          json:
-            JSON.stringify(JSON.parse(JSON.stringify(p.frontMatter))) ===
-            JSON.stringify(p.frontMatter),
-          safe: !/<script|<iframe|<style|<!--|<[^>]+(?:\son[a-z]+=|=["']?\s*javascript:)/i.test(
-            p.html,
-          ),
+          json: JSON.stringify(JSON.parse(JSON.stringify(p.frontMatter))) === JSON.stringify(p.frontMatter),
+          safe: !/<script|<iframe|<style|<!--|<[^>]+(?:\son[a-z]+=|=["']?\s*javascript:)/i.test(p.html),
           excerpt: p.excerpt === null || !p.excerpt.includes('\u0000'),
         };
         expect(facts).toEqual({
@@ -151,9 +134,9 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'parsePost over the real corpus', () 
     });
 
     it('trusts date: over the comment when they disagree', () => {
-      expect(
-        post('news-zh/_posts/2021-01-21-上海新增三起冠病确诊病例.md').publishedAt?.toISOString(),
-      ).toBe('2021-01-21T09:21:21.347Z');
+      expect(post('news-zh/_posts/2021-01-21-上海新增三起冠病确诊病例.md').publishedAt?.toISOString()).toBe(
+        '2021-01-21T09:21:21.347Z',
+      );
     });
 
     it('gives the same identity and slug to the same article scraped twice', () => {
@@ -173,13 +156,9 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'parsePost over the real corpus', () 
       });
       expect(hero.publishedAt?.toISOString()).toBe('2021-01-19T00:00:00.000Z');
       expect(
-        post(
-          'hugo/linkerd.io/content/blog/icymi-july-linkerd-community-meetup.md',
-        ).publishedAt?.toISOString(),
+        post('hugo/linkerd.io/content/blog/icymi-july-linkerd-community-meetup.md').publishedAt?.toISOString(),
       ).toBe('2019-07-31T00:00:00.000Z');
-      expect(
-        post('hugo/linkerd.io/content/blog/service-mesh-101-intro-with-linkerd.md').publishedAt,
-      ).not.toBeNull();
+      expect(post('hugo/linkerd.io/content/blog/service-mesh-101-intro-with-linkerd.md').publishedAt).not.toBeNull();
     });
 
     it('reads RFC 2822 dates, single-quoted slugs, flow lists and aliases', () => {
@@ -248,21 +227,16 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'parsePost over the real corpus', () 
 
   describe('ruby-lang (Jekyll, four languages)', () => {
     it('reads dates with a one-digit hour and an offset without a colon', () => {
-      const p = post(
-        'ruby-lang/de/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md',
-      );
+      const p = post('ruby-lang/de/news/_posts/2013-11-22-heap-overflow-in-floating-point-parsing-cve-2013-4164.md');
       expect(p.frontMatter['date']).toBe('2013-11-22 5:00:00 +0000');
       expect(p.publishedAt?.toISOString()).toBe('2013-11-22T05:00:00.000Z');
     });
 
     it('reads `tags: security` as one tag and `tags:` as none', () => {
-      expect(
-        post('ruby-lang/de/news/_posts/2014-10-27-changing-default-settings-of-ext-openssl.md')
-          .tags,
-      ).toEqual([{ name: 'security', slug: 'security', kind: 'TAG' }]);
-      expect(
-        post('ruby-lang/en/news/_posts/2025-10-17-rubygems-repository-transition.md').tags,
-      ).toEqual([]);
+      expect(post('ruby-lang/de/news/_posts/2014-10-27-changing-default-settings-of-ext-openssl.md').tags).toEqual([
+        { name: 'security', slug: 'security', kind: 'TAG' },
+      ]);
+      expect(post('ruby-lang/en/news/_posts/2025-10-17-rubygems-repository-transition.md').tags).toEqual([]);
     });
 
     it('keeps the last of two titles, with a warning', () => {

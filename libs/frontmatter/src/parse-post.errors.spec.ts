@@ -44,12 +44,7 @@ describe('parsePost failures', () => {
   });
 
   it('fails invalid UTF-8 with INVALID_ENCODING on the line of the bad byte', () => {
-    const input = Uint8Array.from([
-      ...bytes('---\ntitle: ok\nauthor: '),
-      0xc3,
-      0x28,
-      ...bytes('\n---\n'),
-    ]);
+    const input = Uint8Array.from([...bytes('---\ntitle: ok\nauthor: '), 0xc3, 0x28, ...bytes('\n---\n')]);
     expect(failure(input)).toMatchObject({ code: 'INVALID_ENCODING', line: 3 });
     expect(failure(Uint8Array.from([0xed, 0xa0, 0x80]))).toMatchObject({
       code: 'INVALID_ENCODING',
@@ -63,9 +58,7 @@ describe('parsePost failures', () => {
   });
 
   it('fails binary content with BINARY_CONTENT', () => {
-    const png = Uint8Array.from([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48,
-    ]);
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
     expect(failure(png)).toMatchObject({ code: 'BINARY_CONTENT', line: 3 });
     const controls = Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x61));
     expect(failure(controls).code).toBe('BINARY_CONTENT');
@@ -120,9 +113,7 @@ describe('parsePost failures', () => {
       code: 'INVALID_DATE',
       line: 3,
     });
-    expect(failure('---\ntitle: x\ndate: 2021-01-09 25:00:00 +0000\n---\n').code).toBe(
-      'INVALID_DATE',
-    );
+    expect(failure('---\ntitle: x\ndate: 2021-01-09 25:00:00 +0000\n---\n').code).toBe('INVALID_DATE');
     expect(failure('---\ntitle: x\n\ndate: next tuesday\n---\n')).toMatchObject({
       code: 'INVALID_DATE',
       line: 4,
@@ -165,9 +156,7 @@ describe('parsePost failures', () => {
       code: 'FIELD_TOO_LONG',
       line: 3,
     });
-    expect(failure(`+++\ntitle = "ok"\n[extra]\nnote = "${long}"\n+++\n`).code).toBe(
-      'FIELD_TOO_LONG',
-    );
+    expect(failure(`+++\ntitle = "ok"\n[extra]\nnote = "${long}"\n+++\n`).code).toBe('FIELD_TOO_LONG');
   });
 
   it('fails a list past maxListItems with TOO_MANY_ITEMS', () => {
@@ -179,9 +168,7 @@ describe('parsePost failures', () => {
   });
 
   it('fails an unknown time zone option with INVALID_OPTION', () => {
-    expect(failure('---\ntitle: x\n---\n', { timeZone: 'Mars/Olympus_Mons' }).code).toBe(
-      'INVALID_OPTION',
-    );
+    expect(failure('---\ntitle: x\n---\n', { timeZone: 'Mars/Olympus_Mons' }).code).toBe('INVALID_OPTION');
   });
 
   it('never throws on arbitrary bytes', () => {

@@ -36,12 +36,7 @@ describe('parsePost header formats and bodies', () => {
 
     it('keeps timestamps, versions and unknown tags as written', () => {
       const post = parsed(
-        yamlFile([
-          'date: 2021-08-30T01:33:13.561Z',
-          'schema: 2.0.0',
-          'Help Version: 6.0',
-          'obj: !ruby/object:Gem x',
-        ]),
+        yamlFile(['date: 2021-08-30T01:33:13.561Z', 'schema: 2.0.0', 'Help Version: 6.0', 'obj: !ruby/object:Gem x']),
       );
       expect(post.frontMatter).toEqual({
         date: '2021-08-30T01:33:13.561Z',
@@ -65,15 +60,7 @@ describe('parsePost header formats and bodies', () => {
         ]),
       );
       expect(JSON.parse(JSON.stringify(post.frontMatter))).toEqual(post.frontMatter);
-      expect(Object.keys(post.frontMatter)).toEqual([
-        '__proto__',
-        'big',
-        'nan',
-        'inf',
-        'base',
-        'merged',
-        'empty',
-      ]);
+      expect(Object.keys(post.frontMatter)).toEqual(['__proto__', 'big', 'nan', 'inf', 'base', 'merged', 'empty']);
       expect(post.frontMatter['big']).toBe('12345678901234567890');
       expect(post.frontMatter['nan']).toBe('NaN');
       expect(post.frontMatter['inf']).toBe('-Infinity');
@@ -95,9 +82,7 @@ describe('parsePost header formats and bodies', () => {
       expect(post.title).toBe(
         'Concurso Galardón Ruby Fukuoka 2022 - Los programas participantes serán juzgados por Matz',
       );
-      expect(post.warnings).toEqual([
-        { path: 'posts/post.md', line: 4, message: expect.stringMatching(/unindented/) },
-      ]);
+      expect(post.warnings).toEqual([{ path: 'posts/post.md', line: 4, message: expect.stringMatching(/unindented/) }]);
     });
   });
 
@@ -153,9 +138,7 @@ describe('parsePost header formats and bodies', () => {
 
   describe('JSON', () => {
     it('reads a leading object as the header', () => {
-      const post = parsed(
-        '{\n  "title": "J",\n  "tags": ["a", "b"],\n  "draft": true\n}\nBody *here*\n',
-      );
+      const post = parsed('{\n  "title": "J",\n  "tags": ["a", "b"],\n  "draft": true\n}\nBody *here*\n');
       expect(post).toMatchObject({
         title: 'J',
         status: 'DRAFT',
@@ -175,9 +158,7 @@ describe('parsePost header formats and bodies', () => {
   describe('dates', () => {
     it('falls back to the Jekyll file name date, at midnight in the configured zone', () => {
       const path = '_posts/2021-01-09-x.md';
-      expect(parsed(yamlFile(['title: x']), path).publishedAt?.toISOString()).toBe(
-        '2021-01-09T00:00:00.000Z',
-      );
+      expect(parsed(yamlFile(['title: x']), path).publishedAt?.toISOString()).toBe('2021-01-09T00:00:00.000Z');
       expect(
         parsed(yamlFile(['title: x']), path, {
           timeZone: 'Asia/Shanghai',

@@ -2,8 +2,7 @@ import { parsed, yamlFile } from './testing/parse.js';
 
 describe('parsePost mapping', () => {
   describe('tags and categories', () => {
-    const tags = (...lines: string[]) =>
-      parsed(yamlFile(lines)).tags.map((t) => `${t.kind}:${t.name}:${t.slug}`);
+    const tags = (...lines: string[]) => parsed(yamlFile(lines)).tags.map((t) => `${t.kind}:${t.name}:${t.slug}`);
 
     it('reads a single string as one tag', () => {
       expect(tags('tags: security')).toEqual(['TAG:security:security']);
@@ -15,10 +14,7 @@ describe('parsePost mapping', () => {
         'TAG:Ruby on Rails:ruby-on-rails',
         'TAG:Security:security',
       ]);
-      expect(tags('categories: news  releases')).toEqual([
-        'CATEGORY:news:news',
-        'CATEGORY:releases:releases',
-      ]);
+      expect(tags('categories: news  releases')).toEqual(['CATEGORY:news:news', 'CATEGORY:releases:releases']);
     });
 
     it('keeps a singular key as one name per comma part', () => {
@@ -27,9 +23,11 @@ describe('parsePost mapping', () => {
     });
 
     it('reads lists, puts TAGs before CATEGORYs and dedupes per kind by slug', () => {
-      expect(tags('categories: [联合早报]', 'tags: [ 联合早报, Ruby, ruby ]', 'tag: RUBY')).toEqual(
-        ['TAG:联合早报:联合早报', 'TAG:Ruby:ruby', 'CATEGORY:联合早报:联合早报'],
-      );
+      expect(tags('categories: [联合早报]', 'tags: [ 联合早报, Ruby, ruby ]', 'tag: RUBY')).toEqual([
+        'TAG:联合早报:联合早报',
+        'TAG:Ruby:ruby',
+        'CATEGORY:联合早报:联合早报',
+      ]);
     });
 
     it('treats empty and null values as no tags', () => {
@@ -40,9 +38,7 @@ describe('parsePost mapping', () => {
 
   describe('duplicate keys', () => {
     it('keeps the last value and warns with the key and both lines', () => {
-      const post = parsed(
-        yamlFile(['layout: news_post', 'title: "English"', 'title: "Français"', 'lang: fr']),
-      );
+      const post = parsed(yamlFile(['layout: news_post', 'title: "English"', 'title: "Français"', 'lang: fr']));
       expect(post.title).toBe('Français');
       expect(post.frontMatter['title']).toBe('Français');
       expect(post.warnings).toEqual([
@@ -96,9 +92,7 @@ describe('parsePost mapping', () => {
     });
 
     it('uses the file name without date prefix and extension', () => {
-      expect(slug(['title: x'], '_posts/2021-01-09-印尼失联航班疑坠海 .md')).toBe(
-        '印尼失联航班疑坠海',
-      );
+      expect(slug(['title: x'], '_posts/2021-01-09-印尼失联航班疑坠海 .md')).toBe('印尼失联航班疑坠海');
       expect(slug(['title: x'], 'en/news/_posts/2013-06-27-ruby-1-8-7-p374-is-released.md')).toBe(
         'ruby-1-8-7-p374-is-released',
       );
@@ -124,13 +118,9 @@ describe('parsePost mapping', () => {
     });
 
     it('falls back to the first heading, then the file name', () => {
-      expect(
-        parsed(yamlFile(['layout: page'], 'Intro\n\nOverview *here*\n---------\n')).title,
-      ).toBe('Overview here');
+      expect(parsed(yamlFile(['layout: page'], 'Intro\n\nOverview *here*\n---------\n')).title).toBe('Overview here');
       expect(parsed(yamlFile(['layout: page'], 'no heading')).title).toBe('post');
-      expect(
-        parsed(yamlFile(['layout: page'], 'no heading'), '_posts/2021-01-01-x-y.md').title,
-      ).toBe('x y');
+      expect(parsed(yamlFile(['layout: page'], 'no heading'), '_posts/2021-01-01-x-y.md').title).toBe('x y');
     });
 
     it('reads a header-less HTML page by its heading or <title>, with a warning', () => {
@@ -161,9 +151,7 @@ describe('parsePost mapping', () => {
 
     it('reads a name, a list, and objects with a name, in order, deduped by slug', () => {
       expect(authors('author: 联合早报')).toEqual([{ name: '联合早报', slug: '联合早报' }]);
-      expect(
-        authors('author: Ada', 'authors: [Bob, {name: Cy, url: "https://c.example"}, ada]'),
-      ).toEqual([
+      expect(authors('author: Ada', 'authors: [Bob, {name: Cy, url: "https://c.example"}, ada]')).toEqual([
         { name: 'Ada', slug: 'ada' },
         { name: 'Bob', slug: 'bob' },
         { name: 'Cy', slug: 'cy' },
@@ -177,9 +165,7 @@ describe('parsePost mapping', () => {
 
   describe('source URL and identity', () => {
     it('takes the first key holding an http(s) URL', () => {
-      const post = parsed(
-        yamlFile(['source: the newspaper', 'canonical_url: https://a.example/x']),
-      );
+      const post = parsed(yamlFile(['source: the newspaper', 'canonical_url: https://a.example/x']));
       expect(post.sourceUrl).toBe('https://a.example/x');
       expect(post.identity).toBe('https://a.example/x');
       expect(post.warnings.map((w) => [w.line, w.message])).toEqual([
@@ -207,13 +193,7 @@ describe('parsePost mapping', () => {
         ]),
         'linkerd.io/content/2-edge/overview/_index.md',
       );
-      expect(post.redirects).toEqual([
-        '/de/404.html',
-        '/old/page',
-        '/heroes/',
-        '/docs/',
-        '/2-edge/next-steps/',
-      ]);
+      expect(post.redirects).toEqual(['/de/404.html', '/old/page', '/heroes/', '/docs/', '/2-edge/next-steps/']);
     });
 
     it('resolves relative aliases of a plain page against its section', () => {
@@ -256,12 +236,7 @@ describe('parsePost mapping', () => {
 
     it('else takes the first paragraph as plain text', () => {
       expect(
-        parsed(
-          yamlFile(
-            ['title: x'],
-            '# H\n\n{{< fig src="a.png" >}}\n\nFirst **bold** para.\n\nSecond.',
-          ),
-        ).excerpt,
+        parsed(yamlFile(['title: x'], '# H\n\n{{< fig src="a.png" >}}\n\nFirst **bold** para.\n\nSecond.')).excerpt,
       ).toBe('First bold para.');
     });
   });

@@ -57,8 +57,7 @@ function normalise(bytes: Uint8Array, options: ParseOptions): NormalisedPost {
   const { path } = options;
   const timeZone = options.timeZone ?? 'UTC';
   const defaultStatus = options.defaultStatus ?? 'PUBLISHED';
-  if (!isValidTimeZone(timeZone))
-    throw new ParseError('INVALID_OPTION', null, `unknown time zone "${timeZone}"`);
+  if (!isValidTimeZone(timeZone)) throw new ParseError('INVALID_OPTION', null, `unknown time zone "${timeZone}"`);
 
   const warnings: Located[] = [];
   const warn = (line: number | null, message: string): void => {
@@ -77,8 +76,7 @@ function normalise(bytes: Uint8Array, options: ParseOptions): NormalisedPost {
   const html = renderBody(file.body, format);
   const rendered: RenderedBody = { body: file.body, html, format };
   const title = titleOf(fm, rendered, source, ctx);
-  if (file.format === null)
-    warn(1, `no front matter; title "${title}" taken from the content or file name`);
+  if (file.format === null) warn(1, `no front matter; title "${title}" taken from the content or file name`);
   const sourceUrl = sourceUrlOf(fm, ctx);
 
   return {

@@ -53,7 +53,11 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly config: ConfigService<Env, true>,
   ) {}
 
-  async importEntries(job: ImportJob, entries: AsyncIterable<ImportEntry>, onProgress?: (files: number) => void): Promise<void> {
+  async importEntries(
+    job: ImportJob,
+    entries: AsyncIterable<ImportEntry>,
+    onProgress?: (files: number) => void,
+  ): Promise<void> {
     const parsing: Promise<ParsedBatch>[] = [];
     const writing = new Set<Promise<void>>();
     let failure: unknown = null;
@@ -103,19 +107,32 @@ export class ImportRunner implements OnModuleDestroy {
   }
 
   private async parseBatch(job: ImportJob, entries: ImportEntry[]): Promise<ParsedBatch> {
-    const done = await this.jobs.recordedPaths(job.id, entries.map((e) => e.path));
+    const done = await this.jobs.recordedPaths(
+      job.id,
+      entries.map((e) => e.path),
+    );
     const batch: ParsedBatch = { posts: [], items: [], warnings: new Map() };
-    const options = { timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }), defaultStatus: job.defaultStatus === 'DRAFT' ? 'DRAFT' as const : 'PUBLISHED' as const };
+    const options = {
+      timeZone: this.config.get('IMPORT_TIME_ZONE', { infer: true }),
+      defaultStatus: job.defaultStatus === 'DRAFT' ? ('DRAFT' as const) : ('PUBLISHED' as const),
+    };
     const files = entries.filter((e) => !done.has(e.path)).map((e) => ({ path: e.path, file: e.file }));
     const toParse = await this.withoutUnchanged(files, options, batch);
-    const results = await Promise.all(split(toParse, PARSE_TASK).map((part) => this.parsePool().parse({ ...options, files: part })));
+    const results = await Promise.all(
+      split(toParse, PARSE_TASK).map((part) => this.parsePool().parse({ ...options, files: part })),
+    );
     for (const result of results.flat()) {
       if (!result.ok) {
-        batch.items.push(failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`));
+        batch.items.push(
+          failure(result.error.path, result.error.line, `${result.error.code}: ${result.error.message}`),
+        );
         continue;
       }
       batch.posts.push(toImportedPost(result.post, result.columns));
-      batch.warnings.set(result.post.sourcePath, result.post.warnings.map((w) => ({ line: w.line, message: w.message })));
+      batch.warnings.set(
+        result.post.sourcePath,
+        result.post.warnings.map((w) => ({ line: w.line, message: w.message })),
+      );
     }
     return batch;
   }
@@ -125,17 +142,33 @@ export class ImportRunner implements OnModuleDestroy {
    * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
    * Only files whose path an article already has are hashed (none, on a first import).
    */
-  private async withoutUnchanged(files: ParseTask['files'], options: Omit<ParseTask, 'files'>, batch: ParsedBatch): Promise<ParseTask['files']> {
-    const imported = await this.articles.importedFromPaths(this.sql, files.map((f) => f.path));
+  private async withoutUnchanged(
+    files: ParseTask['files'],
+    options: Omit<ParseTask, 'files'>,
+    batch: ParsedBatch,
+  ): Promise<ParseTask['files']> {
+    const imported = await this.articles.importedFromPaths(
+      this.sql,
+      files.map((f) => f.path),
+    );
     const known = files.filter((f) => imported.has(f.path));
-    const hashed = (await Promise.all(split(known, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))).flat();
+    const hashed = (
+      await Promise.all(split(known, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))
+    ).flat();
     const settled = new Set<string>();
     for (const file of hashed) {
       if ('unreadable' in file) batch.items.push(failure(file.path, null, file.unreadable));
       else {
         const article = imported.get(file.path)!;
         if (article.contentHash !== file.contentHash) continue;
-        batch.items.push({ path: file.path, outcome: 'UNCHANGED', articleId: article.articleId, line: null, message: null, warnings: [] });
+        batch.items.push({
+          path: file.path,
+          outcome: 'UNCHANGED',
+          articleId: article.articleId,
+          line: null,
+          message: null,
+          warnings: [],
+        });
       }
       settled.add(file.path);
     }
@@ -166,7 +199,11 @@ export class ImportRunner implements OnModuleDestroy {
    * One transaction for the batch; when it fails (a row the database refuses), the batch is
    * halved until the offending posts fail alone and every other post lands.
    */
-  private async writePosts(job: ImportJob, posts: ImportedPost[], toItem: (r: WriteResult) => ItemRecord): Promise<WriteResult[]> {
+  private async writePosts(
+    job: ImportJob,
+    posts: ImportedPost[],
+    toItem: (r: WriteResult) => ItemRecord,
+  ): Promise<WriteResult[]> {
     if (!posts.length) return [];
     const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
     try {
@@ -187,10 +224,20 @@ export class ImportRunner implements OnModuleDestroy {
       if (error instanceof DryRunRollback) return error.results;
       if (posts.length === 1) {
         this.logger.warn(`could not write ${posts[0]!.path}: ${(error as Error).message}`);
-        return [{ path: posts[0]!.path, outcome: 'FAILED', articleId: null, warnings: [`could not be stored: ${firstLine(error)}`] }];
+        return [
+          {
+            path: posts[0]!.path,
+            outcome: 'FAILED',
+            articleId: null,
+            warnings: [`could not be stored: ${firstLine(error)}`],
+          },
+        ];
       }
       const middle = Math.ceil(posts.length / 2);
-      return [...(await this.writePosts(job, posts.slice(0, middle), toItem)), ...(await this.writePosts(job, posts.slice(middle), toItem))];
+      return [
+        ...(await this.writePosts(job, posts.slice(0, middle), toItem)),
+        ...(await this.writePosts(job, posts.slice(middle), toItem)),
+      ];
     }
   }
 
@@ -198,7 +245,12 @@ export class ImportRunner implements OnModuleDestroy {
    * Reports a takeover within this job as if the batches had committed in path order: the
    * file that took the article over gets the outcome of the one it replaced, which is skipped.
    */
-  private async settleTakeovers(tx: SqlClient, jobId: string, posts: ImportedPost[], results: ImportedPostResult[]): Promise<ImportedPostResult[]> {
+  private async settleTakeovers(
+    tx: SqlClient,
+    jobId: string,
+    posts: ImportedPost[],
+    results: ImportedPostResult[],
+  ): Promise<ImportedPostResult[]> {
     const takeovers = results.filter((r) => r.tookOverFrom);
     if (!takeovers.length) return results;
     const keyOf = new Map(posts.map((p) => [p.path, p.importKey]));
@@ -216,7 +268,8 @@ export class ImportRunner implements OnModuleDestroy {
 
 /** Commits that only record outcomes leave readers' caches alone (see SqlPool.onCommit()). */
 const reportOnly = () => false;
-const wroteArticles = (results: ImportedPostResult[]) => results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
+const wroteArticles = (results: ImportedPostResult[]) =>
+  results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
 
 type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
 
@@ -225,5 +278,10 @@ function failure(path: string, line: number | null, message: string): ItemRecord
 }
 
 function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split('\n').filter(Boolean).pop() ?? 'database error';
+  return (
+    String((error as Error).message ?? error)
+      .split('\n')
+      .filter(Boolean)
+      .pop() ?? 'database error'
+  );
 }

@@ -56,7 +56,10 @@ export class ImportService implements OnApplicationBootstrap {
   }
 
   async startWorker(): Promise<void> {
-    await this.queue.work((m) => this.runJob(m), (m) => this.runBatch(m));
+    await this.queue.work(
+      (m) => this.runJob(m),
+      (m) => this.runBatch(m),
+    );
     const interrupted = await this.prisma.importJob.findMany({
       where: { status: { in: ['QUEUED', 'RUNNING'] }, source: 'upload' },
       select: { id: true },
@@ -73,7 +76,10 @@ export class ImportService implements OnApplicationBootstrap {
       const { files, rejected } = await this.stageOnce(job, folder);
       const batches: string[][] = [];
       for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
-      await this.jobs.markRunning(jobId, batches.reduce((sum, batch) => sum + batch.length, rejected));
+      await this.jobs.markRunning(
+        jobId,
+        batches.reduce((sum, batch) => sum + batch.length, rejected),
+      );
       await this.queue.sendBatches(jobId, batches);
       await this.finish(jobId);
     } catch (error) {
@@ -106,7 +112,11 @@ export class ImportService implements OnApplicationBootstrap {
    * The CLI: imports folders, files or archives given as paths, inline, with progress.
    * With several paths, each file's path starts with its root's name, so they stay apart.
    */
-  async importPaths(job: ImportJob, inputs: string[], onProgress?: (done: number, total: number) => void): Promise<ImportJob> {
+  async importPaths(
+    job: ImportJob,
+    inputs: string[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportJob> {
     const temp = await mkdtemp(path.join(tmpdir(), 'pressroom-import-'));
     try {
       const roots = await this.cliRoots(job, inputs, temp);
@@ -132,7 +142,10 @@ export class ImportService implements OnApplicationBootstrap {
       if (info.isFile() && (await archiveKind(input))) {
         const target = path.join(temp, String(index));
         const rejected = await stageFiles([{ name: path.basename(input), file: input }], target);
-        await this.runner.recordRejected(job.id, rejected.map((r) => ({ ...r, path: prefix + r.path })));
+        await this.runner.recordRejected(
+          job.id,
+          rejected.map((r) => ({ ...r, path: prefix + r.path })),
+        );
         roots.push({ root: target, prefix });
       } else roots.push({ root: input, prefix });
     }
@@ -150,7 +163,10 @@ export class ImportService implements OnApplicationBootstrap {
     const upload = path.join(folder, 'upload');
     const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as IncomingFile[];
     const staging = await mkdtemp(path.join(folder, 'staging-'));
-    const rejected = await stageFiles(manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })), staging);
+    const rejected = await stageFiles(
+      manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })),
+      staging,
+    );
     await this.runner.recordRejected(job.id, rejected);
     await writeFile(summary, JSON.stringify({ rejected: rejected.length }));
     await rename(staging, files).catch(async (error: NodeJS.ErrnoException) => {
@@ -164,7 +180,9 @@ export class ImportService implements OnApplicationBootstrap {
     const job = await this.jobs.finishIfComplete(jobId);
     if (['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) {
       await rm(this.jobFolder(jobId), { recursive: true, force: true });
-      this.logger.log(`import ${jobId} ${job.status.toLowerCase()}: ${job.created} created, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} failed, ${job.skipped} skipped`);
+      this.logger.log(
+        `import ${jobId} ${job.status.toLowerCase()}: ${job.created} created, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} failed, ${job.skipped} skipped`,
+      );
     }
   }
 }

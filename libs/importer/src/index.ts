@@ -1,7 +1,12 @@
 export { ImporterModule } from './importer.module.js';
 export { ImportService } from './import.service.js';
 export { ImportRunner } from './import-runner.service.js';
-export { ImportJobsService, type ImportReport, type ImportSummary, type NewImportJob } from './jobs/import-jobs.service.js';
+export {
+  ImportJobsService,
+  type ImportReport,
+  type ImportSummary,
+  type NewImportJob,
+} from './jobs/import-jobs.service.js';
 export { finalStatus, type ImportCounts, type ItemRecord } from './jobs/import-counts.js';
 export { IMPORT_LIMITS, type ImportLimits } from './limits.js';
 export { stageFiles, type IncomingFile } from './sources/stage-files.js';

@@ -20,7 +20,9 @@ export class ExportsController {
     const pack = tar.pack();
     const sending = pipeline(pack as unknown as NodeJS.ReadableStream, createGzip(), res);
     for await (const file of this.exports.files()) {
-      await new Promise<void>((resolve, reject) => pack.entry({ name: file.path }, file.content, (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ name: file.path }, file.content, (error) => (error ? reject(error) : resolve())),
+      );
     }
     pack.finalize();
     await sending;

@@ -1,6 +1,17 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Roles } from '@pressroom/auth';
 import { BadUserInputError, type Viewer } from '@pressroom/common';
@@ -15,7 +26,10 @@ const MAX_FILES = 10_000;
 @Controller('admin/imports')
 @Roles('ADMIN')
 export class ImportsController {
-  constructor(private readonly imports: ImportService, private readonly jobs: ImportJobsService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly jobs: ImportJobsService,
+  ) {}
 
   /** Saves the upload, queues the job and answers at once; the queue does the work. */
   @Post()
@@ -26,7 +40,8 @@ export class ImportsController {
     @Body() options: CreateImportDto,
     @Req() req: Request & { viewer?: Viewer; uploadDir?: string },
   ) {
-    if (!files?.length) throw new BadUserInputError('Send the posts (or one archive) in the multipart field "files"', 'files');
+    if (!files?.length)
+      throw new BadUserInputError('Send the posts (or one archive) in the multipart field "files"', 'files');
     const job = await this.imports.createJob({
       source: 'upload',
       dryRun: options.dryRun ?? false,

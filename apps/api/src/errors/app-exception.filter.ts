@@ -25,7 +25,8 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const known = toAppError(exception);
-    if (!known) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (!known)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const error = known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
     if (host.getType<GqlContextType>() === 'graphql') return error;
     const response = host.switchToHttp().getResponse<Response>();
@@ -37,5 +38,7 @@ export class AppExceptionFilter implements ExceptionFilter {
 
 function httpCode(exception: HttpException): string {
   const body = exception.getResponse();
-  return typeof body === 'object' && body && 'code' in body ? String(body.code) : exception.name.replace(/Exception$/, '').toUpperCase();
+  return typeof body === 'object' && body && 'code' in body
+    ? String(body.code)
+    : exception.name.replace(/Exception$/, '').toUpperCase();
 }

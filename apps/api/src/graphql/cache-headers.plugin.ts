@@ -12,7 +12,8 @@ export function cacheHeadersPlugin(maxAge: number): ApolloServerPlugin {
       return {
         async willSendResponse({ request, response, operation, errors }) {
           const headers = response.http.headers;
-          const hasErrors = !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);
+          const hasErrors =
+            !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);
           if (request.http?.headers.get('authorization')) {
             headers.set('cache-control', 'private, no-store');
           } else if (operation?.operation === 'query' && !hasErrors && maxAge > 0) {

@@ -29,7 +29,11 @@ export function offlineIdePlugin(graphqlPath: string): ApolloServerPlugin {
 </html>`;
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }

@@ -30,14 +30,25 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           if (!known) costs.set(document, (known = new Map()));
           let cost = known.get(key);
           if (cost === undefined) {
-            cost = costOf(() => getComplexity({ schema, query: document, operationName: request.operationName, variables: request.variables, estimators: [pageSizeEstimator] }));
+            cost = costOf(() =>
+              getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators: [pageSizeEstimator],
+              }),
+            );
             if (known.size >= COSTS_PER_DOCUMENT) known.clear();
             known.set(key, cost);
           }
           if (cost !== null && cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, {
-              extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost, maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost, maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -4,10 +4,18 @@ const QUERY = 'query($slug: String!) { article(slug: $slug) { title } }';
 
 function post(body: unknown, headers: KeyedRequest['headers'] = {}): KeyedRequest {
   const length = Buffer.byteLength(JSON.stringify(body));
-  return { method: 'POST', url: '/graphql', body, headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers } };
+  return {
+    method: 'POST',
+    url: '/graphql',
+    body,
+    headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers },
+  };
 }
 
-function get(params: Record<string, string>, headers: KeyedRequest['headers'] = { 'apollo-require-preflight': 'true' }): KeyedRequest {
+function get(
+  params: Record<string, string>,
+  headers: KeyedRequest['headers'] = { 'apollo-require-preflight': 'true' },
+): KeyedRequest {
   return { method: 'GET', url: `/graphql?${new URLSearchParams(params).toString()}`, headers };
 }
 
@@ -46,7 +54,10 @@ describe('responseCacheKey', () => {
     const refused: [string, KeyedRequest][] = [
       ['a token', post({ query: QUERY }, { authorization: 'Bearer x' })],
       ['a mutation', post({ query: 'mutation { deleteArticle(id: "x") }' })],
-      ['a named mutation after a fragment', post({ query: 'fragment F on Article { id } mutation M { deleteArticle(id: "x") }' })],
+      [
+        'a named mutation after a fragment',
+        post({ query: 'fragment F on Article { id } mutation M { deleteArticle(id: "x") }' }),
+      ],
       ['an unterminated string', post({ query: '{ article(slug: "a) { title } }' })],
       ['no query and no hash', post({ variables: {} })],
       ['variables as a string', post({ query: QUERY, variables: '{}' })],
@@ -56,7 +67,10 @@ describe('responseCacheKey', () => {
       ['a batch', post([{ query: QUERY }])],
       ['a GET without a CSRF preflight header', get({ query: QUERY }, {})],
       ['a GET with a simple content type', get({ query: QUERY }, { 'content-type': 'text/plain' })],
-      ['a GET naming the query twice', { method: 'GET', url: `/graphql?query=${QUERY}&query=${QUERY}`, headers: { 'apollo-require-preflight': '1' } }],
+      [
+        'a GET naming the query twice',
+        { method: 'GET', url: `/graphql?query=${QUERY}&query=${QUERY}`, headers: { 'apollo-require-preflight': '1' } },
+      ],
       ['a HEAD', { ...get({ query: QUERY }), method: 'HEAD' }],
     ];
     for (const [why, request] of refused) expect([why, responseCacheKey(request)]).toEqual([why, null]);

@@ -33,7 +33,8 @@ let normalisedChars = 0;
  */
 export function responseCacheKey(request: KeyedRequest): string | null {
   if (request.headers.authorization !== undefined) return null;
-  const operation = request.method === 'POST' ? postedOperation(request) : request.method === 'GET' ? getOperation(request) : null;
+  const operation =
+    request.method === 'POST' ? postedOperation(request) : request.method === 'GET' ? getOperation(request) : null;
   if (!operation) return null;
   const { query, operationName, variables, extensions } = operation;
   if (!isOptional(query, 'string') || !isOptional(operationName, 'string')) return null;
@@ -42,12 +43,19 @@ export function responseCacheKey(request: KeyedRequest): string | null {
   if (hash === null) return null;
   const text = query === undefined || query === null ? undefined : normalise(query as string);
   if (text === null || (text === undefined && hash === undefined)) return null;
-  return JSON.stringify([text ?? null, hash ?? null, operationName ?? null, variables ?? null, request.headers.accept ?? null]);
+  return JSON.stringify([
+    text ?? null,
+    hash ?? null,
+    operationName ?? null,
+    variables ?? null,
+    request.headers.accept ?? null,
+  ]);
 }
 
 function postedOperation(request: KeyedRequest): Operation | null {
   const length = Number(request.headers['content-length']);
-  if (!(length <= MAX_CACHEABLE_REQUEST_BYTES) || mediaType(request.headers['content-type']) !== 'application/json') return null;
+  if (!(length <= MAX_CACHEABLE_REQUEST_BYTES) || mediaType(request.headers['content-type']) !== 'application/json')
+    return null;
   const body = request.body;
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : null;
 }
@@ -56,7 +64,8 @@ function getOperation(request: KeyedRequest): Operation | null {
   const contentType = request.headers['content-type'];
   if (contentType !== undefined && mediaType(contentType) !== 'application/json') return null;
   // Apollo's CSRF prevention: a GET needs a content type or one of these headers.
-  const preflighted = !!contentType || !!request.headers['apollo-require-preflight'] || !!request.headers['x-apollo-operation-name'];
+  const preflighted =
+    !!contentType || !!request.headers['apollo-require-preflight'] || !!request.headers['x-apollo-operation-name'];
   if (!preflighted) return null;
   const start = request.url.indexOf('?');
   const params = new URLSearchParams(start < 0 ? '' : request.url.slice(start + 1));

@@ -34,7 +34,8 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
-      const shared = typeof body === 'string' && res.statusCode === 200 && /^public\b/.test(String(res.getHeader('cache-control')));
+      const shared =
+        typeof body === 'string' && res.statusCode === 200 && /^public\b/.test(String(res.getHeader('cache-control')));
       const headers = shared ? responseHeaders(res, preset) : undefined;
       send(body);
       if (headers) {

@@ -31,7 +31,13 @@ export function registerImportCommand(program: Command): void {
           defaultStatus: options.status as 'PUBLISHED' | 'DRAFT',
           createdBy: 'cli',
         });
-        const bar = !options.json && process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} files {eta_formatted}' }) : null;
+        const bar =
+          !options.json && process.stderr.isTTY
+            ? new SingleBar({
+                stream: process.stderr,
+                format: 'importing [{bar}] {value}/{total} files {eta_formatted}',
+              })
+            : null;
         await imports.importPaths(job, paths, (done, total) => {
           if (!bar) return;
           if (!bar.isActive) bar.start(total, done);
@@ -47,7 +53,15 @@ export function registerImportCommand(program: Command): void {
 
 /** The `--json` contract: counts, then errors and warnings as { path, line, message }. */
 function toJsonSummary(report: ImportReport) {
-  return { ...report.counts, dryRun: report.dryRun, status: report.status, jobId: report.id, error: report.error, errors: report.errors, warnings: report.warnings };
+  return {
+    ...report.counts,
+    dryRun: report.dryRun,
+    status: report.status,
+    jobId: report.id,
+    error: report.error,
+    errors: report.errors,
+    warnings: report.warnings,
+  };
 }
 
 function humanSummary(report: ImportReport): string {

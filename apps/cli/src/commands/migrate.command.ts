@@ -10,6 +10,8 @@ export function registerMigrateCommand(program: Command): void {
       const env = validateEnv(process.env);
       const database = await openDatabase(env);
       await database.stop();
-      process.stdout.write(database.applied.length ? `applied ${database.applied.join(', ')}\n` : 'database is up to date\n');
+      process.stdout.write(
+        database.applied.length ? `applied ${database.applied.join(', ')}\n` : 'database is up to date\n',
+      );
     });
 }

@@ -7,28 +7,40 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 /** Every environment variable Pressroom reads, with its default. README documents each. */
 export class Env {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** PostgreSQL to use; when unset, an embedded server keeps its data under DATA_DIR. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(200)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** Milliseconds after which PostgreSQL cancels an API statement (answered SERVICE_UNAVAILABLE); 0: never. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
   DATABASE_STATEMENT_TIMEOUT = 15_000;
 
   /** Import the bundled sample posts when the database has no article. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   SEED_SAMPLE_POSTS = true;
 
   /** IANA zone for front-matter dates given without an offset. */
@@ -36,48 +48,69 @@ export class Env {
   IMPORT_TIME_ZONE = 'UTC';
 
   /** Worker threads that parse and render imported files; 0 parses on the main thread. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(64)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(64)
   IMPORT_THREADS = Math.max(1, availableParallelism());
 
   /** Run import jobs from the queue in this process (the API); false for API-only replicas. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   IMPORT_WORKER = true;
 
   /** Batches of one import a worker process writes at once. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(16)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(16)
   IMPORT_BATCH_CONCURRENCY = 2;
 
   /** Seconds before a queued import step held by a dead worker is handed to another. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(5)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
   IMPORT_EXPIRE_SECONDS = 900;
 
   /** Largest upload accepted by POST /admin/imports, in bytes. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
   IMPORT_MAX_UPLOAD_BYTES = 1024 ** 3;
 
   /** Failed token checks one address may make per window before it is refused with 429. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
   AUTH_FAILURE_LIMIT = 20;
 
   /** The window of AUTH_FAILURE_LIMIT, and how long an address that passed it stays refused. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 600;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   GRAPHQL_INTROSPECTION = true;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   GRAPHQL_IDE = true;
 
   /** Seconds a shared cache may keep an anonymous GraphQL response. */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
   CACHE_MAX_AGE = 60;
 
   /**
    * Bytes of anonymous GraphQL responses the API keeps in memory for CACHE_MAX_AGE seconds, served
    * without running the query again; 0 turns that cache off.
    */
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(0)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
   RESPONSE_CACHE_MAX_BYTES = 32 * 1024 ** 2;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])

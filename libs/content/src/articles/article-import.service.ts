@@ -30,7 +30,10 @@ export class ArticleImportService {
    * a re-import settles files whose bytes hash the same as unchanged, without parsing them, and
    * need not even hash a file whose path no article has.
    */
-  async importedFromPaths(sql: Tx, paths: string[]): Promise<Map<string, { articleId: string; contentHash: string | null }>> {
+  async importedFromPaths(
+    sql: Tx,
+    paths: string[],
+  ): Promise<Map<string, { articleId: string; contentHash: string | null }>> {
     if (!paths.length) return new Map();
     // `= ANY` keeps this on the sourcePath index: joining unnest() on two columns led the
     // planner to a hash join over the whole table, a cost that grew with every import.
@@ -45,15 +48,25 @@ export class ArticleImportService {
   async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
     if (!posts.length) return [];
     await lockKeys(tx, posts);
-    const existing = await findExisting(tx, posts.map((p) => p.importKey));
+    const existing = await findExisting(
+      tx,
+      posts.map((p) => p.importKey),
+    );
     const plan = planImport(posts, existing);
     const results: ImportedPostResult[] = [...plan.settled];
     const taken = await takenSlugs(tx, [...plan.creates, ...plan.updates.map((u) => u.post)], existing);
 
     const updates: Row[] = plan.updates.map(({ post, existing: current }) => {
       const { slug, warning } = assignSlug(post, taken, current.slug);
-      const tookOverFrom = current.sourcePath && current.sourcePath !== post.path ? { tookOverFrom: current.sourcePath } : {};
-      results.push({ path: post.path, outcome: 'UPDATED', articleId: current.id, warnings: warning ? [warning] : [], ...tookOverFrom });
+      const tookOverFrom =
+        current.sourcePath && current.sourcePath !== post.path ? { tookOverFrom: current.sourcePath } : {};
+      results.push({
+        path: post.path,
+        outcome: 'UPDATED',
+        articleId: current.id,
+        warnings: warning ? [warning] : [],
+        ...tookOverFrom,
+      });
       return { id: current.id, post, slug };
     });
     const creates: Row[] = plan.creates.map((post) => {
@@ -77,14 +90,16 @@ export class ArticleImportService {
 /** Serialises batches that touch the same identities or slugs (two concurrent imports of one folder). */
 async function lockKeys(tx: Tx, posts: ImportedPost[]): Promise<void> {
   const keys = [...new Set(posts.flatMap((p) => [`key:${p.importKey}`, `slug:${p.slug}`]))];
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS s`,
     keys,
   );
 }
 
 async function findExisting(tx: Tx, importKeys: string[]): Promise<Map<string, ExistingArticle>> {
-  const rows = await queryRows<ExistingArticle>(tx, 
+  const rows = await queryRows<ExistingArticle>(
+    tx,
     `SELECT id::text, "importKey", "contentHash", "sourcePath", slug FROM "Article" WHERE "importKey" = ANY($1::text[])`,
     [...new Set(importKeys)],
   );
@@ -93,8 +108,13 @@ async function findExisting(tx: Tx, importKeys: string[]): Promise<Map<string, E
 
 /** Slugs (plain and suffixed candidates) that other articles already hold. */
 async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, ExistingArticle>): Promise<Set<string>> {
-  const candidates = posts.flatMap((p) => [p.slug, `${p.slug}-${slugSuffix(p.importKey)}`, `${p.slug}-${slugSuffix(p.importKey, 8)}`]);
-  const rows = await queryRows<{ slug: string; importKey: string | null }>(tx, 
+  const candidates = posts.flatMap((p) => [
+    p.slug,
+    `${p.slug}-${slugSuffix(p.importKey)}`,
+    `${p.slug}-${slugSuffix(p.importKey, 8)}`,
+  ]);
+  const rows = await queryRows<{ slug: string; importKey: string | null }>(
+    tx,
     `SELECT slug, "importKey" FROM "Article" WHERE slug = ANY($1::text[])`,
     candidates,
   );
@@ -142,7 +162,8 @@ const UNNEST_ARTICLES = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], 
 
 async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
   if (!rows.length) return;
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "Article" (id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt",
        language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version, "searchVector")
      SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
@@ -156,7 +177,8 @@ async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
 /** Updates in place, bumping each version. */
 async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
   if (!rows.length) return;
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `UPDATE "Article" AS a SET slug = v.slug, title = v.title, excerpt = v.excerpt, body = v.body,
        "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
@@ -172,26 +194,40 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
 /** Upserts the batch's authors and tags by slug, then replaces each article's links. */
 async function linkAuthorsAndTags(tx: Tx, rows: Row[]): Promise<void> {
   // Sorted, so concurrent batches insert shared authors and tags in one order (no deadlock).
-  const authors = new Map(sortedBy(rows.flatMap((r) => r.post.authors.map((a) => [a.slug, a.name] as const)), ([slug]) => slug));
-  const tags = new Map(sortedBy(rows.flatMap((r) => r.post.tags.map((t) => [`${t.kind}:${t.slug}`, t] as const)), ([key]) => key));
-  await queryRows(tx, 
+  const authors = new Map(
+    sortedBy(
+      rows.flatMap((r) => r.post.authors.map((a) => [a.slug, a.name] as const)),
+      ([slug]) => slug,
+    ),
+  );
+  const tags = new Map(
+    sortedBy(
+      rows.flatMap((r) => r.post.tags.map((t) => [`${t.kind}:${t.slug}`, t] as const)),
+      ([key]) => key,
+    ),
+  );
+  await queryRows(
+    tx,
     `INSERT INTO "Author" (id, slug, name) SELECT gen_random_uuid(), s, n FROM unnest($1::text[], $2::text[]) AS v(s, n)
      ON CONFLICT (slug) DO NOTHING`,
     [...authors.keys()],
     [...authors.values()],
   );
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "Tag" (id, slug, name, kind) SELECT gen_random_uuid(), s, n, k::"TagKind"
      FROM unnest($1::text[], $2::text[], $3::text[]) AS v(s, n, k) ON CONFLICT (kind, slug) DO NOTHING`,
     [...tags.values()].map((t) => t.slug),
     [...tags.values()].map((t) => t.name),
     [...tags.values()].map((t) => t.kind),
   );
-  const authorRows = await queryRows<{ id: string; slug: string }>(tx, 
+  const authorRows = await queryRows<{ id: string; slug: string }>(
+    tx,
     `SELECT id::text, slug FROM "Author" WHERE slug = ANY($1::text[])`,
     [...authors.keys()],
   );
-  const tagRows = await queryRows<{ id: string; key: string }>(tx, 
+  const tagRows = await queryRows<{ id: string; key: string }>(
+    tx,
     `SELECT id::text, kind::text || ':' || slug AS key FROM "Tag" WHERE slug = ANY($1::text[])`,
     [...new Set([...tags.values()].map((t) => t.slug))],
   );
@@ -203,15 +239,19 @@ async function linkAuthorsAndTags(tx: Tx, rows: Row[]): Promise<void> {
   const ids = rows.map((r) => r.id);
   await queryRows(tx, `DELETE FROM "ArticleAuthor" WHERE "articleId" = ANY($1::uuid[])`, ids);
   await queryRows(tx, `DELETE FROM "ArticleTag" WHERE "articleId" = ANY($1::uuid[])`, ids);
-  const authorLinks = rows.flatMap((r) => authorIds.get(r.id)!.map((authorId, position) => [r.id, authorId, position] as const));
+  const authorLinks = rows.flatMap((r) =>
+    authorIds.get(r.id)!.map((authorId, position) => [r.id, authorId, position] as const),
+  );
   const tagLinks = rows.flatMap((r) => tagIds.get(r.id)!.map((tagId) => [r.id, tagId] as const));
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "ArticleAuthor" ("articleId", "authorId", position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`,
     authorLinks.map((l) => l[0]),
     authorLinks.map((l) => l[1]),
     authorLinks.map((l) => l[2]),
   );
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
     tagLinks.map((l) => l[0]),
     tagLinks.map((l) => l[1]),
@@ -224,9 +264,15 @@ function sortedBy<T>(items: T[], key: (item: T) => string): T[] {
 
 /** Old URLs point at the article that now owns them (a later post may take a path over). */
 async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
-  const byPath = new Map(sortedBy(rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)), ([path]) => path));
+  const byPath = new Map(
+    sortedBy(
+      rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)),
+      ([path]) => path,
+    ),
+  );
   if (!byPath.size) return;
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "Redirect" (path, "articleId") SELECT * FROM unnest($1::text[], $2::uuid[])
      ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"`,
     [...byPath.keys()],
@@ -240,7 +286,8 @@ async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
  * the articles themselves. A test checks it equals snapshotOf() of the stored article.
  */
 async function insertRevisions(tx: Tx, rows: Row[], actor: string): Promise<void> {
-  await queryRows(tx, 
+  await queryRows(
+    tx,
     `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
      SELECT gen_random_uuid(), a.id, a.version, $2, 'import', jsonb_build_object(
        'title', a.title, 'slug', a.slug, 'excerpt', a.excerpt, 'body', a.body, 'bodyFormat', a."bodyFormat",

@@ -12,13 +12,15 @@ describe('article order and keyset', () => {
   });
 
   it('seeks with a row comparison when no NULL is involved', () => {
-    const sql = keysetSql(newest, ["2025-01-01T00:00:00.000Z", id], false);
+    const sql = keysetSql(newest, ['2025-01-01T00:00:00.000Z', id], false);
     expect(sql.text).toBe('(a."publishedAt", a.id) < ($1::timestamptz, $2::uuid)');
     expect(sql.values).toEqual(['2025-01-01T00:00:00.000Z', id]);
   });
 
   it('treats NULL as later than any date, in both directions', () => {
-    expect(keysetSql(newest, [null, id], false).text).toBe('((a."publishedAt" IS NOT NULL) OR (a."publishedAt" IS NULL AND a.id < $1::uuid))');
+    expect(keysetSql(newest, [null, id], false).text).toBe(
+      '((a."publishedAt" IS NOT NULL) OR (a."publishedAt" IS NULL AND a.id < $1::uuid))',
+    );
     expect(keysetSql(newest, [null, id], true).text).toBe('((FALSE) OR (a."publishedAt" IS NULL AND a.id > $1::uuid))');
     expect(keysetSql(newest, ['2025-01-01T00:00:00.000Z', id], true).text).toBe(
       '(((a."publishedAt" > $1::timestamptz OR a."publishedAt" IS NULL)) OR (a."publishedAt" = $2::timestamptz AND a.id > $3::uuid))',

@@ -28,7 +28,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The order of `articles`: the chosen field, then `id` in the same direction, so that every
  * article has one place and walking the pages returns each exactly once.
  */
-export function articleOrder(orderBy: ArticleOrderByInput | undefined, nullablePublishedAt: boolean): SortOrder<ArticleRow> {
+export function articleOrder(
+  orderBy: ArticleOrderByInput | undefined,
+  nullablePublishedAt: boolean,
+): SortOrder<ArticleRow> {
   const field = orderBy?.field ?? ArticleOrderField.PUBLISHED_AT;
   const descending = (orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC;
   const id: SortKey = { expression: 'a.id', type: 'uuid', descending, nullable: false };
@@ -111,7 +114,10 @@ export function keysetSql(order: SortOrder<unknown>, values: unknown[] | null, r
     const equal = keys.slice(0, i).map((k, j) => equalSql(k, values[j], params[j]!));
     return join([...equal, afterSql(key, values[i], params[i]!)], ' AND ');
   });
-  return sql`(${join(branches.map((b) => sql`(${b})`), ' OR ')})`;
+  return sql`(${join(
+    branches.map((b) => sql`(${b})`),
+    ' OR ',
+  )})`;
 }
 
 function equalSql(key: SortKey, value: unknown, param: Prisma.Sql): Prisma.Sql {

@@ -10,8 +10,27 @@ import type { ArticleSelection } from '../selection.js';
 const { sql, raw } = Prisma;
 
 /** Every column the Article type can show; never the search vectors, which are large and internal. */
-const COLUMNS = ['id', 'slug', 'title', 'excerpt', 'body', 'bodyFormat', 'html', 'status', 'publishedAt', 'lastModifiedAt',
-  'createdAt', 'updatedAt', 'version', 'language', 'sourceUrl', 'sourcePath', 'importKey', 'contentHash', 'frontMatter'];
+const COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'excerpt',
+  'body',
+  'bodyFormat',
+  'html',
+  'status',
+  'publishedAt',
+  'lastModifiedAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'language',
+  'sourceUrl',
+  'sourcePath',
+  'importKey',
+  'contentHash',
+  'frontMatter',
+];
 // What cursors, ordering and relations need, whatever the query shows.
 const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 
@@ -94,7 +113,10 @@ export async function countsFor(
   parentIds: readonly string[],
   query: ArticleListQuery,
 ): Promise<Map<string, number>> {
-  const link = kind === 'author' ? raw('"ArticleAuthor" l ON l."articleId" = a.id') : raw('"ArticleTag" l ON l."articleId" = a.id');
+  const link =
+    kind === 'author'
+      ? raw('"ArticleAuthor" l ON l."articleId" = a.id')
+      : raw('"ArticleTag" l ON l."articleId" = a.id');
   const key = raw(kind === 'author' ? 'l."authorId"' : 'l."tagId"');
   const rows = await reader.query<{ id: string; count: number }>(
     sql`SELECT ${key}::text AS id, count(*)::int AS count FROM "Article" a JOIN ${link}

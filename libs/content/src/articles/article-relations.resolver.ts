@@ -14,12 +14,18 @@ import type { PrefetchedRelations } from './prefetched-relations.js';
 @Resolver(() => Article)
 export class ArticleRelationsResolver {
   @ResolveField(() => [Author], { description: 'In byline order' })
-  authors(@Parent() article: ArticleRow & PrefetchedRelations, @Context() context: GqlContext): Promise<AuthorRow[]> | AuthorRow[] {
+  authors(
+    @Parent() article: ArticleRow & PrefetchedRelations,
+    @Context() context: GqlContext,
+  ): Promise<AuthorRow[]> | AuthorRow[] {
     return authorsOf(article, context);
   }
 
   @ResolveField(() => [Tag], { description: 'Tags, then categories, each by name' })
-  tags(@Parent() article: ArticleRow & PrefetchedRelations, @Context() context: GqlContext): Promise<TagRow[]> | TagRow[] {
+  tags(
+    @Parent() article: ArticleRow & PrefetchedRelations,
+    @Context() context: GqlContext,
+  ): Promise<TagRow[]> | TagRow[] {
     return tagsOf(article, context);
   }
 }

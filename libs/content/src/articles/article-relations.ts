@@ -7,7 +7,9 @@ type Parent = ArticleRow & PrefetchedRelations;
 
 /** An article's authors in byline order: read with the article when it could be, else batched. */
 export function authorsOf(article: Parent, { loaders }: GqlContext): Promise<AuthorRow[]> | AuthorRow[] {
-  return article.prefetchedAuthors ? fromJson<AuthorRow>(article.prefetchedAuthors) : loaders.authorsByArticleId.load(article.id);
+  return article.prefetchedAuthors
+    ? fromJson<AuthorRow>(article.prefetchedAuthors)
+    : loaders.authorsByArticleId.load(article.id);
 }
 
 /** An article's tags, then categories, each by name; read with the article when it could be, else batched. */
@@ -25,8 +27,10 @@ export function resolveArticleRelationsDirectly(schema: GraphQLSchema): GraphQLS
   const article = schema.getType('Article');
   if (!(article instanceof GraphQLObjectType)) return schema;
   const fields = article.getFields();
-  const direct = (resolve: (a: Parent, c: GqlContext) => unknown): GraphQLFieldResolver<Parent, GqlContext> => (parent, _args, context) =>
-    resolve(parent, context);
+  const direct =
+    (resolve: (a: Parent, c: GqlContext) => unknown): GraphQLFieldResolver<Parent, GqlContext> =>
+    (parent, _args, context) =>
+      resolve(parent, context);
   if (fields.authors) fields.authors.resolve = direct(authorsOf);
   if (fields.tags) fields.tags.resolve = direct(tagsOf);
   return schema;

@@ -15,12 +15,20 @@ export class ArticlesResolver {
   constructor(private readonly articlesService: ArticlesService) {}
 
   @Query(() => Article, { nullable: true, description: 'One article by id or slug; null when not visible to you' })
-  article(@Args() args: ArticleArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
+  article(
+    @Args() args: ArticleArgs,
+    @Context() { viewer }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ArticleRow | null> {
     return this.articlesService.findOne(args, viewer, articleSelection(info));
   }
 
   @Query(() => ArticleConnection)
-  articles(@Args() args: ArticlesArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<ArticleRow>> {
+  articles(
+    @Args() args: ArticlesArgs,
+    @Context() { viewer }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ArticleRow>> {
     return this.articlesService.list(args, viewer, articleSelection(info, ['edges', 'node']));
   }
 }

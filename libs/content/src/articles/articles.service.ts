@@ -18,7 +18,11 @@ export class ArticlesService {
    * One article by id or slug, or null when it does not exist or the viewer may not see it.
    * `selection`: what the query shows, to read only that (all columns when absent).
    */
-  async findOne(where: { id?: string; slug?: string }, viewer: Viewer, selection?: ArticleSelection): Promise<ArticleRow | null> {
+  async findOne(
+    where: { id?: string; slug?: string },
+    viewer: Viewer,
+    selection?: ArticleSelection,
+  ): Promise<ArticleRow | null> {
     const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
     if (!key) return null;
     const [row] = await this.reader.query<ArticleRow>(

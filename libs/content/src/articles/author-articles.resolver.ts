@@ -11,7 +11,9 @@ import { ArticleConnection } from './models/article-connection.model.js';
 /** Author -> articles; here rather than in authors/, so that authors/ never imports articles/. */
 @Resolver(() => Author)
 export class AuthorArticlesResolver {
-  @ResolveField(() => ArticleConnection, { description: 'Articles with this author, filtered and paged like `articles`' })
+  @ResolveField(() => ArticleConnection, {
+    description: 'Articles with this author, filtered and paged like `articles`',
+  })
   articles(
     @Parent() author: AuthorRow,
     @Args() args: ArticlesArgs,

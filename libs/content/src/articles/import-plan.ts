@@ -43,7 +43,12 @@ export function planImport(posts: ImportedPost[], existing: Map<string, Existing
 }
 
 function duplicate(post: ImportedPost, ownerPath: string): ImportedPostResult {
-  return { path: post.path, outcome: 'SKIPPED', articleId: null, warnings: [duplicateWarning(post.importKey, ownerPath)] };
+  return {
+    path: post.path,
+    outcome: 'SKIPPED',
+    articleId: null,
+    warnings: [duplicateWarning(post.importKey, ownerPath)],
+  };
 }
 
 /** Why a file of an identity another file owns was skipped. */
@@ -64,7 +69,11 @@ export function slugSuffix(importKey: string, length = 6): string {
  * Picks a free slug for each post: its own when free, else `<slug>-<hash of identity>`.
  * `taken` holds slugs used by other articles; it is updated as slugs are handed out.
  */
-export function assignSlug(post: ImportedPost, taken: Set<string>, current?: string): { slug: string; warning?: string } {
+export function assignSlug(
+  post: ImportedPost,
+  taken: Set<string>,
+  current?: string,
+): { slug: string; warning?: string } {
   if (current && (current === post.slug || taken.has(post.slug))) {
     taken.add(current);
     return { slug: current };

@@ -27,7 +27,9 @@ export function prefetchSql(relation: 'authors' | 'tags', fields: ReadonlySet<st
   const known = [...fields].every((f) => COLUMNS[relation].includes(f) || COMPUTED.has(f));
   const columns = COLUMNS[relation].filter((c) => c === 'id' || fields.has(c));
   const alias = relation === 'authors' ? 'u' : 't';
-  const row = known ? `json_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(', ')})` : `to_jsonb(${alias})`;
+  const row = known
+    ? `json_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(', ')})`
+    : `to_jsonb(${alias})`;
   return relation === 'authors'
     ? `coalesce((SELECT json_agg(${row} ORDER BY l.position) FROM "ArticleAuthor" l
         JOIN "Author" u ON u.id = l."authorId" WHERE l."articleId" = a.id), '[]') AS "prefetchedAuthors"`

@@ -20,7 +20,16 @@ export interface ArticleSnapshot {
 
 type SnapshotSource = Pick<
   ArticleRow,
-  'title' | 'slug' | 'excerpt' | 'body' | 'bodyFormat' | 'status' | 'publishedAt' | 'lastModifiedAt' | 'language' | 'sourceUrl'
+  | 'title'
+  | 'slug'
+  | 'excerpt'
+  | 'body'
+  | 'bodyFormat'
+  | 'status'
+  | 'publishedAt'
+  | 'lastModifiedAt'
+  | 'language'
+  | 'sourceUrl'
 > & { frontMatter: unknown };
 
 /** Snapshot of an article and its links; used by every write path (mutations and import). */

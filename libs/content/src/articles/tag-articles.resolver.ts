@@ -11,7 +11,9 @@ import { ArticleConnection } from './models/article-connection.model.js';
 /** Tag -> articles; here rather than in tags/, so that tags/ never imports articles/. */
 @Resolver(() => Tag)
 export class TagArticlesResolver {
-  @ResolveField(() => ArticleConnection, { description: 'Articles with this tag or category, filtered and paged like `articles`' })
+  @ResolveField(() => ArticleConnection, {
+    description: 'Articles with this tag or category, filtered and paged like `articles`',
+  })
   articles(
     @Parent() tag: TagRow,
     @Args() args: ArticlesArgs,

@@ -4,5 +4,8 @@ import { AuthorsMutationsResolver } from './authors-mutations.resolver.js';
 import { AuthorsResolver } from './authors.resolver.js';
 import { AuthorsService } from './authors.service.js';
 
-@Module({ providers: [AuthorsService, AuthorsResolver, AuthorEditingService, AuthorsMutationsResolver], exports: [AuthorsService] })
+@Module({
+  providers: [AuthorsService, AuthorsResolver, AuthorEditingService, AuthorsMutationsResolver],
+  exports: [AuthorsService],
+})
 export class AuthorsModule {}

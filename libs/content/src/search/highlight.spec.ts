@@ -2,7 +2,9 @@ import { displayText, highlight } from './highlight.js';
 
 describe('displayText', () => {
   it('drops tags, scripts and styles, decodes entities and collapses whitespace', () => {
-    expect(displayText('<p>a &amp; b&#39;s &#x4e2d;</p>\n<script>x()</script><style>p{}</style> <b>c</b>')).toBe("a & b's 中 c");
+    expect(displayText('<p>a &amp; b&#39;s &#x4e2d;</p>\n<script>x()</script><style>p{}</style> <b>c</b>')).toBe(
+      "a & b's 中 c",
+    );
   });
 });
 

@@ -34,7 +34,10 @@ describe('splitIndexText', () => {
   });
 
   it('numbers positions across runs and lists a repeated bigram at each of them', () => {
-    expect(entries(splitIndexText('美国 and 美国人').bigrams)).toEqual([['国人', [3]], ['美国', [1, 2]]]);
+    expect(entries(splitIndexText('美国 and 美国人').bigrams)).toEqual([
+      ['国人', [3]],
+      ['美国', [1, 2]],
+    ]);
   });
 
   it('orders lexemes as PostgreSQL does (UTF-8 bytes, a prefix first), so it need not sort them', () => {

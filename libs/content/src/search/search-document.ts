@@ -50,7 +50,7 @@ export function splitIndexText(text: string): { words: string; bigrams: Uint8Arr
   const occurrences = new Uint32Array(normal.length);
   let count = 0;
   let wordsFrom = 0;
-  for (let i = 0; i < normal.length; ) {
+  for (let i = 0; i < normal.length;) {
     if (!isCjk(normal.charCodeAt(i))) {
       i++;
       continue;
@@ -60,7 +60,9 @@ export function splitIndexText(text: string): { words: string; bigrams: Uint8Arr
     words += `${normal.slice(wordsFrom, i)} `;
     wordsFrom = end;
     if (end - i === 1) occurrences[count++] = normal.charCodeAt(i) * 0x10000;
-    else for (let k = i; k < end - 1; k++) occurrences[count++] = normal.charCodeAt(k) * 0x10000 + normal.charCodeAt(k + 1);
+    else
+      for (let k = i; k < end - 1; k++)
+        occurrences[count++] = normal.charCodeAt(k) * 0x10000 + normal.charCodeAt(k + 1);
     i = end;
   }
   words += normal.slice(wordsFrom);

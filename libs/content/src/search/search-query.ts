@@ -56,7 +56,14 @@ export function parseSearch(input: string): ParsedSearch | null {
   if (!groups.some((g) => g.some((t) => !t.negated))) return null;
   return {
     tsquery: render(groups),
-    terms: [...new Set(groups.flat().filter((t) => !t.negated).flatMap((t) => t.typed))],
+    terms: [
+      ...new Set(
+        groups
+          .flat()
+          .filter((t) => !t.negated)
+          .flatMap((t) => t.typed),
+      ),
+    ],
   };
 }
 

@@ -11,11 +11,18 @@ import { SearchService, type SearchEdge } from './search.service.js';
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
-  @Query(() => ArticleSearchConnection, { description: 'Articles matching a full-text query, best first; Chinese works' })
-  search(@Args() args: SearchArgs, @Context() { viewer }: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<unknown, SearchEdge>> {
+  @Query(() => ArticleSearchConnection, {
+    description: 'Articles matching a full-text query, best first; Chinese works',
+  })
+  search(
+    @Args() args: SearchArgs,
+    @Context() { viewer }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<unknown, SearchEdge>> {
     const selection = articleSelection(info, ['edges', 'node']);
     // The snippet is cut from the excerpt and the HTML.
-    if (selectedFields(info, ['edges']).has('highlight')) selection.fields = new Set([...selection.fields, 'excerpt', 'html']);
+    if (selectedFields(info, ['edges']).has('highlight'))
+      selection.fields = new Set([...selection.fields, 'excerpt', 'html']);
     return this.searchService.search(args, viewer, selection);
   }
 }

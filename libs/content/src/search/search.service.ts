@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeUnpublished, toConnection, toPageRequest, type Connection, type Edge, type Viewer } from '@pressroom/common';
+import {
+  canSeeUnpublished,
+  toConnection,
+  toPageRequest,
+  type Connection,
+  type Edge,
+  type Viewer,
+} from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
@@ -46,7 +53,11 @@ export class SearchService {
   constructor(private readonly reader: SqlReader) {}
 
   /** `selection`: what the query shows of the hits' articles, to read only that (all columns when absent). */
-  async search(args: SearchArgs, viewer: Viewer, selection?: ArticleSelection): Promise<Connection<SearchHitRow, SearchEdge>> {
+  async search(
+    args: SearchArgs,
+    viewer: Viewer,
+    selection?: ArticleSelection,
+  ): Promise<Connection<SearchHitRow, SearchEdge>> {
     const request = toPageRequest(args);
     const parsed = parseSearch(args.query);
     const order = searchOrder(canSeeUnpublished(viewer));
@@ -80,7 +91,14 @@ export class SearchService {
       cursorOf(order),
       (row, cursor) => {
         const { score, total: _total, ...node } = row as SearchHitRow & { total?: number };
-        return { cursor, score, node, get highlight() { return snippet(node, parsed); } };
+        return {
+          cursor,
+          score,
+          node,
+          get highlight() {
+            return snippet(node, parsed);
+          },
+        };
       },
     );
   }

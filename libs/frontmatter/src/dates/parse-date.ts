@@ -1,7 +1,6 @@
 import { utcFromFields, wallTimeToUtc } from './time-zone.js';
 
-export type DateParse =
-  { ok: true; date: Date } | { ok: false; impossible: boolean; message: string };
+export type DateParse = { ok: true; date: Date } | { ok: false; impossible: boolean; message: string };
 
 // ISO 8601 and the looser forms Jekyll (Ruby Time.parse) and YAML 1.1 accept:
 // `2013-11-22 5:00:00 +0000`, `2021-01-21T09:21:21.347Z`, `2019-07-31`, `2021-01-19 10:00`.

@@ -15,8 +15,7 @@ export function exportFileName(article: {
   const extension = article.bodyFormat === 'HTML' ? 'html' : 'md';
   const slug = article.slug.replace(/[/\\]/g, '-') || 'untitled';
   const published = article.status === undefined || article.status === 'PUBLISHED';
-  if (article.publishedAt === null && article.status === 'PUBLISHED')
-    return `_pages/${slug}.${extension}`;
+  if (article.publishedAt === null && article.status === 'PUBLISHED') return `_pages/${slug}.${extension}`;
   if (!published || article.publishedAt === null) return `_drafts/${slug}.${extension}`;
   return `_posts/${article.publishedAt.toISOString().slice(0, 10)}-${slug}.${extension}`;
 }

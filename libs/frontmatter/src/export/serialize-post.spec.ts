@@ -23,8 +23,7 @@ function roundTrip(article: ExportableArticle): NormalisedPost {
 }
 
 function fields(post: NormalisedPost) {
-  const { title, slug, excerpt, body, status, language, sourceUrl, authors, tags, frontMatter } =
-    post;
+  const { title, slug, excerpt, body, status, language, sourceUrl, authors, tags, frontMatter } = post;
   return {
     title,
     slug,
@@ -58,33 +57,19 @@ const blank: ExportableArticle = {
 describe('exportFileName', () => {
   it('names dated posts by their UTC day and the rest by slug', () => {
     const publishedAt = new Date('2021-08-30T01:33:13.561Z');
-    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'MARKDOWN' })).toBe(
-      '_posts/2021-08-30-a.md',
+    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'MARKDOWN' })).toBe('_posts/2021-08-30-a.md');
+    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'HTML' })).toBe('_posts/2021-08-30-a.html');
+    expect(exportFileName({ slug: 'a', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe('_drafts/a.md');
+    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'MARKDOWN', status: 'DRAFT' })).toBe('_drafts/a.md');
+    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'HTML', status: 'ARCHIVED' })).toBe('_drafts/a.html');
+    expect(exportFileName({ slug: 'a', publishedAt: null, bodyFormat: 'MARKDOWN', status: 'PUBLISHED' })).toBe(
+      '_pages/a.md',
     );
-    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'HTML' })).toBe(
-      '_posts/2021-08-30-a.html',
-    );
-    expect(exportFileName({ slug: 'a', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe(
-      '_drafts/a.md',
-    );
-    expect(
-      exportFileName({ slug: 'a', publishedAt, bodyFormat: 'MARKDOWN', status: 'DRAFT' }),
-    ).toBe('_drafts/a.md');
-    expect(exportFileName({ slug: 'a', publishedAt, bodyFormat: 'HTML', status: 'ARCHIVED' })).toBe(
-      '_drafts/a.html',
-    );
-    expect(
-      exportFileName({ slug: 'a', publishedAt: null, bodyFormat: 'MARKDOWN', status: 'PUBLISHED' }),
-    ).toBe('_pages/a.md');
   });
 
   it('never escapes its folder', () => {
-    expect(exportFileName({ slug: '../x', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe(
-      '_drafts/..-x.md',
-    );
-    expect(exportFileName({ slug: '', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe(
-      '_drafts/untitled.md',
-    );
+    expect(exportFileName({ slug: '../x', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe('_drafts/..-x.md');
+    expect(exportFileName({ slug: '', publishedAt: null, bodyFormat: 'MARKDOWN' })).toBe('_drafts/untitled.md');
   });
 });
 
@@ -201,10 +186,9 @@ describe('serializePost', () => {
   });
 
   it('exports archived articles as unpublished', () => {
-    expect(
-      roundTrip({ ...blank, status: 'ARCHIVED', publishedAt: new Date('2020-01-01T00:00:00Z') })
-        .status,
-    ).toBe('DRAFT');
+    expect(roundTrip({ ...blank, status: 'ARCHIVED', publishedAt: new Date('2020-01-01T00:00:00Z') }).status).toBe(
+      'DRAFT',
+    );
   });
 });
 
@@ -224,9 +208,7 @@ describeWithFixture(hasSeed, SEED_FILE, 'serializePost on the seed', () => {
 describeWithFixture(hasCorpus, CORPUS_DIR, 'serializePost on corpus samples', () => {
   // Every 25th file of each folder: all header styles, languages and edge cases show up.
   const samples = ['news-zh', 'hugo', 'docs-en', 'ruby-lang'].flatMap((folder) =>
-    (hasCorpus ? listCorpusFolder(folder) : [])
-      .filter((_, i) => i % 25 === 0)
-      .map((path) => ({ folder, path })),
+    (hasCorpus ? listCorpusFolder(folder) : []).filter((_, i) => i % 25 === 0).map((path) => ({ folder, path })),
   );
 
   it.each(samples)('round-trips $folder/$path', ({ folder, path }) => {

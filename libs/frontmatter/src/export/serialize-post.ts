@@ -40,11 +40,7 @@ function render(header: Record<string, unknown>, body: string): string {
   const doc = new Document(header);
   visit(doc, {
     Scalar(_key, node) {
-      if (
-        isScalar(node) &&
-        typeof node.value === 'string' &&
-        YAML_1_1_NON_STRING.test(node.value)
-      ) {
+      if (isScalar(node) && typeof node.value === 'string' && YAML_1_1_NON_STRING.test(node.value)) {
         node.type = 'QUOTE_DOUBLE';
       }
     },

@@ -25,8 +25,7 @@ export function staleFields(article: ExportableArticle, parsed: NormalisedPost):
     // whatever the import derives stands.
     excerpt: article.excerpt === null || article.excerpt === parsed.excerpt,
     status: expected === parsed.status,
-    publishedAt:
-      (article.publishedAt?.getTime() ?? null) === (parsed.publishedAt?.getTime() ?? null),
+    publishedAt: (article.publishedAt?.getTime() ?? null) === (parsed.publishedAt?.getTime() ?? null),
     language: article.language === null || article.language === parsed.language,
     sourceUrl: (article.sourceUrl ?? null) === parsed.sourceUrl,
     authors: sameNames(

@@ -55,23 +55,14 @@ function copyArray(items: unknown[], depth: number, topKey: string, walk: Walk):
   return out;
 }
 
-function copyObject(
-  source: object,
-  depth: number,
-  topKey: string | null,
-  walk: Walk,
-): Record<string, unknown> {
+function copyObject(source: object, depth: number, topKey: string | null, walk: Walk): Record<string, unknown> {
   const keys = Object.keys(source);
   checkSize(keys.length, depth, topKey ?? keys[0] ?? '', walk.locate);
   const out: Record<string, unknown> = {};
   for (const rawKey of keys) {
     const owner = topKey ?? rawKey;
     if (rawKey.length > FRONTMATTER_LIMITS.maxFieldChars) {
-      throw new ParseError(
-        'FIELD_TOO_LONG',
-        walk.locate(owner),
-        `a key under "${owner.slice(0, 40)}…" is too long`,
-      );
+      throw new ParseError('FIELD_TOO_LONG', walk.locate(owner), `a key under "${owner.slice(0, 40)}…" is too long`);
     }
     const key = withoutNul(rawKey, owner, walk);
     const value = convert((source as Record<string, unknown>)[rawKey], depth, owner, walk);
@@ -92,10 +83,7 @@ function copyObject(
 
 function withoutNul(text: string, topKey: string, walk: Walk): string {
   if (!text.includes('\u0000')) return text;
-  walk.warn(
-    walk.locate(topKey),
-    `NUL characters removed from "${topKey.replaceAll('\u0000', '')}"`,
-  );
+  walk.warn(walk.locate(topKey), `NUL characters removed from "${topKey.replaceAll('\u0000', '')}"`);
   return text.replaceAll('\u0000', '');
 }
 

@@ -4,10 +4,14 @@ import type { ParsedHeader } from './parsed-header.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { parseYamlDocument, parseYamlHeader } from './yaml-header.js';
 
-type Reading = { data: Record<string, unknown>; lines: Record<string, number | null>; warnings: string[] } | { error: string };
+type Reading =
+  { data: Record<string, unknown>; lines: Record<string, number | null>; warnings: string[] } | { error: string };
 
 /** A reading of the header: data, each key's line and the warnings, or the error. */
-function read(parse: (header: string, line: number, warn: (line: number | null, m: string) => void) => ParsedHeader, header: string): Reading {
+function read(
+  parse: (header: string, line: number, warn: (line: number | null, m: string) => void) => ParsedHeader,
+  header: string,
+): Reading {
   const warnings: string[] = [];
   try {
     const parsed = parse(header, 2, (line, message) => warnings.push(`${line}: ${message}`));

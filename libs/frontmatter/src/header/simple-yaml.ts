@@ -99,7 +99,8 @@ function scalar(text: string, plain: RegExp): Scalar | undefined {
   const quote = text[0];
   if (quote === '"' || quote === "'") {
     const inner = text.slice(1, -1);
-    if (text.length < 2 || text[text.length - 1] !== quote || inner.includes(quote) || inner.includes('\\')) return undefined;
+    if (text.length < 2 || text[text.length - 1] !== quote || inner.includes(quote) || inner.includes('\\'))
+      return undefined;
     return inner;
   }
   if (text.endsWith(' ')) return undefined;

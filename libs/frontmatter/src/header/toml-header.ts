@@ -20,11 +20,7 @@ export function parseTomlHeader(header: string, headerLine: number, warn: Warn):
     const line = headerLine - 1 + e.line;
     const reason = (e.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '');
     if (/nested/i.test(reason)) throw new ParseError('TOO_DEEP', line, `front matter is ${reason}`);
-    throw new ParseError(
-      'INVALID_TOML',
-      line,
-      `invalid TOML front matter: ${reason} (column ${e.column})`,
-    );
+    throw new ParseError('INVALID_TOML', line, `invalid TOML front matter: ${reason} (column ${e.column})`);
   }
   const lineOf = (key: string): number | null => tomlKeyLine(header, key, headerLine);
   keepRawDates(table, header);

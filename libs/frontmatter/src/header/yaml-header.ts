@@ -66,11 +66,7 @@ export function parseYamlDocument(header: string, headerLine: number, warn: Warn
     return { data: {}, lineOf: () => null };
   }
   if (!isMap(root)) {
-    throw new ParseError(
-      'INVALID_YAML',
-      headerLine,
-      'front matter must be a mapping of keys to values',
-    );
+    throw new ParseError('INVALID_YAML', headerLine, 'front matter must be a mapping of keys to values');
   }
   const keyOffsets = scanStructure(root, lineAt, warn);
   const lineOf = (key: string): number | null => {
@@ -89,11 +85,7 @@ function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCount
  * Walks the node tree once: warns about repeated keys, stops nesting past the limit
  * before toJS recurses into it, and records where each top-level key is written.
  */
-function scanStructure(
-  root: Node,
-  lineAt: (offset: number) => number,
-  warn: Warn,
-): Map<string, number> {
+function scanStructure(root: Node, lineAt: (offset: number) => number, warn: Warn): Map<string, number> {
   const topKeys = new Map<string, number>();
   const stack: [Node, number][] = [[root, 1]];
   while (stack.length > 0) {

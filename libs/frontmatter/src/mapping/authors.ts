@@ -12,10 +12,7 @@ export function authorsOf(fm: FrontMatter, ctx: MappingContext): NormalisedAutho
   const add = (name: string, key: string): void => {
     const slug = slugify(name);
     if (!slug) {
-      ctx.warn(
-        ctx.lineOf(key),
-        `${key}: "${name}" has no letters or digits to name an author by; skipped`,
-      );
+      ctx.warn(ctx.lineOf(key), `${key}: "${name}" has no letters or digits to name an author by; skipped`);
     } else if (!seen.has(slug)) {
       seen.add(slug);
       authors.push({ name, slug });

@@ -11,11 +11,7 @@ const LAST_MODIFIED_KEYS = ['lastmod', 'last_modified_at', 'modified'];
  * A header date that is impossible or not a date fails the file: publishing it at a guessed
  * time would be worse than asking the author.
  */
-export function publishedAtOf(
-  fm: FrontMatter,
-  source: SourcePath,
-  ctx: MappingContext,
-): Date | null {
+export function publishedAtOf(fm: FrontMatter, source: SourcePath, ctx: MappingContext): Date | null {
   const value = fm['date'];
   if (isGiven(value)) {
     const parsed =

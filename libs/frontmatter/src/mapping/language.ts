@@ -16,19 +16,13 @@ const CODE_BLOCK = /<pre\b[\s\S]*?<\/pre>/gi;
 const OPEN_CODE_BLOCK = /<pre\b/i;
 
 /** Header lang/language/locale (lower-cased), else an HTML page's lang, else detected. */
-export function languageOf(
-  fm: FrontMatter,
-  title: string,
-  rendered: RenderedBody,
-  ctx: MappingContext,
-): string | null {
+export function languageOf(fm: FrontMatter, title: string, rendered: RenderedBody, ctx: MappingContext): string | null {
   for (const key of KEYS) {
     const actual = Object.keys(fm).find((k) => k.toLowerCase() === key);
     if (actual === undefined) continue;
     const text = asText(fm[actual]);
     if (text !== null && LANGUAGE_TAG.test(text)) return text.toLowerCase();
-    if (text !== null)
-      ctx.warn(ctx.lineOf(actual), `${actual}: "${text}" is not a language tag; ignored`);
+    if (text !== null) ctx.warn(ctx.lineOf(actual), `${actual}: "${text}" is not a language tag; ignored`);
   }
   if (rendered.format === 'HTML') {
     const match = HTML_LANG.exec(rendered.body.slice(0, 2000));

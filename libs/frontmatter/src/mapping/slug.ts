@@ -7,12 +7,7 @@ import type { SourcePath } from './source-path.js';
  * First non-empty of: header `slug`, the last segment of `permalink`, the file name,
  * the source URL's last segment, the title. Every candidate goes through slugify.
  */
-export function slugOf(
-  fm: FrontMatter,
-  source: SourcePath,
-  sourceUrl: string | null,
-  title: string,
-): string {
+export function slugOf(fm: FrontMatter, source: SourcePath, sourceUrl: string | null, title: string): string {
   const candidates = [
     () => asText(fm['slug']),
     () => lastSegment(asText(fm['permalink'])),

@@ -7,11 +7,7 @@ import type { SourcePath } from './source-path.js';
  * publish even from a `_drafts/` folder (export puts undated posts there); otherwise a
  * `_drafts/` folder means draft and anything else gets the configured default.
  */
-export function statusOf(
-  fm: FrontMatter,
-  source: SourcePath,
-  defaultStatus: PostStatus,
-): PostStatus {
+export function statusOf(fm: FrontMatter, source: SourcePath, defaultStatus: PostStatus): PostStatus {
   const published = asFlag(fm['published']);
   const draft = asFlag(fm['draft']);
   if (published === false || draft === true) return 'DRAFT';

@@ -7,12 +7,7 @@ const HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi;
 const DOCUMENT_TITLE = /<title\b[^>]*>([\s\S]*?)<\/title>/i;
 
 /** Header `title`, else the first heading, else an HTML page's <title>, else the file name. */
-export function titleOf(
-  fm: FrontMatter,
-  rendered: RenderedBody,
-  source: SourcePath,
-  ctx: MappingContext,
-): string {
+export function titleOf(fm: FrontMatter, rendered: RenderedBody, source: SourcePath, ctx: MappingContext): string {
   const value = fm['title'];
   if (typeof value === 'string' || typeof value === 'number') {
     const title = String(value).trim();

@@ -17,9 +17,7 @@ describe('renderBody', () => {
   it('drops script and style together with their content', () => {
     const out = html('<p>a</p><script>alert(1)</script><style>p{color:red}</style><p>b</p>');
     expect(out).toBe('<p>a</p><p>b</p>');
-    expect(md('text\n\n<script type="text/javascript">\nvar x = 1;\n</script>\n')).toBe(
-      '<p>text</p>',
-    );
+    expect(md('text\n\n<script type="text/javascript">\nvar x = 1;\n</script>\n')).toBe('<p>text</p>');
   });
 
   it('drops iframe, object, embed and form controls', () => {
@@ -30,9 +28,9 @@ describe('renderBody', () => {
   });
 
   it('drops event handler attributes', () => {
-    expect(
-      html('<p onclick="steal()">hi</p><img src="https://a.example/x.png" onerror="steal()">'),
-    ).toBe('<p>hi</p><img src="https://a.example/x.png" />');
+    expect(html('<p onclick="steal()">hi</p><img src="https://a.example/x.png" onerror="steal()">')).toBe(
+      '<p>hi</p><img src="https://a.example/x.png" />',
+    );
   });
 
   it('drops javascript: and data: URLs, even disguised', () => {
@@ -86,9 +84,7 @@ describe('renderBody', () => {
   });
 
   it('drops ids, classes and inline styles', () => {
-    expect(html('<div id="main" class="post" style="color:red"><p class="x">t</p></div>')).toBe(
-      '<div><p>t</p></div>',
-    );
+    expect(html('<div id="main" class="post" style="color:red"><p class="x">t</p></div>')).toBe('<div><p>t</p></div>');
   });
 
   it('uses data-src when a lazy-loaded image has no src', () => {
@@ -98,9 +94,7 @@ describe('renderBody', () => {
   });
 
   it('keeps Liquid and Hugo shortcodes as text without running them', () => {
-    expect(
-      md('{% include home/hero.html %}\n\n{{ site.url }}/x\n\n{{< note >}}Hi{{< /note >}}'),
-    ).toBe(
+    expect(md('{% include home/hero.html %}\n\n{{ site.url }}/x\n\n{{< note >}}Hi{{< /note >}}')).toBe(
       '<p>{% include home/hero.html %}</p>\n<p>{{ site.url }}/x</p>\n<p>{{&lt; note &gt;}}Hi{{&lt; /note &gt;}}</p>',
     );
   });

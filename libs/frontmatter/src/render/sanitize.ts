@@ -121,14 +121,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs:
-        attribs['target'] === '_blank' ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
+      attribs: attribs['target'] === '_blank' ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
     }),
     // Scraped news pages lazy-load: the real address sits in data-src.
     img: (tagName, attribs) => ({
       tagName,
-      attribs:
-        !attribs['src'] && attribs['data-src'] ? { ...attribs, src: attribs['data-src'] } : attribs,
+      attribs: !attribs['src'] && attribs['data-src'] ? { ...attribs, src: attribs['data-src'] } : attribs,
     }),
   },
 };

@@ -14,19 +14,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeFile(bytes: Uint8Array, maxBytes: number, warn: Warn): string {
   if (bytes.length > maxBytes) {
-    throw new ParseError(
-      'FILE_TOO_LARGE',
-      null,
-      `file is ${bytes.length} bytes, more than the ${maxBytes} allowed`,
-    );
+    throw new ParseError('FILE_TOO_LARGE', null, `file is ${bytes.length} bytes, more than the ${maxBytes} allowed`);
   }
   if (bytes.length === 0) throw new ParseError('EMPTY_FILE', null, 'file is empty');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ParseError(
-      'INVALID_ENCODING',
-      1,
-      'file is UTF-16 (byte-order mark); save it as UTF-8',
-    );
+    throw new ParseError('INVALID_ENCODING', 1, 'file is UTF-16 (byte-order mark); save it as UTF-8');
   }
   rejectBinary(bytes);
 
@@ -77,8 +69,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    const need =
-      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     if (need === 0 || i + need > n - 1) return i;
     for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     const c = bytes[i + 1]!;

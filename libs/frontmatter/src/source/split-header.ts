@@ -55,11 +55,7 @@ function splitFenced(
       pos = end + 1;
     }
   }
-  throw new ParseError(
-    'UNCLOSED_HEADER',
-    1,
-    `front matter opened with ${opener} on line 1 is never closed`,
-  );
+  throw new ParseError('UNCLOSED_HEADER', 1, `front matter opened with ${opener} on line 1 is never closed`);
 }
 
 function splitJson(text: string): SplitFile {

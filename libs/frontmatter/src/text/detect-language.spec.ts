@@ -10,12 +10,8 @@ describe('detectLanguage', () => {
   });
 
   it('tells Japanese and Korean by their scripts', () => {
-    expect(detectLanguage('これは日本語の文章です。東京都は今日、新しい計画を発表しました。')).toBe(
-      'ja',
-    );
-    expect(
-      detectLanguage('이것은 한국어 문장입니다. 서울시는 오늘 새로운 계획을 발표했습니다.'),
-    ).toBe('ko');
+    expect(detectLanguage('これは日本語の文章です。東京都は今日、新しい計画を発表しました。')).toBe('ja');
+    expect(detectLanguage('이것은 한국어 문장입니다. 서울시는 오늘 새로운 계획을 발표했습니다.')).toBe('ko');
   });
 
   it('maps franc results to ISO 639-1', () => {

@@ -23,7 +23,8 @@ function proseOf(html: string): string {
 
 // Characters that are each a whole grapheme, whatever follows them (no combining marks, no
 // surrogates, no CR, no Hangul jamo): Latin, CJK, Hangul syllables, full-width forms.
-const ONE_UNIT_GRAPHEMES = /^[\t\n\u0020-\u007E\u00A0-\u02FF\u3000-\u3029\u3030-\u3098\u309B-\u9FFF\uAC00-\uD7A3\uFF01-\uFF9D]*$/;
+const ONE_UNIT_GRAPHEMES =
+  /^[\t\n\u0020-\u007E\u00A0-\u02FF\u3000-\u3029\u3030-\u3098\u309B-\u9FFF\uAC00-\uD7A3\uFF01-\uFF9D]*$/;
 
 function cut(text: string, maxChars: number): string {
   // A string is never more graphemes than UTF-16 units, so short ones need no segmenting.

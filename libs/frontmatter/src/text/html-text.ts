@@ -22,26 +22,19 @@ const NAMED: Record<string, string> = {
 
 /** Plain text of an HTML fragment, whitespace collapsed. */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(BLOCK_TAGS, ' ').replace(ANY_TAG, ''))
-    .replace(WHITESPACE, ' ')
-    .trim();
+  return decodeEntities(html.replace(BLOCK_TAGS, ' ').replace(ANY_TAG, '')).replace(WHITESPACE, ' ').trim();
 }
 
 /** Text without Liquid (`{% %}`, `{{ }}`) and Hugo shortcodes (`{{< >}}`, `{{% %}}`). */
 export function withoutTemplateTags(text: string): string {
-  return text.includes('{')
-    ? text.replace(TEMPLATE_TAGS, ' ').replace(WHITESPACE, ' ').trim()
-    : text;
+  return text.includes('{') ? text.replace(TEMPLATE_TAGS, ' ').replace(WHITESPACE, ' ').trim() : text;
 }
 
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(ENTITY, (whole, name: string) => {
     if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? whole;
-    const code =
-      name[1] === 'x' || name[1] === 'X'
-        ? parseInt(name.slice(2), 16)
-        : parseInt(name.slice(1), 10);
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     // NUL and values outside Unicode must not come back as characters.
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });

@@ -34,7 +34,9 @@ export class ExportService {
           ...row,
           frontMatter: (row.frontMatter ?? {}) as Record<string, unknown>,
           authors: row.authors.map((a) => ({ name: a.author.name })),
-          tags: row.tags.map((t) => ({ name: t.tag.name, kind: t.tag.kind })).sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
+          tags: row.tags
+            .map((t) => ({ name: t.tag.name, kind: t.tag.kind }))
+            .sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
         };
         yield { path: exportFileName(row), content: serializePost(article) };
       }

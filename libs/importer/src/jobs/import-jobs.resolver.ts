@@ -30,7 +30,12 @@ export class ImportJobsResolver {
       this.jobs.list({ take: request.take + 1, cursor: request.cursor ? String(request.cursor[0]) : undefined }),
       this.jobs.count(),
     ]);
-    return toConnection(jobs.map((j) => this.jobs.summary(j)), request, total, (r) => [r.id]);
+    return toConnection(
+      jobs.map((j) => this.jobs.summary(j)),
+      request,
+      total,
+      (r) => [r.id],
+    );
   }
 
   // Per-file lists are read only when a query selects them.

@@ -87,7 +87,11 @@ export class ImportJobsService {
    * the batches committed in path order, and its counter moves to skipped. Returns the outcome
    * each had (CREATED or UPDATED), which passes to the file that took over.
    */
-  async skipTakenOver(tx: Tx, jobId: string, files: { path: string; warning: string }[]): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
+  async skipTakenOver(
+    tx: Tx,
+    jobId: string,
+    files: { path: string; warning: string }[],
+  ): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
     if (!files.length) return new Map();
     const { rows } = await tx.query<{ path: string; outcome: 'CREATED' | 'UPDATED' }>(
       `WITH before AS (
@@ -151,7 +155,10 @@ export class ImportJobsService {
     const job = await this.get(id);
     if (job.status !== 'RUNNING' || job.processed < job.total) return job;
     const status = finalStatus(job);
-    await this.prisma.importJob.updateMany({ where: { id, status: 'RUNNING' }, data: { status, finishedAt: new Date() } });
+    await this.prisma.importJob.updateMany({
+      where: { id, status: 'RUNNING' },
+      data: { status, finishedAt: new Date() },
+    });
     return this.get(id);
   }
 
@@ -217,5 +224,4 @@ export class ImportJobsService {
       limit,
     );
   }
-
 }

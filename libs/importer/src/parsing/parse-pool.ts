@@ -14,14 +14,17 @@ export class ParsePool {
 
   constructor(threads = availableParallelism()) {
     const filename = workerFile();
-    this.pool = threads > 0 && filename ? new Piscina({
+    this.pool =
+      threads > 0 && filename
+        ? new Piscina({
             filename,
             maxThreads: threads,
             minThreads: threads,
             // Parsing holds one task's files at a time: a small old generation makes each
             // thread collect early instead of growing towards V8's default ceiling.
             resourceLimits: { maxOldGenerationSizeMb: 128 },
-          }) : null;
+          })
+        : null;
   }
 
   /** Reads and parses the task's files. */

@@ -39,8 +39,13 @@ describe('parse worker', () => {
   it('fails a file it cannot read, with the reason', () => {
     const missing = { path: 'gone.md', file: path.join(dir, 'gone.md') };
     expect(parseFiles({ ...options, files: [missing] })).toEqual([
-      { ok: false, error: { path: 'gone.md', line: null, code: 'UNREADABLE_FILE', message: expect.stringContaining('ENOENT') } },
+      {
+        ok: false,
+        error: { path: 'gone.md', line: null, code: 'UNREADABLE_FILE', message: expect.stringContaining('ENOENT') },
+      },
     ]);
-    expect(hashFiles({ ...options, files: [missing] })).toEqual([{ path: 'gone.md', unreadable: expect.stringMatching(/^UNREADABLE_FILE: .*ENOENT/) }]);
+    expect(hashFiles({ ...options, files: [missing] })).toEqual([
+      { path: 'gone.md', unreadable: expect.stringMatching(/^UNREADABLE_FILE: .*ENOENT/) },
+    ]);
   });
 });

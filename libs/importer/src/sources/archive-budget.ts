@@ -6,7 +6,10 @@ export class ArchiveBudget {
   private entries = 0;
   private bytes = 0;
 
-  constructor(private readonly limits: ImportLimits, private readonly name: string) {}
+  constructor(
+    private readonly limits: ImportLimits,
+    private readonly name: string,
+  ) {}
 
   addEntry(): void {
     if (++this.entries > this.limits.maxEntries) {
@@ -17,7 +20,10 @@ export class ArchiveBudget {
   addBytes(count: number): void {
     this.bytes += count;
     if (this.bytes > this.limits.maxTotalBytes) {
-      throw new SourceRejectedError(`${this.name}: more than ${this.limits.maxTotalBytes} bytes uncompressed`, 'TOO_LARGE');
+      throw new SourceRejectedError(
+        `${this.name}: more than ${this.limits.maxTotalBytes} bytes uncompressed`,
+        'TOO_LARGE',
+      );
     }
   }
 

@@ -20,7 +20,10 @@ export interface RejectedEntry {
 
 /** Thrown when a whole source is refused (an archive bomb, too many entries): nothing is imported. */
 export class SourceRejectedError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }

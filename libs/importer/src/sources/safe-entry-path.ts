@@ -17,6 +17,7 @@ export function safeEntryPath(name: string): { path: string } | { error: string 
 /** Joins a checked relative path under `root` and proves the result stays inside it. */
 export function resolveInside(root: string, relative: string): string {
   const target = path.resolve(root, relative);
-  if (target !== root && !target.startsWith(root + path.sep)) throw new Error(`path escapes the import folder: ${relative}`);
+  if (target !== root && !target.startsWith(root + path.sep))
+    throw new Error(`path escapes the import folder: ${relative}`);
   return target;
 }

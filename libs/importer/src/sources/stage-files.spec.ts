@@ -16,7 +16,10 @@ async function temp(): Promise<string> {
 }
 
 /** A zip built by yazl; `rename` patches names afterwards, since yazl itself refuses bad ones. */
-async function zipOf(entries: { name: string; data: string | Buffer; mode?: number }[], rename: Record<string, string> = {}): Promise<Buffer> {
+async function zipOf(
+  entries: { name: string; data: string | Buffer; mode?: number }[],
+  rename: Record<string, string> = {},
+): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const e of entries) zip.addBuffer(Buffer.from(e.data), e.name, e.mode ? { mode: e.mode } : {});
   zip.end();
@@ -54,12 +57,18 @@ async function stage(name: string, bytes: Buffer, limits: ImportLimits = IMPORT_
 async function listFiles(root: string): Promise<string[]> {
   if (!existsSync(root)) return [];
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 describe('stageFiles', () => {
   it('extracts the post files of a zip, a tar and a tar.gz, and nothing else', async () => {
-    const zip = await zipOf([{ name: '_posts/a.md', data: POST }, { name: 'img/x.png', data: 'png' }]);
+    const zip = await zipOf([
+      { name: '_posts/a.md', data: POST },
+      { name: 'img/x.png', data: 'png' },
+    ]);
     const plainTar = await tarOf([{ name: '_posts/b.md', data: POST }]);
     const tarGz = await tarOf([{ name: 'c.html', data: '<h1>C</h1>' }], true);
 
@@ -70,7 +79,11 @@ describe('stageFiles', () => {
 
   it('refuses `..` and absolute paths in a zip entry by entry, writing nothing outside', async () => {
     const zip = await zipOf(
-      [{ name: 'ok.md', data: POST }, { name: 'zz/evil.md', data: POST }, { name: 'Xtmp/abs.md', data: POST }],
+      [
+        { name: 'ok.md', data: POST },
+        { name: 'zz/evil.md', data: POST },
+        { name: 'Xtmp/abs.md', data: POST },
+      ],
       { 'zz/evil.md': '../evil.md', 'Xtmp/abs.md': '/tmp/abs.md' },
     );
 
@@ -127,13 +140,18 @@ describe('stageFiles', () => {
   });
 
   it('refuses an entry larger than the per-entry limit, and an archive with too many entries', async () => {
-    const big = await tarOf([{ name: 'big.md', data: 'x'.repeat(2048) }, { name: 'ok.md', data: POST }]);
+    const big = await tarOf([
+      { name: 'big.md', data: 'x'.repeat(2048) },
+      { name: 'ok.md', data: POST },
+    ]);
     const many = await zipOf(Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.md`, data: POST })));
 
     const sized = await stage('big.tar', big, { ...IMPORT_LIMITS, maxEntryBytes: 1024 });
     expect(await listFiles(sized.root)).toEqual(['ok.md']);
     expect(sized.rejected).toEqual([{ path: 'big.md', message: expect.stringContaining('larger than 1024 bytes') }]);
-    await expect(stage('many.zip', many, { ...IMPORT_LIMITS, maxEntries: 5 })).rejects.toMatchObject({ code: 'TOO_MANY_ENTRIES' });
+    await expect(stage('many.zip', many, { ...IMPORT_LIMITS, maxEntries: 5 })).rejects.toMatchObject({
+      code: 'TOO_MANY_ENTRIES',
+    });
   });
 
   it('copies plain uploaded posts under their own names and skips other uploads', async () => {
@@ -142,7 +160,13 @@ describe('stageFiles', () => {
     await writeFile(path.join(dir, 'p2'), 'GIF89a');
 
     const root = path.join(dir, 'files');
-    const rejected = await stageFiles([{ name: 'hello.md', file: path.join(dir, 'p1') }, { name: 'pic.gif', file: path.join(dir, 'p2') }], root);
+    const rejected = await stageFiles(
+      [
+        { name: 'hello.md', file: path.join(dir, 'p1') },
+        { name: 'pic.gif', file: path.join(dir, 'p2') },
+      ],
+      root,
+    );
 
     expect(await readFile(path.join(root, 'hello.md'), 'utf8')).toBe(POST);
     expect(rejected).toEqual([{ path: 'pic.gif', skipped: true, message: expect.stringContaining('not a post file') }]);

@@ -21,7 +21,11 @@ export interface IncomingFile {
  * entry), post files copied under their own names. Returns the entries refused one by one;
  * throws SourceRejectedError when a whole source must be refused.
  */
-export async function stageFiles(files: IncomingFile[], root: string, limits: ImportLimits = IMPORT_LIMITS): Promise<RejectedEntry[]> {
+export async function stageFiles(
+  files: IncomingFile[],
+  root: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<RejectedEntry[]> {
   await mkdir(root, { recursive: true });
   const rejected: RejectedEntry[] = [];
   const archives = files.length > 1;
@@ -35,7 +39,12 @@ export async function stageFiles(files: IncomingFile[], root: string, limits: Im
     }
     const safe = safeEntryPath(incoming.name);
     if ('error' in safe) rejected.push({ path: incoming.name, message: safe.error });
-    else if (!isPostFile(safe.path)) rejected.push({ path: safe.path, skipped: true, message: 'not a post file (.md, .markdown, .html, .htm, .txt) nor an archive (.zip, .tar, .tar.gz)' });
+    else if (!isPostFile(safe.path))
+      rejected.push({
+        path: safe.path,
+        skipped: true,
+        message: 'not a post file (.md, .markdown, .html, .htm, .txt) nor an archive (.zip, .tar, .tar.gz)',
+      });
     else {
       const target = resolveInside(root, safe.path);
       await mkdir(path.dirname(target), { recursive: true });
@@ -45,7 +54,12 @@ export async function stageFiles(files: IncomingFile[], root: string, limits: Im
   return rejected;
 }
 
-function extractArchive(kind: string, incoming: IncomingFile, target: string, limits: ImportLimits): Promise<RejectedEntry[]> {
+function extractArchive(
+  kind: string,
+  incoming: IncomingFile,
+  target: string,
+  limits: ImportLimits,
+): Promise<RejectedEntry[]> {
   if (kind === 'zip') return extractZip(incoming.file, target, limits, incoming.name);
   return extractTar(incoming.file, target, limits, incoming.name, kind === 'tar.gz');
 }

@@ -25,7 +25,13 @@ const REFUSED_TYPES: Record<string, string> = {
  * Extracts the post files of a .tar or .tar.gz under `root`, streaming: entries are written as
  * they come, and the whole archive is refused when it turns out to be a compression bomb.
  */
-export async function extractTar(file: string, root: string, limits: ImportLimits, name: string, gzip: boolean): Promise<RejectedEntry[]> {
+export async function extractTar(
+  file: string,
+  root: string,
+  limits: ImportLimits,
+  name: string,
+  gzip: boolean,
+): Promise<RejectedEntry[]> {
   const budget = new ArchiveBudget(limits, name);
   const rejected: RejectedEntry[] = [];
   let compressed = 0;
@@ -47,7 +53,13 @@ export async function extractTar(file: string, root: string, limits: ImportLimit
   return rejected;
 }
 
-async function handleEntry(entry: TarEntry, root: string, limits: ImportLimits, budget: ArchiveBudget, rejected: RejectedEntry[]): Promise<void> {
+async function handleEntry(
+  entry: TarEntry,
+  root: string,
+  limits: ImportLimits,
+  budget: ArchiveBudget,
+  rejected: RejectedEntry[],
+): Promise<void> {
   const { name, type, size = 0 } = entry.header;
   budget.addEntry();
   const safe = safeEntryPath(name);
@@ -56,7 +68,8 @@ async function handleEntry(entry: TarEntry, root: string, limits: ImportLimits, 
   if ('error' in safe) return reject(entry, rejected, name, safe.error);
   if (refused) return reject(entry, rejected, safe.path, `${refused}: ${name}`);
   if (!isPostFile(safe.path) || inSkippedFolder(safe.path)) return drain(entry);
-  if (size > limits.maxEntryBytes) return reject(entry, rejected, safe.path, `entry larger than ${limits.maxEntryBytes} bytes uncompressed`);
+  if (size > limits.maxEntryBytes)
+    return reject(entry, rejected, safe.path, `entry larger than ${limits.maxEntryBytes} bytes uncompressed`);
   try {
     await writeEntry(entry, root, safe.path, limits.maxEntryBytes, (n) => budget.addBytes(n));
   } catch (error) {

@@ -35,7 +35,10 @@ export async function writeEntry(
 }
 
 export class EntryTooLargeError extends Error {
-  constructor(readonly entry: string, limit: number) {
+  constructor(
+    readonly entry: string,
+    limit: number,
+  ) {
     super(`entry larger than ${limit} bytes uncompressed: ${entry}`);
   }
 }

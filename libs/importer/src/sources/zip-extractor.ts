@@ -15,13 +15,21 @@ const S_IFREG = 0o100000;
  * Extracts the post files of a .zip under `root`, one entry at a time. Declared sizes are
  * checked before reading and actual sizes while reading (yauzl validates them too).
  */
-export async function extractZip(file: string, root: string, limits: ImportLimits, name: string): Promise<RejectedEntry[]> {
+export async function extractZip(
+  file: string,
+  root: string,
+  limits: ImportLimits,
+  name: string,
+): Promise<RejectedEntry[]> {
   const zip = await openZip(file);
   const budget = new ArchiveBudget(limits, name);
   const rejected: RejectedEntry[] = [];
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    throw new SourceRejectedError(`${name}: ${zip.entryCount} entries, more than ${limits.maxEntries}`, 'TOO_MANY_ENTRIES');
+    throw new SourceRejectedError(
+      `${name}: ${zip.entryCount} entries, more than ${limits.maxEntries}`,
+      'TOO_MANY_ENTRIES',
+    );
   }
   try {
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
@@ -62,14 +70,20 @@ function entryName(entry: yauzl.Entry): string {
 function refusal(entry: yauzl.Entry, limits: ImportLimits): string | null {
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode && mode !== S_IFREG) return mode === 0o120000 ? 'symbolic link refused' : 'special file refused';
-  if (entry.uncompressedSize > limits.maxEntryBytes) return `entry larger than ${limits.maxEntryBytes} bytes uncompressed`;
+  if (entry.uncompressedSize > limits.maxEntryBytes)
+    return `entry larger than ${limits.maxEntryBytes} bytes uncompressed`;
   return null;
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (error, zip) =>
-      error ? reject(new SourceRejectedError(`not a readable zip archive: ${error.message}`, 'BAD_ARCHIVE')) : resolve(zip),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false },
+      (error, zip) =>
+        error
+          ? reject(new SourceRejectedError(`not a readable zip archive: ${error.message}`, 'BAD_ARCHIVE'))
+          : resolve(zip),
     ),
   );
 }
@@ -79,11 +93,19 @@ function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
     const cleanup = () => zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
     zip.once('entry', (entry: yauzl.Entry) => (cleanup(), resolve(entry)));
     zip.once('end', () => (cleanup(), resolve(null)));
-    zip.once('error', (error: Error) => (cleanup(), reject(new SourceRejectedError(`broken zip archive: ${error.message}`, 'BAD_ARCHIVE'))));
+    zip.once(
+      'error',
+      (error: Error) => (
+        cleanup(),
+        reject(new SourceRejectedError(`broken zip archive: ${error.message}`, 'BAD_ARCHIVE'))
+      ),
+    );
     zip.readEntry();
   });
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
+  );
 }

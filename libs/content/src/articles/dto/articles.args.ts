@@ -22,52 +22,78 @@ registerEnumType(SortDirection, { name: 'SortDirection' });
 
 @InputType({ description: 'Every field given must hold (AND); combine further with AND, OR and NOT' })
 export class ArticleWhereInput {
-  @Field(() => [ArticleStatus], { nullable: true, description: 'Any of these; non-PUBLISHED statuses need an EDITOR token' })
-  @IsOptional() @IsEnum(ArticleStatus, { each: true }) @ArrayMaxSize(3)
+  @Field(() => [ArticleStatus], {
+    nullable: true,
+    description: 'Any of these; non-PUBLISHED statuses need an EDITOR token',
+  })
+  @IsOptional()
+  @IsEnum(ArticleStatus, { each: true })
+  @ArrayMaxSize(3)
   status?: ArticleStatus[];
 
   @Field(() => [String], { nullable: true, description: 'Articles with any of these tag slugs' })
-  @IsOptional() @IsString({ each: true }) @ArrayMaxSize(50)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(50)
   tagSlugs?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Articles with all of these tag slugs' })
-  @IsOptional() @IsString({ each: true }) @ArrayMaxSize(20)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(20)
   allTagSlugs?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Articles with any of these category slugs' })
-  @IsOptional() @IsString({ each: true }) @ArrayMaxSize(50)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(50)
   categorySlugs?: string[];
 
   @Field({ nullable: true, description: 'Articles by this author' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   authorSlug?: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Published at or after this instant' })
-  @IsOptional() @IsDate()
+  @IsOptional()
+  @IsDate()
   publishedAfter?: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Published strictly before this instant' })
-  @IsOptional() @IsDate()
+  @IsOptional()
+  @IsDate()
   publishedBefore?: Date;
 
   @Field({ nullable: true })
-  @IsOptional() @IsString() @Length(2, 35)
+  @IsOptional()
+  @IsString()
+  @Length(2, 35)
   language?: string;
 
   @Field({ nullable: true, description: 'Text contained in the title or the body, case-insensitively' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   text?: string;
 
   @Field(() => [ArticleWhereInput], { nullable: true, description: 'All of these hold' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ArticleWhereInput) @ArrayMaxSize(20)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ArticleWhereInput)
+  @ArrayMaxSize(20)
   AND?: ArticleWhereInput[];
 
   @Field(() => [ArticleWhereInput], { nullable: true, description: 'At least one of these holds' })
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ArticleWhereInput) @ArrayMaxSize(20)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ArticleWhereInput)
+  @ArrayMaxSize(20)
   OR?: ArticleWhereInput[];
 
   @Field(() => ArticleWhereInput, { nullable: true, description: 'This does not hold' })
-  @IsOptional() @ValidateNested() @Type(() => ArticleWhereInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArticleWhereInput)
   NOT?: ArticleWhereInput;
 }
 
@@ -80,10 +106,14 @@ export class ArticleOrderByInput {
 @ArgsType()
 export class ArticlesArgs extends ConnectionArgs {
   @Field(() => ArticleWhereInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => ArticleWhereInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArticleWhereInput)
   where?: ArticleWhereInput;
 
   @Field(() => ArticleOrderByInput, { nullable: true, description: 'Newest published first when omitted' })
-  @IsOptional() @ValidateNested() @Type(() => ArticleOrderByInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArticleOrderByInput)
   orderBy?: ArticleOrderByInput;
 }

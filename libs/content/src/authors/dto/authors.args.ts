@@ -11,6 +11,8 @@ export class AuthorArgs {
 @ArgsType()
 export class AuthorsArgs extends ConnectionArgs {
   @Field({ nullable: true, description: 'Authors whose name contains this text' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   nameContains?: string;
 }

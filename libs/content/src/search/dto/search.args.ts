@@ -10,10 +10,13 @@ export class SearchArgs extends ConnectionArgs {
     description:
       'Words to find in titles and bodies, Chinese included. All must match; "quoted words" match as a phrase, -word excludes, OR accepts either side',
   })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   query!: string;
 
   @Field(() => ArticleWhereInput, { nullable: true, description: 'Narrows the hits like the filter of `articles`' })
-  @IsOptional() @ValidateNested() @Type(() => ArticleWhereInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArticleWhereInput)
   where?: ArticleWhereInput;
 }

@@ -15,6 +15,8 @@ export class TagsArgs extends ConnectionArgs {
   @Field(() => TagKind, { nullable: true }) @IsOptional() @IsEnum(TagKind) kind?: TagKind;
 
   @Field({ nullable: true, description: 'Tags whose name contains this text' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   nameContains?: string;
 }
