@@ -53,6 +53,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       includeStacktraceInErrorResponses: false,
       formatError,
       validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       plugins: [
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
