@@ -22,7 +22,7 @@ describe('npm start without DATABASE_URL', () => {
     const port = await freePort();
     const { DATABASE_URL: _unset, ...env } = process.env;
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      env: { ...env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+      env: { ...env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', SEED_SAMPLE_POSTS: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

@@ -14,6 +14,7 @@ import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
 import { queryLimits } from './graphql/query-limits.js';
+import { corsIsWildcard } from './http/cors-options.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
 
@@ -52,11 +53,15 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       includeStacktraceInErrorResponses: false,
       formatError,
       validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       plugins: [
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),
-        cacheHeadersPlugin(this.config.get('CACHE_MAX_AGE', { infer: true })),
+        cacheHeadersPlugin(
+          this.config.get('CACHE_MAX_AGE', { infer: true }),
+          !corsIsWildcard(this.config.get('CORS_ORIGINS', { infer: true })),
+        ),
         responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],

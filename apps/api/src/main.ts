@@ -10,9 +10,15 @@ import { setupApp } from './setup-app.js';
 async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
   const logger = new Logger('Bootstrap');
+  const dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;
+  logger.log(
+    env.DATABASE_URL
+      ? 'applying pending migrations to DATABASE_URL...'
+      : `starting the embedded PostgreSQL in ${dataDir} (initialised on the first start), then applying migrations...`,
+  );
   const database = await prepareDatabase({
     databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
+    dataDir,
     log: (message) => logger.log(message),
   });
   const appModule = AppModule.forRoot({
@@ -24,8 +30,14 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(appModule, { bufferLogs: true, logger: levelsUpTo(env.LOG_LEVEL) });
   setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
-  await app.listen(env.PORT);
-  logger.log(`GraphQL on http://localhost:${env.PORT}/graphql`);
+  await (env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT));
+  logger.log(`GraphQL on http://${urlHost(env.HOST)}:${env.PORT}/graphql`);
+}
+
+/** How to reach HOST in a URL; unset (every interface) or a wildcard address: localhost. */
+function urlHost(host: string | undefined): string {
+  if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** LOG_LEVEL and every level more severe than it. */

@@ -7,6 +7,7 @@ import { SAMPLE_POSTS_DIR } from './config/index.js';
 export async function seedSamplePosts(app: INestApplication): Promise<void> {
   const logger = new Logger('Seed');
   if (await app.get(PrismaService).article.findFirst({ select: { id: true } })) return;
+  logger.log(`empty database: importing the sample posts from ${SAMPLE_POSTS_DIR}...`);
   const imports = app.get(ImportService);
   const job = await imports.createJob({ source: 'seed', sourcePath: SAMPLE_POSTS_DIR, createdBy: 'seed' });
   const done = await imports.importPaths(job, [SAMPLE_POSTS_DIR]);

@@ -79,17 +79,20 @@ export class ApiTokensService {
 
   /**
    * The viewer for an `Authorization` header: anonymous without one, the token's role with a
-   * valid one, UNAUTHENTICATED for a malformed, unknown or revoked token. Failures count against
-   * `address`; an address past the limit is TOO_MANY_REQUESTS whatever it sends.
+   * valid one, UNAUTHENTICATED for a malformed, unknown or revoked token. A valid token is always
+   * accepted: failures count against `address` (the client `req.ip` names, see TRUST_PROXY) and
+   * only turn that address's *failed* attempts into TOO_MANY_REQUESTS, so a stranger's guesses
+   * behind the same proxy or NAT never lock out an editor. Guessing stays hopeless (a secret is
+   * 256 random bits); the limit keeps a scanner from hammering the table, as 429s cost no write.
    */
   async viewerFor(authorization: string | undefined, address = 'unknown'): Promise<Viewer> {
     if (!authorization) return ANONYMOUS;
-    await this.failures.assertAllowed(address);
     const secret = BEARER.exec(authorization.trim())?.[1];
     const hash = secret ? hashSecret(secret) : null;
     const token = hash ? await this.findByHash(hash) : null;
     const refusal = refusalOf(token, hash);
     if (refusal) {
+      await this.failures.assertAllowed(address);
       await this.failures.recordFailure(address);
       throw new TokenRefusedError(refusal);
     }

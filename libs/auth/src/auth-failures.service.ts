@@ -8,12 +8,14 @@ import { TooManyFailuresError } from './auth-errors.js';
 const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /**
- * Counts failed token checks per client address in PostgreSQL (the AuthFailure table), so the
- * count is shared by every API replica. An address that reaches AUTH_FAILURE_LIMIT in a window is
- * refused, valid token or not, until the window ends: a correct guess made then is not confirmed.
+ * Counts failed token checks per client address (`req.ip`, so the address a trusted proxy
+ * reports; see TRUST_PROXY) in PostgreSQL (the AuthFailure table), so the count is shared by every
+ * API replica. An address that reaches AUTH_FAILURE_LIMIT in a window has its further failed
+ * checks answered TOO_MANY_REQUESTS until the window ends; a valid token is never refused (see
+ * ApiTokensService.viewerFor).
  *
- * The refusal itself is kept in this process's memory, so requests with a good token cost no
- * extra query. Another replica learns of it at the address's next failure there.
+ * The refusal itself is kept in this process's memory, so refused attempts cost no write.
+ * Another replica learns of it at the address's next failure there.
  */
 @Injectable()
 export class AuthFailuresService implements OnModuleInit, OnModuleDestroy {

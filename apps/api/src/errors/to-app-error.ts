@@ -11,13 +11,22 @@ const HTTP_CODES: Record<number, AppError['code']> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'BAD_USER_INPUT',
+  415: 'BAD_USER_INPUT',
   429: 'TOO_MANY_REQUESTS',
 };
+
+// PostgreSQL refuses text it cannot store (a NUL character, bytes of no character): bad input.
+const INVALID_TEXT_SQLSTATES = new Set(['22021', '22P05']);
 
 /** Maps what services and Prisma throw to an error with a code; null for the unexpected. */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
+  if (INVALID_TEXT_SQLSTATES.has(sqlState(error) ?? ''))
+    return new BadUserInputError('Text may not contain NUL characters or invalid Unicode');
+  // Only input can nest deeper than the stack (a JSON scalar given as 10,000 nested objects).
+  if (error instanceof RangeError && /call stack/.test(error.message))
+    return new BadUserInputError('The input is nested too deeply');
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002') {
       return new ConflictError('A unique value is already taken', { target: error.meta?.target ?? null });
@@ -33,6 +42,17 @@ export function toAppError(error: unknown): AppError | null {
     return new AppError(message, code);
   }
   return null;
+}
+
+/** The SQLSTATE of a PostgreSQL error, from pg directly or through Prisma's driver adapter. */
+function sqlState(error: unknown): string | undefined {
+  if (error instanceof Prisma.PrismaClientKnownRequestError)
+    return (error.meta?.driverAdapterError as { cause?: { code?: string } } | undefined)?.cause?.code;
+  // Prisma rethrows some adapter errors as they are; the class is not exported.
+  if (error instanceof Error && error.name === 'DriverAdapterError')
+    return (error.cause as { code?: string } | undefined)?.code;
+  if (error instanceof Error && 'severity' in error && 'code' in error) return String(error.code);
+  return undefined;
 }
 
 /** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */

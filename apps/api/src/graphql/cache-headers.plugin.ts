@@ -4,9 +4,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
  * Cache-Control for GraphQL responses. Anonymous queries without errors are the same for every
  * reader, so shared caches (a CDN in front of GET with persisted queries) may keep them
  * `maxAge` seconds; anything sent with a token is private. Express adds the ETag and answers
- * 304 to a matching If-None-Match.
+ * 304 to a matching If-None-Match. `varyOnOrigin` when CORS answers each origin its own
+ * Access-Control-Allow-Origin: Apollo's Vary replaces the one the CORS middleware set.
  */
-export function cacheHeadersPlugin(maxAge: number): ApolloServerPlugin {
+export function cacheHeadersPlugin(maxAge: number, varyOnOrigin = false): ApolloServerPlugin {
+  const vary = varyOnOrigin ? 'Authorization, Origin' : 'Authorization';
   return {
     async requestDidStart() {
       return {
@@ -18,7 +20,7 @@ export function cacheHeadersPlugin(maxAge: number): ApolloServerPlugin {
             headers.set('cache-control', 'private, no-store');
           } else if (operation?.operation === 'query' && !hasErrors && maxAge > 0) {
             headers.set('cache-control', `public, max-age=${maxAge}`);
-            headers.set('vary', 'Authorization');
+            headers.set('vary', vary);
           } else {
             headers.set('cache-control', 'no-store');
           }

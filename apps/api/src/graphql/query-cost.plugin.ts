@@ -25,10 +25,10 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const key = `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+          const key = costKey(request.operationName, request.variables);
           let known = costs.get(document);
           if (!known) costs.set(document, (known = new Map()));
-          let cost = known.get(key);
+          let cost = key === null ? undefined : known.get(key);
           if (cost === undefined) {
             cost = costOf(() =>
               getComplexity({
@@ -40,7 +40,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
               }),
             );
             if (known.size >= COSTS_PER_DOCUMENT) known.clear();
-            known.set(key, cost);
+            if (key !== null) known.set(key, cost);
           }
           if (cost !== null && cost > maxCost) {
             throw new GraphQLError(
@@ -54,6 +54,15 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** null when the variables cannot be written as JSON (nested deeper than the stack): not remembered. */
+function costKey(operationName: string | undefined, variables: unknown): string | null {
+  try {
+    return `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+  } catch {
+    return null;
+  }
 }
 
 /** null when the variables are invalid: execution reports them with their own error. */

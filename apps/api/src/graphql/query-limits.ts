@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Limits on the shape of a query, checked before it runs. Nested lists are priced in query-cost.plugin.ts. */
 export const QUERY_LIMITS = {
@@ -11,8 +11,19 @@ export const QUERY_LIMITS = {
   maxTokens: 2000,
 } as const;
 
-/** Armor's checks, answered as BAD_USER_INPUT naming the limit instead of a bare validation failure. */
-export function queryLimits(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+/** graphql-js's message when a document passes `parseOptions.maxTokens` (formatError renames it). */
+export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens/;
+
+/**
+ * Armor's checks, answered as BAD_USER_INPUT naming the limit instead of a bare validation
+ * failure. The token limit is graphql-js's own (`parseOptions`): armor's parses the query a second
+ * time in a plugin hook, where a plain syntax error became an HTTP 500 instead of Apollo's 400.
+ */
+export function queryLimits(): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+} {
   const reject = (limit: string) => [
     (context: ValidationContext | null, error: GraphQLError) =>
       context?.reportError(
@@ -25,11 +36,15 @@ export function queryLimits(): { plugins: ApolloServerPlugin[]; validationRules:
     maxDepth: { n: QUERY_LIMITS.maxDepth, onReject: reject('maxDepth'), propagateOnRejection: false },
     maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: reject('maxAliases'), propagateOnRejection: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: reject('maxDirectives'), propagateOnRejection: false },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: reject('maxTokens'), propagateOnRejection: false },
+    maxTokens: { enabled: false },
     // Priced by query-cost.plugin.ts, which multiplies by page sizes; armor's does not.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules: validationRules as ValidationRule[] };
+  return {
+    plugins: plugins as ApolloServerPlugin[],
+    validationRules: validationRules as ValidationRule[],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+  };
 }

@@ -43,13 +43,22 @@ export function responseCacheKey(request: KeyedRequest): string | null {
   if (hash === null) return null;
   const text = query === undefined || query === null ? undefined : normalise(query as string);
   if (text === null || (text === undefined && hash === undefined)) return null;
-  return JSON.stringify([
+  return stringify([
     text ?? null,
     hash ?? null,
     operationName ?? null,
     variables ?? null,
     request.headers.accept ?? null,
   ]);
+}
+
+/** null for variables nested deeper than JSON.stringify's stack allows: such a request is not cached. */
+function stringify(parts: unknown[]): string | null {
+  try {
+    return JSON.stringify(parts);
+  } catch {
+    return null;
+  }
 }
 
 function postedOperation(request: KeyedRequest): Operation | null {

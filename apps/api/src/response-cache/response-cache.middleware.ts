@@ -30,7 +30,7 @@ export class ResponseCacheMiddleware implements NestMiddleware {
 
   private storeWhatIsSent(key: string, res: Response): void {
     const generation = this.cache.generation;
-    const preset = new Set(res.getHeaderNames());
+    const preset = new Map(res.getHeaderNames().map((name) => [name, String(res.getHeader(name))]));
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
@@ -49,11 +49,14 @@ export class ResponseCacheMiddleware implements NestMiddleware {
   }
 }
 
-/** The headers set since the request reached this middleware: the GraphQL response's own. */
-function responseHeaders(res: Response, preset: Set<string>): CachedResponse['headers'] {
+/**
+ * The headers set or replaced since the request reached this middleware: the GraphQL response's
+ * own (Vary is set by the CORS middleware before, then replaced by cache-headers.plugin.ts).
+ */
+function responseHeaders(res: Response, preset: Map<string, string>): CachedResponse['headers'] {
   return res
     .getHeaderNames()
-    .filter((name) => !preset.has(name) && !COMPUTED.has(name))
+    .filter((name) => preset.get(name) !== String(res.getHeader(name)) && !COMPUTED.has(name))
     .map((name) => [name, res.getHeader(name)!]);
 }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsCorsOrigins, IsHost, IsTrustProxy, toList, toTrustProxy, type TrustProxy } from './http-env.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -16,6 +17,21 @@ export class Env {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** Address to listen on; unset: every interface (IPv6 and IPv4). */
+  @IsOptional()
+  @IsHost()
+  HOST?: string;
+
+  /** Origins whose pages may call the API (comma-separated), or `*` for anonymous reads from anywhere. */
+  @Transform(toList)
+  @IsCorsOrigins()
+  CORS_ORIGINS: string[] = [];
+
+  /** Express's `trust proxy`: false, true, a hop count, or addresses/subnets of the proxies. */
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   /** PostgreSQL to use; when unset, an embedded server keeps its data under DATA_DIR. */
   @IsOptional()
@@ -38,10 +54,11 @@ export class Env {
   @Min(0)
   DATABASE_STATEMENT_TIMEOUT = 15_000;
 
-  /** Import the bundled sample posts when the database has no article. */
+  /** Import the bundled sample posts when the database has no article; default: not in production. */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  SEED_SAMPLE_POSTS = true;
+  SEED_SAMPLE_POSTS!: boolean;
 
   /** IANA zone for front-matter dates given without an offset. */
   @IsString()
@@ -90,13 +107,17 @@ export class Env {
   @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 600;
 
+  /** Default: not in production. */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  GRAPHQL_INTROSPECTION = true;
+  GRAPHQL_INTROSPECTION!: boolean;
 
+  /** The offline GraphiQL at GET /graphql; default: not in production. */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  GRAPHQL_IDE = true;
+  GRAPHQL_IDE!: boolean;
 
   /** Seconds a shared cache may keep an anonymous GraphQL response. */
   @Transform(({ value }) => Number(value))
@@ -126,5 +147,10 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
+  // What a production deployment must ask for; a developer gets it by default.
+  const developing = env.NODE_ENV !== 'production';
+  env.SEED_SAMPLE_POSTS ??= developing;
+  env.GRAPHQL_INTROSPECTION ??= developing;
+  env.GRAPHQL_IDE ??= developing;
   return env;
 }
