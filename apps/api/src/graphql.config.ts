@@ -13,7 +13,7 @@ import { formatError } from './graphql/format-error.js';
 import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
-import { queryLimits } from './graphql/query-limits.js';
+import { QUERY_PARSE_OPTIONS, queryLimits } from './graphql/query-limits.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
 
@@ -51,6 +51,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       playground: false,
       includeStacktraceInErrorResponses: false,
       formatError,
+      parseOptions: QUERY_PARSE_OPTIONS,
       validationRules: limits.validationRules,
       plugins: [
         ...limits.plugins,
