@@ -57,7 +57,7 @@ describe('NODE_ENV=production', () => {
       .send(`{"query":"${'x'.repeat(17 * 1024 ** 2)}"}`);
 
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.text).not.toMatch(INTERNALS);
   });
 

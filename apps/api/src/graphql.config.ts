@@ -13,7 +13,7 @@ import { formatError } from './graphql/format-error.js';
 import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
-import { queryLimits } from './graphql/query-limits.js';
+import { QUERY_PARSE_OPTIONS, queryLimits } from './graphql/query-limits.js';
 import { corsIsWildcard } from './http/cors-options.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
@@ -52,8 +52,8 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       playground: false,
       includeStacktraceInErrorResponses: false,
       formatError,
+      parseOptions: QUERY_PARSE_OPTIONS,
       validationRules: limits.validationRules,
-      parseOptions: limits.parseOptions,
       plugins: [
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),

@@ -3,6 +3,7 @@ import {
   ANONYMOUS,
   BadUserInputError,
   ConflictError,
+  cursorTuple,
   NotFoundError,
   toConnection,
   toPageRequest,
@@ -53,12 +54,13 @@ export class ApiTokensService {
   async page(args: ConnectionArgs): Promise<Connection<ApiTokenInfo>> {
     const request = toPageRequest(args);
     const direction = request.backward ? 'desc' : 'asc';
+    const cursor = cursorTuple(request, ['uuid']);
     const [rows, totalCount] = await Promise.all([
       this.prisma.apiToken.findMany({
         omit: { secretHash: true },
         orderBy: [{ createdAt: direction }, { id: direction }],
         take: request.take + 1,
-        ...(request.cursor ? { cursor: { id: String(request.cursor[0]) }, skip: 1 } : {}),
+        ...(cursor ? { cursor: { id: cursor[0] as string }, skip: 1 } : {}),
       }),
       this.prisma.apiToken.count(),
     ]);

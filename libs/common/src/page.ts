@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { cursorValueFits, decodeCursor, encodeCursor, type CursorValueKind } from './cursor.js';
 import { DEFAULT_PAGE_SIZE, type Connection, type ConnectionArgs, type Edge } from './connection.js';
 import { BadUserInputError } from './errors.js';
 
@@ -27,6 +27,21 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
   const take = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const raw = backward ? args.before : args.after;
   return { backward, take, cursor: raw ? decodeCursor(raw, backward ? 'before' : 'after') : null };
+}
+
+/**
+ * The cursor's values when they are `kinds`, one each, after `tag` when the list writes one;
+ * BAD_USER_INPUT naming `after`/`before` for a cursor of another list or a forged one. For
+ * lists whose cursor is a fixed tuple (ids, versions, names); null when there is no cursor.
+ */
+export function cursorTuple(request: PageRequest, kinds: readonly CursorValueKind[], tag?: string): unknown[] | null {
+  if (!request.cursor) return null;
+  const values = tag === undefined ? request.cursor : request.cursor[0] === tag ? request.cursor.slice(1) : [];
+  if (values.length !== kinds.length || !kinds.every((kind, i) => cursorValueFits(kind, values[i]))) {
+    const field = request.backward ? 'before' : 'after';
+    throw new BadUserInputError(`The "${field}" cursor does not belong to this list`, field);
+  }
+  return values;
 }
 
 /**

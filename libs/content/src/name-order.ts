@@ -1,4 +1,4 @@
-import { BadUserInputError, type PageRequest } from '@pressroom/common';
+import { cursorTuple, type PageRequest } from '@pressroom/common';
 
 /** Authors and tags list by name, then id: a total order, so paging never skips or repeats. */
 export function nameOrder(request: PageRequest): [{ name: 'asc' | 'desc' }, { id: 'asc' | 'desc' }] {
@@ -8,12 +8,9 @@ export function nameOrder(request: PageRequest): [{ name: 'asc' | 'desc' }, { id
 
 /** Rows after the cursor in that order: a keyset on the values the cursor carries. */
 export function afterName(request: PageRequest): { OR?: object[] } {
-  if (!request.cursor) return {};
-  const [kind, name, id] = request.cursor;
-  if (kind !== 'name' || typeof name !== 'string' || typeof id !== 'string' || request.cursor.length !== 3) {
-    const field = request.backward ? 'before' : 'after';
-    throw new BadUserInputError(`The "${field}" cursor does not belong to this list`, field);
-  }
+  const cursor = cursorTuple(request, ['text', 'uuid'], 'name');
+  if (!cursor) return {};
+  const [name, id] = cursor;
   const op = request.backward ? 'lt' : 'gt';
   return { OR: [{ name: { [op]: name } }, { name, id: { [op]: id } }] };
 }

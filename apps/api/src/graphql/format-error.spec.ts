@@ -23,7 +23,7 @@ describe('formatError', () => {
     const message = 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.';
     const formatted = formatError({ message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
 
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'maxTokens' });
-    expect(formatted.message).toMatch(/^Document contains more that 2000 tokens/);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'maxTokens', maxTokens: 2000 });
+    expect(formatted.message).toMatch(/^Query has more than 2000 tokens/);
   });
 });

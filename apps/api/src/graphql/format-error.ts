@@ -1,27 +1,38 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { TOKEN_LIMIT_MESSAGE } from './query-limits.js';
+import { QUERY_LIMITS } from './query-limits.js';
 
 const INTERNAL_MESSAGE = 'Internal server error';
 const logger = new Logger('Errors');
 
+// graphql-js's wording (typo included) when the parser stops at QUERY_PARSE_OPTIONS.maxTokens.
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/;
+
 /**
  * The last look at every GraphQL error before it is sent. Apollo answers every validation
- * failure GRAPHQL_VALIDATION_FAILED; a query over one of our limits (see query-limits.ts) is bad
- * input the client can fix, so it says BAD_USER_INPUT and names the limit, as the cost limit does.
+ * failure GRAPHQL_VALIDATION_FAILED, and the parser's token limit GRAPHQL_PARSE_FAILED; a query
+ * over one of our limits (see query-limits.ts) is bad input the client can fix, so it says
+ * BAD_USER_INPUT and names the limit, as the cost limit does.
  * Apollo leaves some request errors it answers 400 (a persisted query of another version or
  * hash) without a code, which it then fills with INTERNAL_SERVER_ERROR: they say BAD_REQUEST. A
  * real internal error raised outside a resolver (building the context, a plugin) would carry its
  * own message; it is logged and answered with a generic one, as AppExceptionFilter does.
  */
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
-    const message = formatted.message.replace(/^Syntax Error: /, '');
-    return { message, extensions: { code: 'BAD_USER_INPUT', limit: 'maxTokens' } };
+  if (TOKEN_LIMIT.test(formatted.message)) {
+    return {
+      ...formatted,
+      message: `Query has more than ${QUERY_LIMITS.maxTokens} tokens: ask for fewer fields or send large values as variables`,
+      extensions: {
+        ...formatted.extensions,
+        code: 'BAD_USER_INPUT',
+        limit: 'maxTokens',
+        maxTokens: QUERY_LIMITS.maxTokens,
+      },
+    };
   }
-  if (code === 'INTERNAL_SERVER_ERROR') return internal(formatted, error);
+  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') return internal(formatted, error);
   if (!formatted.extensions?.limit) return formatted;
   return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
 }

@@ -1,52 +1,63 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE } from '@pressroom/common';
-import { getNamedType, GraphQLError, type DocumentNode } from 'graphql';
+import { getNamedType, GraphQLError, type DocumentNode, type FieldNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { checkArguments } from './argument-limits.js';
 
 /** Costs remembered per parsed document, for this many distinct operation names and variables. */
 const COSTS_PER_DOCUMENT = 64;
 
-/** Connections cost their page size times what each node asks for; every other field costs 1. */
-const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const isConnection = getNamedType(field.type).name.endsWith('Connection');
-  const size = isConnection ? Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE) : 1;
-  return 1 + size * childComplexity;
-};
+/**
+ * Connections cost their page size times what each node asks for; every other field costs 1;
+ * each condition of a field's filter adds 1 (times the pages around it), as each is more SQL
+ * for every row the database considers. Page sizes are known to be within 0..100 here.
+ */
+const costEstimator =
+  (conditions: Map<FieldNode, number>): ComplexityEstimator =>
+  ({ field, node, args, childComplexity }) => {
+    const isConnection = getNamedType(field.type).name.endsWith('Connection');
+    const size = isConnection ? Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE) : 1;
+    return 1 + (conditions.get(node) ?? 0) + size * childComplexity;
+  };
 
 /**
- * Refuses an operation whose cost exceeds `maxCost` before it touches the database. Depends on
- * variables (page sizes), so it runs per request rather than as a cached validation rule; the
- * result is remembered per document (Apollo reuses one parsed document per query text), since
- * walking the query was a twentieth of a small read's time (bench/api/read-bench.mjs, Q2).
+ * Checks the arguments (argument-limits.ts), then refuses an operation whose cost exceeds
+ * `maxCost`, before it touches the database. Both depend on variables, so they run per request
+ * rather than as a cached validation rule; the outcome is remembered per document (Apollo reuses
+ * one parsed document per query text), since walking the query was a twentieth of a small
+ * read's time (bench/api/read-bench.mjs, Q2).
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const outcomes = new WeakMap<DocumentNode, Map<string, number | GraphQLError | null>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, operation, schema }) {
+          if (!operation) return;
           const key = costKey(request.operationName, request.variables);
-          let known = costs.get(document);
-          if (!known) costs.set(document, (known = new Map()));
-          let cost = key === null ? undefined : known.get(key);
-          if (cost === undefined) {
-            cost = costOf(() =>
-              getComplexity({
+          let known = outcomes.get(document);
+          if (!known) outcomes.set(document, (known = new Map()));
+          let outcome = key === null ? undefined : known.get(key);
+          if (outcome === undefined) {
+            outcome = costOrRefusal(() => {
+              const conditions = checkArguments(schema, document, operation, request.variables ?? {});
+              return getComplexity({
                 schema,
                 query: document,
                 operationName: request.operationName,
                 variables: request.variables,
-                estimators: [pageSizeEstimator],
-              }),
-            );
+                estimators: [costEstimator(conditions)],
+              });
+            });
             if (known.size >= COSTS_PER_DOCUMENT) known.clear();
-            if (key !== null) known.set(key, cost);
+            if (key !== null) known.set(key, outcome);
           }
-          if (cost !== null && cost > maxCost) {
+          if (outcome instanceof GraphQLError) throw outcome;
+          if (outcome !== null && outcome > maxCost) {
             throw new GraphQLError(
-              `Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`,
+              `Query cost ${outcome} exceeds the limit of ${maxCost}: ask for smaller pages, fewer nested lists or simpler filters`,
               {
-                extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost, maxCost, http: { status: 400 } },
+                extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost: outcome, maxCost, http: { status: 400 } },
               },
             );
           }
@@ -65,11 +76,11 @@ function costKey(operationName: string | undefined, variables: unknown): string 
   }
 }
 
-/** null when the variables are invalid: execution reports them with their own error. */
-function costOf(compute: () => number): number | null {
+/** The refusal of a bad argument; null when the variables are invalid: execution reports them. */
+function costOrRefusal(compute: () => number): number | GraphQLError | null {
   try {
     return compute();
-  } catch {
-    return null;
+  } catch (error) {
+    return error instanceof GraphQLError && error.extensions.limit ? error : null;
   }
 }

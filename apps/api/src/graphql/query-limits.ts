@@ -11,19 +11,15 @@ export const QUERY_LIMITS = {
   maxTokens: 2000,
 } as const;
 
-/** graphql-js's message when a document passes `parseOptions.maxTokens` (formatError renames it). */
-export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens/;
-
 /**
- * Armor's checks, answered as BAD_USER_INPUT naming the limit instead of a bare validation
- * failure. The token limit is graphql-js's own (`parseOptions`): armor's parses the query a second
- * time in a plugin hook, where a plain syntax error became an HTTP 500 instead of Apollo's 400.
+ * graphql-js stops lexing at the token limit, so a query of a million fields costs no more than
+ * one of 2,000. (Armor's own token limit counted the whole document, then reported to a
+ * validation context it never had, and validation went on quadratic in the fields: issue 10.)
  */
-export function queryLimits(): {
-  plugins: ApolloServerPlugin[];
-  validationRules: ValidationRule[];
-  parseOptions: ParseOptions;
-} {
+export const QUERY_PARSE_OPTIONS: ParseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
+
+/** Armor's checks, answered as BAD_USER_INPUT naming the limit instead of a bare validation failure. */
+export function queryLimits(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const reject = (limit: string) => [
     (context: ValidationContext | null, error: GraphQLError) =>
       context?.reportError(
@@ -36,15 +32,12 @@ export function queryLimits(): {
     maxDepth: { n: QUERY_LIMITS.maxDepth, onReject: reject('maxDepth'), propagateOnRejection: false },
     maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: reject('maxAliases'), propagateOnRejection: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: reject('maxDirectives'), propagateOnRejection: false },
+    // Enforced by the parser (QUERY_PARSE_OPTIONS).
     maxTokens: { enabled: false },
     // Priced by query-cost.plugin.ts, which multiplies by page sizes; armor's does not.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return {
-    plugins: plugins as ApolloServerPlugin[],
-    validationRules: validationRules as ValidationRule[],
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-  };
+  return { plugins: plugins as ApolloServerPlugin[], validationRules: validationRules as ValidationRule[] };
 }

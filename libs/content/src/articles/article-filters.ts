@@ -1,4 +1,4 @@
-import { BadUserInputError, canSeeUnpublished, type Viewer } from '@pressroom/common';
+import { BadUserInputError, canSeeUnpublished, escapeLike, type Viewer } from '@pressroom/common';
 import { ArticleStatus, Prisma } from '@pressroom/database';
 import type { ArticleWhereInput } from './dto/articles.args.js';
 
@@ -48,7 +48,7 @@ function fieldConditions(where: ArticleWhereInput, viewer: Viewer, path: string)
   if (where.publishedBefore) and.push(sql`a."publishedAt" < ${where.publishedBefore.toISOString()}::timestamptz`);
   if (where.language != null) and.push(sql`a.language = ${where.language}`);
   if (where.text != null) {
-    const pattern = `%${where.text.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = `%${escapeLike(where.text)}%`;
     and.push(sql`(a.title ILIKE ${pattern} OR a.body ILIKE ${pattern})`);
   }
   return and;

@@ -1,4 +1,4 @@
-import { BadUserInputError, type PageRequest } from '@pressroom/common';
+import { BadUserInputError, cursorValueFits, type CursorValueKind, type PageRequest } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import { ArticleOrderField, SortDirection, type ArticleOrderByInput } from './dto/articles.args.js';
 
@@ -9,7 +9,7 @@ export interface SortKey {
   /** SQL of the value, e.g. `a."publishedAt"`. */
   expression: string;
   /** Cast for the cursor's value, e.g. `timestamptz`. */
-  type: 'timestamptz' | 'text' | 'uuid' | 'float8';
+  type: Exclude<CursorValueKind, 'int4'>;
   descending: boolean;
   nullable: boolean;
 }
@@ -21,8 +21,6 @@ export interface SortOrder<T> {
   keys: SortKey[];
   valuesOf(row: T): unknown[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The order of `articles`: the chosen field, then `id` in the same direction, so that every
@@ -80,17 +78,7 @@ export function cursorOf<T>(order: SortOrder<T>): (row: T) => unknown[] {
 }
 
 function valueFits(key: SortKey, value: unknown): boolean {
-  if (value === null) return key.nullable;
-  switch (key.type) {
-    case 'timestamptz':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-    case 'uuid':
-      return typeof value === 'string' && UUID.test(value);
-    case 'text':
-      return typeof value === 'string';
-    case 'float8':
-      return typeof value === 'number' && Number.isFinite(value);
-  }
+  return value === null ? key.nullable : cursorValueFits(key.type, value);
 }
 
 /**

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BadUserInputError,
-  toConnection,
-  toPageRequest,
-  type Connection,
-  type ConnectionArgs,
-} from '@pressroom/common';
+import { cursorTuple, toConnection, toPageRequest, type Connection, type ConnectionArgs } from '@pressroom/common';
 import {
   PrismaService,
   type Article as ArticleRow,
@@ -27,7 +21,7 @@ export class ArticleRevisionsService {
 
   async list(articleId: string, args: ConnectionArgs): Promise<Connection<RevisionRow>> {
     const request = toPageRequest(args);
-    const after = request.cursor ? cursorVersion(request.cursor, request.backward ? 'before' : 'after') : null;
+    const after = (cursorTuple(request, ['int4'])?.[0] as number | undefined) ?? null;
     const where: Prisma.ArticleRevisionWhereInput = {
       articleId,
       ...(after === null ? {} : { version: request.backward ? { gt: after } : { lt: after } }),
@@ -92,11 +86,4 @@ async function stillExisting(db: Queryable, snapshot: ArticleSnapshot): Promise<
     authorIds: snapshot.authorIds.filter((id) => authors.has(id)),
     tagIds: snapshot.tagIds.filter((id) => tags.has(id)),
   };
-}
-
-function cursorVersion(cursor: unknown[], field: string): number {
-  const version = cursor[0];
-  if (typeof version !== 'number' || !Number.isInteger(version))
-    throw new BadUserInputError(`Invalid cursor in "${field}"`, field);
-  return version;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toConnection, toPageRequest, type Connection } from '@pressroom/common';
+import { escapeLike, toConnection, toPageRequest, type Connection } from '@pressroom/common';
 import { PrismaService, type Author as AuthorRow, type Prisma } from '@pressroom/database';
 import { afterName, nameCursor, nameOrder } from '../name-order.js';
 import type { AuthorsArgs } from './dto/authors.args.js';
@@ -16,7 +16,7 @@ export class AuthorsService {
   async list(args: AuthorsArgs): Promise<Connection<AuthorRow>> {
     const request = toPageRequest(args);
     const where: Prisma.AuthorWhereInput = args.nameContains
-      ? { name: { contains: args.nameContains, mode: 'insensitive' } }
+      ? { name: { contains: escapeLike(args.nameContains), mode: 'insensitive' } }
       : {};
     const rows = await this.prisma.author.findMany({
       where: { AND: [where, afterName(request)] },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toConnection, toPageRequest, type Connection } from '@pressroom/common';
+import { escapeLike, toConnection, toPageRequest, type Connection } from '@pressroom/common';
 import { PrismaService, type Prisma, type Tag as TagRow, type TagKind } from '@pressroom/database';
 import { afterName, nameCursor, nameOrder } from '../name-order.js';
 import type { TagsArgs } from './dto/tags.args.js';
@@ -18,7 +18,7 @@ export class TagsService {
     const request = toPageRequest(args);
     const where: Prisma.TagWhereInput = {
       ...(args.kind ? { kind: args.kind } : {}),
-      ...(args.nameContains ? { name: { contains: args.nameContains, mode: 'insensitive' } } : {}),
+      ...(args.nameContains ? { name: { contains: escapeLike(args.nameContains), mode: 'insensitive' } } : {}),
     };
     const rows = await this.prisma.tag.findMany({
       where: { AND: [where, afterName(request)] },

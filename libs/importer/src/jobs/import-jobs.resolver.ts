@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@pressroom/auth';
-import { ConnectionArgs, toConnection, toPageRequest } from '@pressroom/common';
+import { ConnectionArgs, cursorTuple, toConnection, toPageRequest } from '@pressroom/common';
 import { IsUUID } from 'class-validator';
 import { ImportJob, ImportJobConnection, ImportProblem } from './import-job.model.js';
 import { ImportJobsService, type ImportSummary } from './import-jobs.service.js';
@@ -26,10 +26,8 @@ export class ImportJobsResolver {
   async importJobs(@Args() args: ConnectionArgs) {
     const request = toPageRequest(args);
     if (request.backward) request.backward = false; // newest-first list pages forwards only
-    const [jobs, total] = await Promise.all([
-      this.jobs.list({ take: request.take + 1, cursor: request.cursor ? String(request.cursor[0]) : undefined }),
-      this.jobs.count(),
-    ]);
+    const cursor = cursorTuple(request, ['uuid'])?.[0] as string | undefined;
+    const [jobs, total] = await Promise.all([this.jobs.list({ take: request.take + 1, cursor }), this.jobs.count()]);
     return toConnection(
       jobs.map((j) => this.jobs.summary(j)),
       request,

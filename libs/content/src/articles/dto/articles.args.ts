@@ -2,7 +2,8 @@ import { ArgsType, Field, GraphQLISODateTime, InputType, registerEnumType } from
 import { ConnectionArgs } from '@pressroom/common';
 import { ArticleStatus } from '@pressroom/database';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { MAX_SLUG_LENGTH } from '../../slugs.js';
 
 export enum ArticleOrderField {
   PUBLISHED_AT = 'publishedAt',
@@ -34,24 +35,28 @@ export class ArticleWhereInput {
   @Field(() => [String], { nullable: true, description: 'Articles with any of these tag slugs' })
   @IsOptional()
   @IsString({ each: true })
+  @MaxLength(MAX_SLUG_LENGTH, { each: true })
   @ArrayMaxSize(50)
   tagSlugs?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Articles with all of these tag slugs' })
   @IsOptional()
   @IsString({ each: true })
+  @MaxLength(MAX_SLUG_LENGTH, { each: true })
   @ArrayMaxSize(20)
   allTagSlugs?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Articles with any of these category slugs' })
   @IsOptional()
   @IsString({ each: true })
+  @MaxLength(MAX_SLUG_LENGTH, { each: true })
   @ArrayMaxSize(50)
   categorySlugs?: string[];
 
   @Field({ nullable: true, description: 'Articles by this author' })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_SLUG_LENGTH)
   authorSlug?: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Published at or after this instant' })

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ConnectionArgs } from '@pressroom/common';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { MAX_SLUG_LENGTH } from '../../slugs.js';
 
 @ArgsType()
 export class AuthorArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() slug?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_SLUG_LENGTH) slug?: string;
 }
 
 @ArgsType()

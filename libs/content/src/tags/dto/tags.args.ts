@@ -1,12 +1,13 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ConnectionArgs } from '@pressroom/common';
 import { TagKind } from '@pressroom/database';
-import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { MAX_SLUG_LENGTH } from '../../slugs.js';
 
 @ArgsType()
 export class TagArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() slug?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_SLUG_LENGTH) slug?: string;
   @Field(() => TagKind, { defaultValue: TagKind.TAG }) @IsEnum(TagKind) kind!: TagKind;
 }
 
