@@ -1,6 +1,6 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { AppError, BadUserInputError, ConflictError, NotFoundError, ServiceUnavailableError } from '@pressroom/common';
-import { Prisma } from '@pressroom/database';
+import { logConnectionError, Prisma } from '@pressroom/database';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 
@@ -12,6 +12,7 @@ const HTTP_CODES: Record<number, AppError['code']> = {
   409: 'CONFLICT',
   413: 'BAD_USER_INPUT',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** Maps what services and Prisma throw to an error with a code; null for the unexpected. */
@@ -33,6 +34,20 @@ export function toAppError(error: unknown): AppError | null {
     return new AppError(message, code);
   }
   return null;
+}
+
+const logger = new Logger('Errors');
+
+/**
+ * What a client may see of `error`: its AppError, or INTERNAL_SERVER_ERROR without a stack. What
+ * it hides is logged: an unexpected error with its stack, an unreachable database (answered
+ * SERVICE_UNAVAILABLE with no error text, host or port) as DB_CONNECTION_ERROR.
+ */
+export function toPublicError(error: unknown, where: string): AppError {
+  const known = toAppError(error);
+  if (!known) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  else if (isDatabaseUnavailable(error)) logConnectionError(where, error);
+  return known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
 }
 
 /** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */
