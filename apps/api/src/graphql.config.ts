@@ -9,6 +9,7 @@ import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type 
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
 import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
+import { toPublicError } from './errors/to-app-error.js';
 import { formatError } from './graphql/format-error.js';
 import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
@@ -51,6 +52,9 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       graphiql: false,
       playground: false,
       includeStacktraceInErrorResponses: false,
+      // Nest resets to 200 the status an execution error asks for (extensions.http); the only
+      // ones that ask are ours: SERVICE_UNAVAILABLE is a 503 wherever in a request it happens.
+      preserveHttpStatusForExecutionErrors: false,
       formatError,
       parseOptions: QUERY_PARSE_OPTIONS,
       validationRules: limits.validationRules,
@@ -66,10 +70,20 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],
       transformSchema: resolveArticleRelationsDirectly,
-      context: async ({ req }: { req: Request }): Promise<GqlContext> => {
-        const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
-        return { viewer, loaders: createContentLoaders(this.reader, viewer) };
-      },
+      context: ({ req }: { req: Request }) => this.contextFor(req),
     };
+  }
+
+  /**
+   * Runs outside Nest's exception filter: a token lookup that fails on the database would reach
+   * Apollo as-is, a 500 naming the database. Mapped here like everything the filter sees.
+   */
+  private async contextFor(req: Request): Promise<GqlContext> {
+    try {
+      const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
+      return { viewer, loaders: createContentLoaders(this.reader, viewer) };
+    } catch (error) {
+      throw toPublicError(error, 'graphql context');
+    }
   }
 }

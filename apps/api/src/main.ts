@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { prepareDatabase } from '@pressroom/database';
+import { installProcessSafety, prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
 import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
 import { seedSamplePosts } from './seed-sample-posts.js';
 import { setupApp } from './setup-app.js';
 
 async function bootstrap(): Promise<void> {
+  installProcessSafety();
   const env = validateEnv(process.env);
   const logger = new Logger('Bootstrap');
   const dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;

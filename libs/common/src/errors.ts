@@ -52,9 +52,17 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** The database is unreachable or too slow: retry later. */
+/** Seconds a client is asked to wait before retrying when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database is unreachable or too slow: retry later. `extensions.http` makes Apollo answer
+ * HTTP 503 with Retry-After wherever in a request it is thrown (and strips it from the body).
+ */
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The database is unavailable or too slow right now; try again shortly') {
-    super(message, 'SERVICE_UNAVAILABLE');
+    super(message, 'SERVICE_UNAVAILABLE', {
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    });
   }
 }

@@ -1,22 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ServiceUnavailableError } from '@pressroom/common';
-import { DATABASE_OPTIONS, type DatabaseOptions, type Prisma } from '@pressroom/database';
+import {
+  DATABASE_OPTIONS,
+  inTransaction,
+  isConnectionError,
+  logConnectionError,
+  watchConnection,
+  type DatabaseOptions,
+  type Prisma,
+} from '@pressroom/database';
 import pg from 'pg';
-
-// PostgreSQL's codes for a cancelled statement (statement_timeout), a shutdown, too many connections.
-const UNAVAILABLE = new Set([
-  '57014',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '08000',
-  '08003',
-  '08006',
-  'ECONNREFUSED',
-  'ECONNRESET',
-]);
 
 /**
  * The read side of the content API: the SQL of lists, search and relations (built with
@@ -34,9 +28,10 @@ export class SqlReader implements OnModuleDestroy {
       connectionString: options.url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 10_000,
+      application_name: 'pressroom',
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     });
-    this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+    watchConnection(this.pool, 'sql-reader idle client'); // pg-pool has dropped the client already
   }
 
   async query<R>(query: Prisma.Sql): Promise<R[]> {
@@ -48,20 +43,16 @@ export class SqlReader implements OnModuleDestroy {
    * SearchService): SET LOCAL needs a transaction of its own.
    */
   async queryUsingIndexes<R>(query: Prisma.Sql): Promise<R[]> {
-    return this.run(async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN; SET LOCAL enable_seqscan = off');
-        const result = await client.query(query.text, query.values);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    }, query.text);
+    return this.run(
+      () =>
+        inTransaction(
+          this.pool,
+          'sql-reader transaction',
+          (client) => client.query(query.text, query.values),
+          'BEGIN; SET LOCAL enable_seqscan = off',
+        ),
+      query.text,
+    );
   }
 
   /** Called with each statement's SQL when the app was built with logQueries (tests count them). */
@@ -79,14 +70,9 @@ export class SqlReader implements OnModuleDestroy {
     try {
       return (await work()).rows as R[];
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (
-        (code && UNAVAILABLE.has(code)) ||
-        /timeout exceeded when trying to connect|Connection terminated/i.test(String(error))
-      ) {
-        throw new ServiceUnavailableError();
-      }
-      throw error;
+      if (!isConnectionError(error)) throw error;
+      logConnectionError('sql-reader query', error);
+      throw new ServiceUnavailableError();
     }
   }
 }

@@ -1,6 +1,14 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
 export { SqlPool, type SqlClient } from './sql-pool.service.js';
+export {
+  DB_CONNECTION_ERROR,
+  inTransaction,
+  isConnectionError,
+  logConnectionError,
+  watchConnection,
+} from './pg-errors.js';
+export { installProcessSafety } from './process-safety.js';
 export { binaryArray, textArray, PG_OID } from './binary-arrays.js';
 export { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 export {

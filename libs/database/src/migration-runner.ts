@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { watchConnection } from './pg-errors.js';
 
 /** prisma/migrations of this repository: three levels above libs/database/{src,dist}/. */
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(
@@ -63,7 +64,8 @@ export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migr
  */
 export async function runMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, application_name: 'pressroom-migrations' });
+  watchConnection(client, 'migrations');
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -78,7 +80,7 @@ export async function runMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): 
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+import { logConnectionError } from './pg-errors.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -13,12 +14,19 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
     super({
       // A server that stops answering yields errors, not requests waiting forever for a connection.
-      adapter: new PrismaPg({
-        connectionString: options.url,
-        max: options.poolSize ?? 10,
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-      }),
+      adapter: new PrismaPg(
+        {
+          connectionString: options.url,
+          max: options.poolSize ?? 10,
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+          application_name: 'pressroom',
+          ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+        },
+        {
+          onPoolError: (error) => logConnectionError('prisma idle client', error),
+          onConnectionError: (error) => logConnectionError('prisma transaction', error),
+        },
+      ),
       log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
     });
   }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+import { inTransaction, watchConnection } from './pg-errors.js';
 
 /** What bulk writers need of a connection: parameterised queries. */
 export type SqlClient = Pick<pg.ClientBase, 'query'>;
@@ -20,8 +21,9 @@ export class SqlPool implements OnModuleDestroy {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
+      application_name: 'pressroom',
     });
-    this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+    watchConnection(this.pool, 'sql-pool idle client'); // pg-pool has dropped the client already
   }
 
   /** One statement on any pooled connection; a single statement is a transaction of its own. */
@@ -38,19 +40,9 @@ export class SqlPool implements OnModuleDestroy {
     work: (client: SqlClient) => Promise<T>,
     changedContent: (result: T) => boolean = () => true,
   ): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      if (changedContent(result)) this.commits.emit('commit');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const result = await inTransaction(this.pool, 'sql-pool transaction', work);
+    if (changedContent(result)) this.commits.emit('commit');
+    return result;
   }
 
   /**

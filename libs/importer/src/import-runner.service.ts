@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
-import { SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
+import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { chunks, split } from './batches.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
@@ -197,7 +197,8 @@ export class ImportRunner implements OnModuleDestroy {
 
   /**
    * One transaction for the batch; when it fails (a row the database refuses), the batch is
-   * halved until the offending posts fail alone and every other post lands.
+   * halved until the offending posts fail alone and every other post lands. A database that
+   * cannot be reached fails the batch instead.
    */
   private async writePosts(
     job: ImportJob,
@@ -222,6 +223,9 @@ export class ImportRunner implements OnModuleDestroy {
       }, wroteArticles);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.results;
+      // A lost connection is no post's fault: the whole batch fails and its queue message is
+      // retried (its files recorded so far are skipped then).
+      if (isConnectionError(error)) throw error;
       if (posts.length === 1) {
         this.logger.warn(`could not write ${posts[0]!.path}: ${(error as Error).message}`);
         return [

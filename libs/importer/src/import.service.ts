@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DEFAULT_DATA_DIR, type Env } from '@pressroom/common';
-import { PrismaService, type ImportJob } from '@pressroom/database';
+import { isConnectionError, PrismaService, type ImportJob } from '@pressroom/database';
 import { chunks } from './batches.js';
 import { ImportJobsService, type NewImportJob } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
@@ -59,6 +59,7 @@ export class ImportService implements OnApplicationBootstrap {
     await this.queue.work(
       (m) => this.runJob(m),
       (m) => this.runBatch(m),
+      (jobId, error) => this.giveUp(jobId, error),
     );
     const interrupted = await this.prisma.importJob.findMany({
       where: { status: { in: ['QUEUED', 'RUNNING'] }, source: 'upload' },
@@ -174,6 +175,14 @@ export class ImportService implements OnApplicationBootstrap {
       await rm(staging, { recursive: true, force: true }); // another worker staged it first
     });
     return { files, rejected: rejected.length };
+  }
+
+  /** A step failed its last attempt: the job ends FAILED, saying why in general terms. */
+  private async giveUp(jobId: string, error: unknown): Promise<void> {
+    const reason = isConnectionError(error) ? 'the database was unavailable' : 'an internal error (see the server log)';
+    this.logger.error(`import ${jobId} failed: a step failed every attempt: ${(error as Error).message}`);
+    await this.jobs.failIfRunning(jobId, `IMPORT_STEP_FAILED: ${reason}`);
+    await rm(this.jobFolder(jobId), { recursive: true, force: true });
   }
 
   private async finish(jobId: string): Promise<void> {

@@ -12,7 +12,13 @@ export function uploadStorage(importsDir: () => string): StorageEngine {
     destination: (req, _file, done) => {
       const request = req as typeof req & { uploadDir?: string };
       request.uploadDir ??= path.join(importsDir(), `incoming-${randomUUID()}`);
-      mkdirSync(request.uploadDir, { recursive: true });
+      // Thrown here, a disk error (full, read-only, not a folder) would escape multer's stream
+      // handlers as an uncaught exception and leave the request hanging; passed on, it is a 500.
+      try {
+        mkdirSync(request.uploadDir, { recursive: true });
+      } catch (error) {
+        return done(error as Error, '');
+      }
       done(null, request.uploadDir);
     },
     filename: (_req, _file, done) => done(null, randomUUID()),

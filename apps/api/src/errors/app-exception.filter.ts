@@ -1,8 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import { AppError } from '@pressroom/common';
+import { AppError, RETRY_AFTER_SECONDS } from '@pressroom/common';
 import type { Response } from 'express';
-import { toAppError } from './to-app-error.js';
+import { toAppError, toPublicError } from './to-app-error.js';
 
 const HTTP_STATUS: Record<AppError['code'], number> = {
   BAD_USER_INPUT: 400,
@@ -17,22 +17,21 @@ const HTTP_STATUS: Record<AppError['code'], number> = {
 
 /**
  * The one place errors leave the app: known errors keep their code, anything else is logged
- * and answered as INTERNAL_SERVER_ERROR without a stack.
+ * and answered as INTERNAL_SERVER_ERROR without a stack. A database that cannot be reached is
+ * SERVICE_UNAVAILABLE (503) without its error text, host or port; the log keeps those.
  */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost) {
     const known = toAppError(exception);
-    if (!known)
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    const error = known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
+    const error = toPublicError(exception, 'request');
     if (host.getType<GqlContextType>() === 'graphql') return error;
     const response = host.switchToHttp().getResponse<Response>();
     const status = exception instanceof HttpException ? exception.getStatus() : HTTP_STATUS[error.code];
     const code = exception instanceof HttpException && !known ? httpCode(exception) : error.code;
-    response.status(status).json({ ...error.extensions, code, message: error.message, statusCode: status });
+    const { http: _http, ...extensions } = error.extensions; // Apollo's transport hints, not body
+    if (code === 'SERVICE_UNAVAILABLE') response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    response.status(status).json({ ...extensions, code, message: error.message, statusCode: status });
   }
 }
 

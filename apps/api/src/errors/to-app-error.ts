@@ -1,6 +1,6 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { AppError, BadUserInputError, ConflictError, NotFoundError, ServiceUnavailableError } from '@pressroom/common';
-import { Prisma } from '@pressroom/database';
+import { logConnectionError, Prisma } from '@pressroom/database';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 
@@ -13,6 +13,7 @@ const HTTP_CODES: Record<number, AppError['code']> = {
   413: 'BAD_USER_INPUT',
   415: 'BAD_USER_INPUT',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 // PostgreSQL refuses text it cannot store (a NUL character, bytes of no character): bad input.
@@ -53,6 +54,20 @@ function sqlState(error: unknown): string | undefined {
     return (error.cause as { code?: string } | undefined)?.code;
   if (error instanceof Error && 'severity' in error && 'code' in error) return String(error.code);
   return undefined;
+}
+
+const logger = new Logger('Errors');
+
+/**
+ * What a client may see of `error`: its AppError, or INTERNAL_SERVER_ERROR without a stack. What
+ * it hides is logged: an unexpected error with its stack, an unreachable database (answered
+ * SERVICE_UNAVAILABLE with no error text, host or port) as DB_CONNECTION_ERROR.
+ */
+export function toPublicError(error: unknown, where: string): AppError {
+  const known = toAppError(error);
+  if (!known) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  else if (isDatabaseUnavailable(error)) logConnectionError(where, error);
+  return known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
 }
 
 /** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */

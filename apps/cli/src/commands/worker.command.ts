@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { installProcessSafety } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
 import { withCliContext } from '../cli-context.js';
 
@@ -7,6 +8,7 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('run import jobs from the queue until stopped (SIGTERM/SIGINT), without the API')
     .action(async () => {
+      installProcessSafety();
       process.env.IMPORT_WORKER = 'false'; // started explicitly below, after the context is ready
       await withCliContext(async (context) => {
         await context.get(ImportService).startWorker();

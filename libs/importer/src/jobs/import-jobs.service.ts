@@ -167,6 +167,14 @@ export class ImportJobsService {
     return this.prisma.importJob.update({ where: { id }, data: { status: 'FAILED', error, finishedAt: new Date() } });
   }
 
+  /** Ends a job that gave up midway (see ImportQueue.work), unless it has ended already. */
+  async failIfRunning(id: string, error: string): Promise<void> {
+    await this.prisma.importJob.updateMany({
+      where: { id, status: { in: ['QUEUED', 'RUNNING'] } },
+      data: { status: 'FAILED', error, finishedAt: new Date() },
+    });
+  }
+
   list(args: { take: number; cursor?: string }): Promise<ImportJob[]> {
     return this.prisma.importJob.findMany({
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

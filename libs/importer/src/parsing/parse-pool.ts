@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import parseFiles, { hashFiles } from './parse.worker.js';
 import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
+
+const logger = new Logger('ParsePool');
 
 /**
  * Parses files on worker threads (one per core by default); with 0 threads, inline. Under jest
@@ -25,6 +28,9 @@ export class ParsePool {
             resourceLimits: { maxOldGenerationSizeMb: 128 },
           })
         : null;
+    // A thread that dies with no task on it (or fails to close) is reported as an 'error' event,
+    // which would kill the process without a listener; piscina replaces the thread itself.
+    this.pool?.on('error', (error: Error) => logger.error(`PARSE_WORKER_ERROR ${error.stack ?? error.message}`));
   }
 
   /** Reads and parses the task's files. */

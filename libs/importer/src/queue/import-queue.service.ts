@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { DATABASE_OPTIONS, type DatabaseOptions } from '@pressroom/database';
+import { DATABASE_OPTIONS, logConnectionError, type DatabaseOptions } from '@pressroom/database';
 import PgBoss from 'pg-boss';
 
 export const JOB_QUEUE = 'import-job';
@@ -41,15 +41,36 @@ export class ImportQueue implements OnModuleDestroy {
     await boss.insert(batches.map((paths) => ({ name: BATCH_QUEUE, data: { jobId, paths } satisfies BatchMessage })));
   }
 
-  /** Starts consuming both queues in this process. */
-  async work(onJob: (m: JobMessage) => Promise<void>, onBatch: (m: BatchMessage) => Promise<void>): Promise<void> {
+  /**
+   * Starts consuming both queues in this process. A step that throws is retried (retryLimit);
+   * when its last attempt throws, `onGiveUp` ends the import job, so no job waits for ever on a
+   * step that will not run again.
+   */
+  async work(
+    onJob: (m: JobMessage) => Promise<void>,
+    onBatch: (m: BatchMessage) => Promise<void>,
+    onGiveUp: (jobId: string, error: unknown) => Promise<void>,
+  ): Promise<void> {
     const boss = await this.started();
-    const options = { pollingIntervalSeconds: 0.5, batchSize: 1 };
-    await boss.work<JobMessage>(JOB_QUEUE, options, async ([job]) => job && onJob(job.data));
+    const options = { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true as const };
+    const step =
+      <T extends JobMessage>(handler: (m: T) => Promise<void>) =>
+      async ([job]: PgBoss.JobWithMetadata<T>[]) => {
+        if (!job) return;
+        try {
+          await handler(job.data);
+        } catch (error) {
+          this.logger.warn(
+            `import ${job.data.jobId}: ${job.name} attempt ${job.retryCount + 1} of ${job.retryLimit + 1} failed: ${(error as Error).message}`,
+          );
+          if (job.retryCount >= job.retryLimit)
+            await onGiveUp(job.data.jobId, error).catch((e: unknown) => logConnectionError('import give-up', e));
+          throw error;
+        }
+      };
+    await boss.work<JobMessage>(JOB_QUEUE, options, step(onJob));
     const concurrency = this.config.get('IMPORT_BATCH_CONCURRENCY', { infer: true });
-    for (let i = 0; i < concurrency; i++) {
-      await boss.work<BatchMessage>(BATCH_QUEUE, options, async ([job]) => job && onBatch(job.data));
-    }
+    for (let i = 0; i < concurrency; i++) await boss.work<BatchMessage>(BATCH_QUEUE, options, step(onBatch));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -64,7 +85,9 @@ export class ImportQueue implements OnModuleDestroy {
 
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: this.database.url, max: 4, schema: 'pgboss' });
-    boss.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+    // pg-boss reports its pool's dropped connections and failed polls here; without a listener
+    // they would kill the process. It retries on its own.
+    boss.on('error', (error) => logConnectionError('pg-boss', error));
     await boss.start();
     const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
     for (const name of [JOB_QUEUE, BATCH_QUEUE]) {

@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { tarOf } from '../support/archives.js';
+import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { post } from '../support/temp-folder.js';
+import { createTestDatabase, SERVER_URL_ENV, withClient } from '../support/test-database.js';
+import { waitFor } from '../support/wait-for.js';
+
+const FILES = 3000;
+
+function postsOf(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    files[`_posts/2024-05-${String((i % 28) + 1).padStart(2, '0')}-post-${i}.md`] = post(
+      `title: Post ${i}\ntags: [t${i % 9}, shared]\nauthor: Writer ${i % 4}`,
+      `Paragraph ${i}.\n\n${'Some more words for the body. '.repeat(40)}`,
+    );
+  }
+  return files;
+}
+
+interface JobRow {
+  status: string;
+  processed: number;
+  total: number;
+  created: number;
+  failed: number;
+}
+
+/** Terminates every backend of `database` but the caller's own; returns how many. */
+async function terminateBackends(admin: pg.Client, database: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [database],
+  );
+  for (const { pid } of rows) await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+  return rows.length;
+}
+
+describe('a database connection dropped during an import', () => {
+  let databaseUrl: string;
+  let api: ApiProcess;
+  let admin: pg.Client;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    api = await startApiProcess(databaseUrl, { IMPORT_THREADS: '1', IMPORT_WORKER: 'true' });
+    admin = new pg.Client({ connectionString: process.env[SERVER_URL_ENV] });
+    await admin.connect();
+  }, 90_000);
+
+  afterAll(async () => {
+    await admin?.end();
+    await api?.stop();
+  });
+
+  it('leaves the API running and answering, and the job retried to success', async () => {
+    const token = await insertToken(databaseUrl, 'ADMIN');
+    const form = new FormData();
+    form.append('files', new Blob([await tarOf(postsOf(FILES))]), 'site.tar');
+    const res = await fetch(`${api.url}/admin/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const job = () =>
+      withClient(
+        databaseUrl,
+        async (c) => (await c.query<JobRow>(`SELECT * FROM "ImportJob" WHERE id = $1`, [id])).rows[0]!,
+      );
+    await waitFor(async () => ((await job()).processed > 0 ? true : undefined), 60_000, 'a first batch');
+
+    // Several rounds, so that transactions holding a checked-out client are cut between statements.
+    const database = new URL(databaseUrl).pathname.slice(1);
+    let killed = 0;
+    for (let round = 0; round < 5 && (await job()).status === 'RUNNING'; round++) {
+      killed += await terminateBackends(admin, database);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(killed).toBeGreaterThan(0);
+
+    const done = await waitFor(
+      async () => {
+        if (api.child.exitCode !== null) throw new Error(`the API died: ${api.log().slice(-3000)}`);
+        const row = await job();
+        return ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(row.status) ? row : undefined;
+      },
+      120_000,
+      'the import to end',
+    );
+    expect(api.child.exitCode).toBeNull();
+    expect(done).toMatchObject({ status: 'SUCCEEDED', processed: FILES, created: FILES, failed: 0 });
+    expect(api.log()).toContain('DB_CONNECTION_ERROR');
+
+    const answer = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ data: { articles: { totalCount: FILES } } });
+  }, 240_000);
+});
