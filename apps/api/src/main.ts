@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AppLogger, createLog } from '@pressroom/common';
 import { prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
 import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
@@ -9,6 +10,10 @@ import { setupApp } from './setup-app.js';
 
 async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
+  // JSON lines (or pretty ones on a terminal) from here on, Nest's own included.
+  const log = createLog(env);
+  const appLogger = new AppLogger(log);
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Bootstrap');
   const database = await prepareDatabase({
     databaseUrl: env.DATABASE_URL,
@@ -21,17 +26,11 @@ async function bootstrap(): Promise<void> {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
     onShutdown: database.stop,
   });
-  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: levelsUpTo(env.LOG_LEVEL) });
+  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: appLogger });
   setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await app.listen(env.PORT);
   logger.log(`GraphQL on http://localhost:${env.PORT}/graphql`);
-}
-
-/** LOG_LEVEL and every level more severe than it. */
-function levelsUpTo(level: LogLevel): LogLevel[] {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  return order.slice(0, order.indexOf(level) + 1);
 }
 
 bootstrap().catch((error: unknown) => {

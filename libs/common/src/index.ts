@@ -4,3 +4,4 @@ export * from './connection.js';
 export * from './page.js';
 export * from './viewer.js';
 export * from './config/index.js';
+export * from './logging/index.js';

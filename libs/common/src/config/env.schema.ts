@@ -115,6 +115,10 @@ export class Env {
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** `json`: one JSON object a line; `pretty`: for people; `auto`: pretty on a terminal outside production. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 }
 
 /** Parses and checks the environment; a bad value stops the boot with every problem listed. */

@@ -1,0 +1,69 @@
+import type { Writable } from 'node:stream';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import pinoPretty from 'pino-pretty';
+import { currentRequest } from './request-context.js';
+
+/** Nest's log levels, as LOG_LEVEL names them. */
+export type NestLogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+/** `auto`: pretty when stdout is a terminal outside production, JSON otherwise. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+export const PINO_LEVEL: Record<NestLogLevel, LevelWithSilent> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+export interface LogOptions {
+  LOG_LEVEL: NestLogLevel;
+  LOG_FORMAT: LogFormat;
+  NODE_ENV: string;
+  /** Where lines go; stdout when absent. Tests pass a stream to read what was logged. */
+  destination?: Writable;
+  /** Whether `auto` sees a terminal; defaults to the destination's (or stdout's) isTTY. */
+  isTerminal?: boolean;
+}
+
+/** Whether LOG_FORMAT and the destination call for human-readable lines. */
+export function isPretty(options: LogOptions): boolean {
+  if (options.LOG_FORMAT !== 'auto') return options.LOG_FORMAT === 'pretty';
+  const stream = (options.destination ?? process.stdout) as { isTTY?: boolean };
+  const terminal = options.isTerminal ?? stream.isTTY === true;
+  return terminal && options.NODE_ENV !== 'production';
+}
+
+/**
+ * The process's root logger: one JSON object a line (pino), or pino-pretty's lines on a terminal.
+ * Every line written while a request is served carries its `reqId`. Writes are synchronous, so
+ * nothing is lost when the process exits right after logging.
+ */
+export function createLog(options: LogOptions): Logger {
+  const pretty = isPretty(options);
+  const destination: DestinationStream = pretty
+    ? pinoPretty({
+        destination: options.destination ?? 1,
+        sync: true,
+        colorize: options.destination === undefined && process.stdout.isTTY === true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,context,reqId',
+        messageFormat: '{if context}[{context}] {end}{msg}',
+        singleLine: true,
+      })
+    : (options.destination ?? pino.destination({ dest: 1, sync: true }));
+  return pino(
+    {
+      level: PINO_LEVEL[options.LOG_LEVEL],
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const request = currentRequest();
+        return request ? { reqId: request.id } : {};
+      },
+      // Belt and braces: the request serializers never log headers, and nothing else should.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'authorization'],
+    },
+    destination,
+  );
+}
