@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ServiceUnavailableError } from '@pressroom/common';
-import { DATABASE_OPTIONS, type DatabaseOptions, type Prisma } from '@pressroom/database';
+import { DATABASE_OPTIONS, type DatabaseOptions, type PoolStats, poolStats, type Prisma } from '@pressroom/database';
 import pg from 'pg';
 
 // PostgreSQL's codes for a cancelled statement (statement_timeout), a shutdown, too many connections.
@@ -68,6 +68,11 @@ export class SqlReader implements OnModuleDestroy {
   onQuery(listener: (sql: string) => void): () => void {
     this.events.on('query', listener);
     return () => this.events.off('query', listener);
+  }
+
+  /** Connections in use and queued queries (/metrics). */
+  stats(): PoolStats {
+    return poolStats(this.pool);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+import { poolStats, type PoolStats } from './pool-stats.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -10,17 +12,27 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
 
+  private readonly pool: pg.Pool;
+
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
+    // A server that stops answering yields errors, not requests waiting forever for a connection.
+    // The pool is ours (ended with the adapter) so /metrics can report its use.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    });
     super({
-      // A server that stops answering yields errors, not requests waiting forever for a connection.
-      adapter: new PrismaPg({
-        connectionString: options.url,
-        max: options.poolSize ?? 10,
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-      }),
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
       log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
     });
+    this.pool = pool;
+  }
+
+  /** Connections of Prisma's pool in use and queued queries (/metrics). */
+  poolStats(): PoolStats {
+    return poolStats(this.pool);
   }
 
   async onModuleInit(): Promise<void> {
