@@ -14,6 +14,8 @@ import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
 import { queryLimits } from './graphql/query-limits.js';
+import { graphqlObserverPlugin } from './observability/graphql-observer.plugin.js';
+import { MetricsService } from './observability/metrics.service.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
 
@@ -34,6 +36,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
     private readonly tokens: ApiTokensService,
     private readonly reader: SqlReader,
     private readonly responseCache: ResponseCache,
+    private readonly metrics: MetricsService,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -53,6 +56,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       formatError,
       validationRules: limits.validationRules,
       plugins: [
+        graphqlObserverPlugin(this.metrics),
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),

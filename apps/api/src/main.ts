@@ -25,6 +25,7 @@ async function bootstrap(): Promise<void> {
     poolSize: env.DATABASE_POOL_SIZE,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
     onShutdown: database.stop,
+    log,
   });
   const app = await NestFactory.create(appModule, { bufferLogs: true, logger: appLogger });
   setupApp(app);

@@ -3,6 +3,7 @@ import {
   ANONYMOUS,
   BadUserInputError,
   ConflictError,
+  currentRequest,
   NotFoundError,
   toConnection,
   toPageRequest,
@@ -94,6 +95,8 @@ export class ApiTokensService {
       throw new TokenRefusedError(refusal);
     }
     await this.touch(token!);
+    const request = currentRequest(); // the request log names the token, never its secret
+    if (request) request.token = token!.name;
     return { role: token!.role, name: token!.name };
   }
 
