@@ -99,7 +99,9 @@ function bodyOperation(req: Request): string | undefined {
 /** The route's pattern (`/admin/imports/:id`), so ids and typos do not each make a time series. */
 function routeOf(req: Request, res: Response): string {
   const route = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof route === 'string') return `${req.baseUrl ?? ''}${route}`;
+  // Nest maps every route, full path included, on the app's router (req.baseUrl may be that of
+  // a middleware the request went through).
+  if (typeof route === 'string') return route;
   if (pathOf(req) === GRAPHQL_PATH) return GRAPHQL_PATH;
   return res.statusCode === 404 ? 'unmatched' : 'other';
 }
