@@ -90,6 +90,16 @@ describe('logs', () => {
     expect(error).toMatchObject({ level: 20, code: 'BAD_USER_INPUT' });
   });
 
+  it('puts the code of a refused token in the request line, and not the token', async () => {
+    const res = await graphql({ query: ARTICLES }, { authorization: 'Bearer not-a-real-secret' });
+
+    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const line = await requestLine(res.headers['x-request-id']!);
+    expect(line.errors).toEqual(['UNAUTHENTICATED']);
+    expect(line.token).toBeUndefined();
+    expect(captured.text()).not.toContain('not-a-real-secret');
+  });
+
   it("sends Nest's own lines through the same logger with their context", () => {
     expect(captured.lines).toContainEqual(
       expect.objectContaining({ level: 30, context: 'PrismaService', msg: 'connected to PostgreSQL' }),

@@ -20,7 +20,25 @@ const LEVELS: Record<string, 'debug' | 'warn' | 'error'> = {
  */
 export function graphqlObserverPlugin(metrics: MetricsService): ApolloServerPlugin {
   const logger = new Logger('GraphQL');
+  const recordErrors = (errors: readonly (GraphQLError | Error)[], operationName?: string | null) => {
+    const request = currentRequest();
+    for (const error of errors) {
+      const code = errorCode(error);
+      metrics.countError(code);
+      if (request) (request.errorCodes ??= []).push(code);
+      logger[LEVELS[code] ?? 'debug']({
+        msg: `${code}: ${error.message.slice(0, MAX_MESSAGE)}`,
+        code,
+        operation: operationName ?? request?.operation,
+        ...('path' in error && error.path ? { path: error.path.join('.') } : {}),
+      });
+    }
+  };
   return {
+    // A refused token fails the context (viewer) before any operation starts.
+    async contextCreationDidFail({ error }) {
+      recordErrors([error]);
+    },
     async requestDidStart() {
       const started = performance.now();
       let operation = 'unknown';
@@ -36,18 +54,7 @@ export function graphqlObserverPlugin(metrics: MetricsService): ApolloServerPlug
           }
         },
         async didEncounterErrors({ errors, operationName }) {
-          const request = currentRequest();
-          for (const error of errors) {
-            const code = errorCode(error);
-            metrics.countError(code);
-            if (request) (request.errorCodes ??= []).push(code);
-            logger[LEVELS[code] ?? 'debug']({
-              msg: `${code}: ${error.message.slice(0, MAX_MESSAGE)}`,
-              code,
-              operation: operationName ?? request?.operation,
-              ...(error.path ? { path: error.path.join('.') } : {}),
-            });
-          }
+          recordErrors(errors, operationName);
         },
         async willSendResponse() {
           metrics.observeOperation(operation, type, (performance.now() - started) / 1000);
@@ -58,8 +65,9 @@ export function graphqlObserverPlugin(metrics: MetricsService): ApolloServerPlug
 }
 
 /** The code the client sees (format-error.ts answers our query limits BAD_USER_INPUT). */
-function errorCode(error: GraphQLError): string {
-  if (error.extensions?.limit) return 'BAD_USER_INPUT';
-  const code = error.extensions?.code;
+function errorCode(error: GraphQLError | Error): string {
+  const extensions = 'extensions' in error ? error.extensions : undefined;
+  if (extensions?.limit) return 'BAD_USER_INPUT';
+  const code = extensions?.code;
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
