@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Command } from 'commander';
 import { ImportService } from '@pressroom/importer';
 import { withCliContext } from '../cli-context.js';
@@ -8,13 +9,16 @@ export function registerWorkerCommand(program: Command): void {
     .description('run import jobs from the queue until stopped (SIGTERM/SIGINT), without the API')
     .action(async () => {
       process.env.IMPORT_WORKER = 'false'; // started explicitly below, after the context is ready
-      await withCliContext(async (context) => {
-        await context.get(ImportService).startWorker();
-        process.stderr.write('import worker started\n');
-        await new Promise<void>((resolve) => {
-          process.once('SIGTERM', resolve);
-          process.once('SIGINT', resolve);
-        });
-      });
+      await withCliContext(
+        async (context) => {
+          await context.get(ImportService).startWorker();
+          new Logger('Worker').log('import worker started');
+          await new Promise<void>((resolve) => {
+            process.once('SIGTERM', resolve);
+            process.once('SIGINT', resolve);
+          });
+        },
+        { log: true },
+      );
     });
 }

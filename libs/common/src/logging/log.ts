@@ -21,8 +21,10 @@ export interface LogOptions {
   LOG_LEVEL: NestLogLevel;
   LOG_FORMAT: LogFormat;
   NODE_ENV: string;
-  /** Where lines go; stdout when absent. Tests pass a stream to read what was logged. */
+  /** Where lines go; `fd` when absent. Tests pass a stream to read what was logged. */
   destination?: Writable;
+  /** stdout (1) by default; the CLI logs to stderr (2), keeping stdout for its output. */
+  fd?: 1 | 2;
   /** Whether `auto` sees a terminal; defaults to the destination's (or stdout's) isTTY. */
   isTerminal?: boolean;
 }
@@ -30,7 +32,7 @@ export interface LogOptions {
 /** Whether LOG_FORMAT and the destination call for human-readable lines. */
 export function isPretty(options: LogOptions): boolean {
   if (options.LOG_FORMAT !== 'auto') return options.LOG_FORMAT === 'pretty';
-  const stream = (options.destination ?? process.stdout) as { isTTY?: boolean };
+  const stream = (options.destination ?? standardStream(options.fd)) as { isTTY?: boolean };
   const terminal = options.isTerminal ?? stream.isTTY === true;
   return terminal && options.NODE_ENV !== 'production';
 }
@@ -42,17 +44,18 @@ export function isPretty(options: LogOptions): boolean {
  */
 export function createLog(options: LogOptions): Logger {
   const pretty = isPretty(options);
+  const fd = options.fd ?? 1;
   const destination: DestinationStream = pretty
     ? pinoPretty({
-        destination: options.destination ?? 1,
+        destination: options.destination ?? fd,
         sync: true,
-        colorize: options.destination === undefined && process.stdout.isTTY === true,
+        colorize: options.destination === undefined && standardStream(fd).isTTY === true,
         translateTime: 'SYS:HH:MM:ss.l',
         ignore: 'pid,hostname,context,reqId',
         messageFormat: '{if context}[{context}] {end}{msg}',
         singleLine: true,
       })
-    : (options.destination ?? pino.destination({ dest: 1, sync: true }));
+    : (options.destination ?? pino.destination({ dest: fd, sync: true }));
   return pino(
     {
       level: PINO_LEVEL[options.LOG_LEVEL],
@@ -66,4 +69,8 @@ export function createLog(options: LogOptions): Logger {
     },
     destination,
   );
+}
+
+function standardStream(fd: 1 | 2 = 1): NodeJS.WriteStream {
+  return fd === 2 ? process.stderr : process.stdout;
 }
