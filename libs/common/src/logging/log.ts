@@ -51,8 +51,8 @@ export function createLog(options: LogOptions): Logger {
         sync: true,
         colorize: options.destination === undefined && standardStream(fd).isTTY === true,
         translateTime: 'SYS:HH:MM:ss.l',
-        ignore: 'pid,hostname,context,reqId',
-        messageFormat: '{if context}[{context}] {end}{msg}',
+        ignore: 'pid,hostname,context,reqId,method,path,status,durationMs',
+        messageFormat: prettyMessage,
         singleLine: true,
       })
     : (options.destination ?? pino.destination({ dest: fd, sync: true }));
@@ -73,4 +73,13 @@ export function createLog(options: LogOptions): Logger {
 
 function standardStream(fd: 1 | 2 = 1): NodeJS.WriteStream {
   return fd === 2 ? process.stderr : process.stdout;
+}
+
+/** `[Context] message`, and a request line as `POST /graphql 200 12ms`. */
+function prettyMessage(line: Record<string, unknown>, messageKey: string): string {
+  const context = typeof line.context === 'string' ? `[${line.context}] ` : '';
+  if (typeof line.method === 'string' && typeof line.status === 'number') {
+    return `${context}${line.method} ${String(line.path)} ${line.status} ${String(line.durationMs)}ms`;
+  }
+  return `${context}${String(line[messageKey] ?? '')}`;
 }
