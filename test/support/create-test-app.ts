@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { AppLogger } from '@pressroom/common';
 import { PrismaService } from '@pressroom/database';
+import type { Logger } from 'pino';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { ResponseCache } from '../../apps/api/src/response-cache/response-cache.service.js';
 import { setupApp } from '../../apps/api/src/setup-app.js';
@@ -17,6 +19,8 @@ export interface TestAppOptions {
    * the API, which the cache (emptied by the app's own mutations and imports) cannot see.
    */
   responseCacheMaxBytes?: number;
+  /** Where the app logs (Nest's lines and one per request); Nest's console, errors only, otherwise. */
+  log?: Logger;
 }
 
 /** The real AppModule on a fresh, migrated database of its own. */
@@ -25,9 +29,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
   process.env.RESPONSE_CACHE_MAX_BYTES = String(options.responseCacheMaxBytes ?? 0);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries })],
+    imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries, log: options.log })],
   }).compile();
-  const app = setupApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  const logger = options.log ? new AppLogger(options.log) : ['error' as const, 'warn' as const];
+  const app = setupApp(moduleRef.createNestApplication({ logger }));
   await app.init();
   return app;
 }

@@ -6,12 +6,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@pressroom/auth';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule } from '@pressroom/database';
+import type { Logger } from 'pino';
 import { validateEnv } from './config/index.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { GraphqlConfig } from './graphql.config.js';
 import { GraphqlIdeModule } from './graphql/graphql-ide.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export interface AppOptions {
   poolSize?: number;
   /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
   onShutdown?: () => Promise<void>;
+  /** Where request lines go (main.ts: createLog from LOG_LEVEL/LOG_FORMAT); not logged when absent. */
+  log?: Logger;
 }
 
 class ShutdownHook implements OnApplicationShutdown {
@@ -41,6 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
+        ObservabilityModule.forRoot({ log: options.log }),
         PrismaModule.forRoot({
           url: options.databaseUrl,
           logQueries: options.logQueries,

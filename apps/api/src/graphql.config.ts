@@ -16,6 +16,8 @@ import { offlineIdePlugin } from './graphql/offline-ide.plugin.js';
 import { queryCostPlugin } from './graphql/query-cost.plugin.js';
 import { QUERY_PARSE_OPTIONS, queryLimits } from './graphql/query-limits.js';
 import { corsIsWildcard } from './http/cors-options.js';
+import { graphqlObserverPlugin } from './observability/graphql-observer.plugin.js';
+import { MetricsService } from './observability/metrics.service.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
 
@@ -36,6 +38,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
     private readonly tokens: ApiTokensService,
     private readonly reader: SqlReader,
     private readonly responseCache: ResponseCache,
+    private readonly metrics: MetricsService,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -59,6 +62,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       parseOptions: QUERY_PARSE_OPTIONS,
       validationRules: limits.validationRules,
       plugins: [
+        graphqlObserverPlugin(this.metrics),
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AppLogger, createLog } from '@pressroom/common';
 import { installProcessSafety, prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
 import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
@@ -10,6 +11,10 @@ import { setupApp } from './setup-app.js';
 async function bootstrap(): Promise<void> {
   installProcessSafety();
   const env = validateEnv(process.env);
+  // JSON lines (or pretty ones on a terminal) from here on, Nest's own included.
+  const log = createLog(env);
+  const appLogger = new AppLogger(log);
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Bootstrap');
   const dataDir = env.DATA_DIR ?? DEFAULT_DATA_DIR;
   logger.log(
@@ -27,8 +32,9 @@ async function bootstrap(): Promise<void> {
     poolSize: env.DATABASE_POOL_SIZE,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
     onShutdown: database.stop,
+    log,
   });
-  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: levelsUpTo(env.LOG_LEVEL) });
+  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: appLogger });
   setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await (env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT));
@@ -39,12 +45,6 @@ async function bootstrap(): Promise<void> {
 function urlHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-/** LOG_LEVEL and every level more severe than it. */
-function levelsUpTo(level: LogLevel): LogLevel[] {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  return order.slice(0, order.indexOf(level) + 1);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DEFAULT_DATA_DIR, validateEnv, type Env } from '@pressroom/common';
+import { AppLogger, createLog, DEFAULT_DATA_DIR, validateEnv, type Env } from '@pressroom/common';
 import { prepareDatabase, type PreparedDatabase } from '@pressroom/database';
 import { CliModule } from './cli.module.js';
 
@@ -11,14 +11,16 @@ export class UsageError extends Error {}
  * Runs `work` with a Nest context on a migrated database (DATABASE_URL, else the embedded one
  * that `npm start` uses), then closes everything. Logs go to stderr so stdout stays parseable.
  */
-export async function withCliContext<T>(work: (context: INestApplicationContext, env: Env) => Promise<T>): Promise<T> {
+export async function withCliContext<T>(
+  work: (context: INestApplicationContext, env: Env) => Promise<T>,
+  options: { log?: boolean } = {},
+): Promise<T> {
   // Commands run jobs inline; only `worker` consumes the queue.
   process.env.IMPORT_WORKER ??= 'false';
   const env = validateEnv(process.env);
+  const logger = options.log ? processLogger(env) : (['error', 'warn'] satisfies LogLevel[]);
   const database = await openDatabase(env);
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), {
-    logger: ['error', 'warn'],
-  });
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger });
   try {
     return await work(context, env);
   } finally {
@@ -34,4 +36,14 @@ export function openDatabase(env: Env): Promise<PreparedDatabase> {
     dataDir: env.DATA_DIR ?? DEFAULT_DATA_DIR,
     log: (message) => process.stderr.write(`${message}\n`),
   });
+}
+
+/**
+ * For long-running commands (`worker`): every line through pino at LOG_LEVEL, as the API logs
+ * (JSON, or pretty on a terminal; see LOG_FORMAT), on stderr.
+ */
+function processLogger(env: Env): LoggerService {
+  const logger = new AppLogger(createLog({ ...env, fd: 2 }));
+  Logger.overrideLogger(logger);
+  return logger;
 }

@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   ConflictError,
   cursorTuple,
+  currentRequest,
   NotFoundError,
   toConnection,
   toPageRequest,
@@ -99,6 +100,8 @@ export class ApiTokensService {
       throw new TokenRefusedError(refusal);
     }
     await this.touch(token!);
+    const request = currentRequest(); // the request log names the token, never its secret
+    if (request) request.token = token!.name;
     return { role: token!.role, name: token!.name };
   }
 

@@ -5,3 +5,4 @@ export * from './page.js';
 export * from './viewer.js';
 export * from './config/index.js';
 export * from './like.js';
+export * from './logging/index.js';

@@ -6,8 +6,10 @@ import {
   inTransaction,
   isConnectionError,
   logConnectionError,
+  poolStats,
   watchConnection,
   type DatabaseOptions,
+  type PoolStats,
   type Prisma,
 } from '@pressroom/database';
 import pg from 'pg';
@@ -59,6 +61,11 @@ export class SqlReader implements OnModuleDestroy {
   onQuery(listener: (sql: string) => void): () => void {
     this.events.on('query', listener);
     return () => this.events.off('query', listener);
+  }
+
+  /** Connections in use and queued queries (/metrics). */
+  stats(): PoolStats {
+    return poolStats(this.pool);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -36,3 +36,4 @@ export {
   ImportItemOutcome,
 } from './generated/prisma/enums.js';
 export { prepareDatabase, type PrepareDatabaseOptions, type PreparedDatabase } from './prepare-database.js';
+export { poolStats, type PoolStats } from './pool-stats.js';

@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 import { inTransaction, watchConnection } from './pg-errors.js';
+import { poolStats, type PoolStats } from './pool-stats.js';
 
 /** What bulk writers need of a connection: parameterised queries. */
 export type SqlClient = Pick<pg.ClientBase, 'query'>;
@@ -53,6 +54,11 @@ export class SqlPool implements OnModuleDestroy {
   onCommit(listener: () => void): () => void {
     this.commits.on('commit', listener);
     return () => this.commits.off('commit', listener);
+  }
+
+  /** Connections in use and queued queries (/metrics). */
+  stats(): PoolStats {
+    return poolStats(this.pool);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -9,6 +9,7 @@ import { isConnectionError, PrismaService, type ImportJob } from '@pressroom/dat
 import { chunks } from './batches.js';
 import { ImportJobsService, type NewImportJob } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
+import { ProgressLog } from './jobs/progress-log.js';
 import { ImportQueue, type BatchMessage, type JobMessage } from './queue/import-queue.service.js';
 import { walkPosts } from './sources/folder-source.js';
 import { type ImportEntry, type RejectedEntry, SourceRejectedError } from './sources/import-entry.js';
@@ -25,6 +26,7 @@ const BATCH_FILES = 250;
 @Injectable()
 export class ImportService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportService.name);
+  private readonly progress = new ProgressLog();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -77,15 +79,16 @@ export class ImportService implements OnApplicationBootstrap {
       const { files, rejected } = await this.stageOnce(job, folder);
       const batches: string[][] = [];
       for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
-      await this.jobs.markRunning(
-        jobId,
-        batches.reduce((sum, batch) => sum + batch.length, rejected),
-      );
+      const total = batches.reduce((sum, batch) => sum + batch.length, rejected);
+      await this.jobs.markRunning(jobId, total);
+      this.progress.due(jobId);
+      this.logger.log({ msg: `import ${jobId} started: ${total} files in ${batches.length} batches`, jobId, total });
       await this.queue.sendBatches(jobId, batches);
       await this.finish(jobId);
     } catch (error) {
       if (!(error instanceof SourceRejectedError)) throw error;
       await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
+      this.logger.warn(`import ${jobId} failed: ${error.code}: ${error.message}`);
       await rm(folder, { recursive: true, force: true });
     }
   }
@@ -124,13 +127,23 @@ export class ImportService implements OnApplicationBootstrap {
       const total = (await countEntries(allEntries(roots))) + (await this.jobs.get(job.id)).processed;
       await this.jobs.markRunning(job.id, total);
       let done = (await this.jobs.get(job.id)).processed;
+      this.progress.due(job.id);
+      this.logger.log({ msg: `import ${job.id} started: ${total} files`, jobId: job.id, total });
       onProgress?.(done, total);
-      await this.runner.importEntries(job, allEntries(roots), (n) => onProgress?.((done += n), total));
-      return await this.jobs.finishIfComplete(job.id);
+      await this.runner.importEntries(job, allEntries(roots), (n) => {
+        done += n;
+        onProgress?.(done, total);
+        if (this.progress.due(job.id)) this.logProgress(job.id, done, total);
+      });
+      const finished = await this.jobs.finishIfComplete(job.id);
+      this.logEnd(finished);
+      return finished;
     } catch (error) {
       if (!(error instanceof SourceRejectedError)) throw error;
+      this.logger.warn(`import ${job.id} failed: ${error.code}: ${error.message}`);
       return this.jobs.fail(job.id, `${error.code}: ${error.message}`);
     } finally {
+      this.progress.forget(job.id);
       await rm(temp, { recursive: true, force: true });
     }
   }
@@ -189,10 +202,26 @@ export class ImportService implements OnApplicationBootstrap {
     const job = await this.jobs.finishIfComplete(jobId);
     if (['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) {
       await rm(this.jobFolder(jobId), { recursive: true, force: true });
-      this.logger.log(
-        `import ${jobId} ${job.status.toLowerCase()}: ${job.created} created, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} failed, ${job.skipped} skipped`,
-      );
+      this.progress.forget(jobId);
+      this.logEnd(job);
+    } else if (job.status === 'RUNNING' && this.progress.due(jobId)) {
+      this.logProgress(jobId, job.processed, job.total);
     }
+  }
+
+  private logProgress(jobId: string, processed: number, total: number): void {
+    this.logger.log({ msg: `import ${jobId} progress: ${processed}/${total} files`, jobId, processed, total });
+  }
+
+  private logEnd(job: ImportJob): void {
+    if (!['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) return;
+    const { id: jobId, status, created, updated, unchanged, failed, skipped } = job;
+    this.logger.log({
+      msg: `import ${jobId} ${status.toLowerCase()}: ${created} created, ${updated} updated, ${unchanged} unchanged, ${failed} failed, ${skipped} skipped`,
+      jobId,
+      status,
+      counts: { created, updated, unchanged, failed, skipped },
+    });
   }
 }
 

@@ -5,6 +5,7 @@ export {
   ImportJobsService,
   type ImportReport,
   type ImportSummary,
+  type ImportTotals,
   type NewImportJob,
 } from './jobs/import-jobs.service.js';
 export { finalStatus, type ImportCounts, type ItemRecord } from './jobs/import-counts.js';

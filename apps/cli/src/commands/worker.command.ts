@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Command } from 'commander';
 import { installProcessSafety } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
@@ -10,13 +11,16 @@ export function registerWorkerCommand(program: Command): void {
     .action(async () => {
       installProcessSafety();
       process.env.IMPORT_WORKER = 'false'; // started explicitly below, after the context is ready
-      await withCliContext(async (context) => {
-        await context.get(ImportService).startWorker();
-        process.stderr.write('import worker started\n');
-        await new Promise<void>((resolve) => {
-          process.once('SIGTERM', resolve);
-          process.once('SIGINT', resolve);
-        });
-      });
+      await withCliContext(
+        async (context) => {
+          await context.get(ImportService).startWorker();
+          new Logger('Worker').log('import worker started');
+          await new Promise<void>((resolve) => {
+            process.once('SIGTERM', resolve);
+            process.once('SIGINT', resolve);
+          });
+        },
+        { log: true },
+      );
     });
 }

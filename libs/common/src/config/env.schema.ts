@@ -136,6 +136,22 @@ export class Env {
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** `json`: one JSON object a line; `pretty`: for people; `auto`: pretty on a terminal outside production. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
+  /** Serve /metrics on this port, without auth, instead of on PORT for ADMIN tokens; 0 picks a free one. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** The address METRICS_PORT listens on. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
 }
 
 /** Parses and checks the environment; a bad value stops the boot with every problem listed. */

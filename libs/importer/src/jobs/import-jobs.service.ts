@@ -24,6 +24,13 @@ export interface ImportReport {
   finishedAt: Date | null;
 }
 
+/** One status's jobs and their files (see ImportJobsService.totalsByStatus). */
+export interface ImportTotals {
+  status: string;
+  jobs: number;
+  files: Omit<ImportCounts, 'total'>;
+}
+
 export interface Located {
   path: string;
   line: number | null;
@@ -185,6 +192,26 @@ export class ImportJobsService {
 
   count(): Promise<number> {
     return this.prisma.importJob.count();
+  }
+
+  /** Jobs kept, by status, with their files by outcome summed (/metrics): one aggregate query. */
+  async totalsByStatus(): Promise<ImportTotals[]> {
+    const groups = await this.prisma.importJob.groupBy({
+      by: ['status'],
+      _count: { _all: true },
+      _sum: { created: true, updated: true, unchanged: true, failed: true, skipped: true },
+    });
+    return groups.map((g) => ({
+      status: g.status,
+      jobs: g._count._all,
+      files: {
+        created: g._sum.created ?? 0,
+        updated: g._sum.updated ?? 0,
+        unchanged: g._sum.unchanged ?? 0,
+        failed: g._sum.failed ?? 0,
+        skipped: g._sum.skipped ?? 0,
+      },
+    }));
   }
 
   /** What the CLI, GET /admin/imports/:id and GraphQL report about a job. */

