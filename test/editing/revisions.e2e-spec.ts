@@ -56,7 +56,7 @@ describe('revisions', () => {
     const response = await gql(app, REVISIONS, { id: article.id, first: 5 });
 
     expect(response.data!.article.revisions).toBeNull();
-    expect(firstError(response)?.code).toBe('UNAUTHENTICATED');
+    expect(response.errors).toBeUndefined();
   });
 
   it('restores an earlier revision as a new version with its own revision, links included', async () => {

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
+import { enforceFieldVisibility } from '@pressroom/common';
 import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type GqlContext } from '@pressroom/content';
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
@@ -60,7 +61,8 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],
-      transformSchema: resolveArticleRelationsDirectly,
+      // Visibility last: it wraps whatever resolver the fields end up with.
+      transformSchema: (schema) => enforceFieldVisibility(resolveArticleRelationsDirectly(schema)),
       context: async ({ req }: { req: Request }): Promise<GqlContext> => {
         const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
         return { viewer, loaders: createContentLoaders(this.reader, viewer) };
