@@ -1,23 +1,25 @@
 import { Extensions } from '@nestjs/graphql';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { UnauthenticatedError } from './errors.js';
 import type { Viewer } from './viewer.js';
 
 const EXTENSION = 'pressroomEditorsOnly';
 
-/** What readers without an EDITOR or ADMIN token get instead of the value: null unless told. */
+/** What readers without an EDITOR or ADMIN token get instead of the value. */
 export type PublicView = (value: unknown) => unknown;
 
 interface EditorsOnlyExtension {
-  publicView?: PublicView;
+  otherwise?: PublicView | 'UNAUTHENTICATED';
 }
 
 /**
- * Marks a field of an object type as editors' (EDITOR or ADMIN token): everyone else reads
- * null, or `publicView(value)` when given. Enforced for every path to the type by
- * `enforceFieldVisibility`; see docs/decisions.md for which fields and why.
+ * Marks a field of an object type as editors' (EDITOR or ADMIN token). Everyone else reads
+ * null; or `otherwise(value)` when it is a function; or, with 'UNAUTHENTICATED', gets that
+ * error (for fields that are operations of their own, such as a paged history). Enforced for
+ * every path to the type by `enforceFieldVisibility`; see docs/decisions.md for which fields and why.
  */
-export function EditorsOnly(publicView?: PublicView): PropertyDecorator & MethodDecorator {
-  const extension: EditorsOnlyExtension = publicView ? { publicView } : {};
+export function EditorsOnly(otherwise?: PublicView | 'UNAUTHENTICATED'): PropertyDecorator & MethodDecorator {
+  const extension: EditorsOnlyExtension = otherwise ? { otherwise } : {};
   return Extensions({ [EXTENSION]: extension }) as PropertyDecorator & MethodDecorator;
 }
 
@@ -37,7 +39,7 @@ export function enforceFieldVisibility(schema: GraphQLSchema): GraphQLSchema {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const extension = field.extensions[EXTENSION] as EditorsOnlyExtension | undefined;
-      if (extension) field.resolve = editorsOnly(field.resolve ?? defaultFieldResolver, extension.publicView);
+      if (extension) field.resolve = editorsOnly(field.resolve ?? defaultFieldResolver, extension.otherwise);
     }
   }
   return schema;
@@ -45,12 +47,13 @@ export function enforceFieldVisibility(schema: GraphQLSchema): GraphQLSchema {
 
 function editorsOnly(
   resolve: GraphQLFieldResolver<unknown, { viewer?: Viewer }>,
-  publicView: PublicView | undefined,
+  otherwise: EditorsOnlyExtension['otherwise'],
 ): GraphQLFieldResolver<unknown, { viewer?: Viewer }> {
   return (source, args, context, info) => {
     if (isEditor(context?.viewer)) return resolve(source, args, context, info);
-    if (!publicView) return null;
+    if (otherwise === undefined) return null;
+    if (otherwise === 'UNAUTHENTICATED') throw new UnauthenticatedError();
     const value = resolve(source, args, context, info);
-    return value instanceof Promise ? value.then(publicView) : publicView(value);
+    return value instanceof Promise ? value.then(otherwise) : otherwise(value);
   };
 }

@@ -15,9 +15,9 @@ export class ArticleRevisionsResolver {
 
   @ResolveField(() => ArticleRevisionConnection, {
     nullable: true,
-    description: 'Every change, newest first. Editors only; null for others',
+    description: 'Every change, newest first. Editors only (UNAUTHENTICATED for others)',
   })
-  @EditorsOnly()
+  @EditorsOnly('UNAUTHENTICATED')
   revisions(@Parent() article: ArticleRow, @Args() args: ConnectionArgs) {
     return this.revisionsService.list(article.id, args);
   }
