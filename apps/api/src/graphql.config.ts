@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
+import { enforceFieldVisibility } from '@pressroom/common';
 import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type GqlContext } from '@pressroom/content';
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';
@@ -73,7 +74,8 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],
-      transformSchema: resolveArticleRelationsDirectly,
+      // Visibility last: it wraps whatever resolver the fields end up with.
+      transformSchema: (schema) => enforceFieldVisibility(resolveArticleRelationsDirectly(schema)),
       context: ({ req }: { req: Request }) => this.contextFor(req),
     };
   }

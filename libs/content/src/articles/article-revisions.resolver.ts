@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { assertRole, Roles } from '@pressroom/auth';
-import { ConnectionArgs } from '@pressroom/common';
+import { Roles } from '@pressroom/auth';
+import { ConnectionArgs, EditorsOnly } from '@pressroom/common';
 import type { Article as ArticleRow } from '@pressroom/database';
 import { actorOf } from '../actor.js';
 import type { GqlContext } from '../context.js';
@@ -13,13 +13,12 @@ import { Article } from './models/article.model.js';
 export class ArticleRevisionsResolver {
   constructor(private readonly revisionsService: ArticleRevisionsService) {}
 
-  // Guards do not run on field resolvers, so the role is checked here.
   @ResolveField(() => ArticleRevisionConnection, {
     nullable: true,
-    description: 'Every change, newest first. Editors only.',
+    description: 'Every change, newest first. Editors only (UNAUTHENTICATED for others)',
   })
-  revisions(@Parent() article: ArticleRow, @Args() args: ConnectionArgs, @Context() { viewer }: GqlContext) {
-    assertRole(viewer, 'EDITOR');
+  @EditorsOnly('UNAUTHENTICATED')
+  revisions(@Parent() article: ArticleRow, @Args() args: ConnectionArgs) {
     return this.revisionsService.list(article.id, args);
   }
 

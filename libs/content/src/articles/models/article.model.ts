@@ -1,6 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArticleStatus, BodyFormat } from '@pressroom/database';
+import { EditorsOnly } from '@pressroom/common';
 import { GraphQLJSON } from 'graphql-type-json';
+import { publicFrontMatter } from '../public-front-matter.js';
 
 registerEnumType(ArticleStatus, { name: 'ArticleStatus' });
 registerEnumType(BodyFormat, { name: 'BodyFormat' });
@@ -22,8 +24,21 @@ export class Article {
   @Field(() => Int) version!: number;
   @Field(() => String, { nullable: true }) language!: string | null;
   @Field(() => String, { nullable: true }) sourceUrl!: string | null;
-  @Field(() => String, { nullable: true }) sourcePath!: string | null;
-  @Field(() => String, { nullable: true }) contentHash!: string | null;
-  @Field(() => GraphQLJSON, { description: 'Every key of the original front-matter header' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The imported file, relative to the import. Editors only; null for others',
+  })
+  @EditorsOnly()
+  sourcePath!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tells whether the imported file changed. Editors only; null for others',
+  })
+  @EditorsOnly()
+  contentHash!: string | null;
+  @Field(() => GraphQLJSON, {
+    description: 'Every key of the original front-matter header; without e-mail addresses unless you are an editor',
+  })
+  @EditorsOnly(publicFrontMatter)
   frontMatter!: unknown;
 }

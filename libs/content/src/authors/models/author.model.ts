@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { EditorsOnly } from '@pressroom/common';
 
 @ObjectType()
 export class Author {
@@ -6,7 +7,9 @@ export class Author {
   @Field() slug!: string;
   @Field() name!: string;
   @Field(() => String, { nullable: true }) bio!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true, description: 'Editors only; null for others' })
+  @EditorsOnly()
+  email!: string | null;
   @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => String, { nullable: true }) avatarUrl!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
