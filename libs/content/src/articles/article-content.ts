@@ -1,4 +1,4 @@
-import { detectLanguage, plainTextExcerpt, renderBody } from '@pressroom/frontmatter';
+import { detectLanguage, plainTextExcerpt } from '@pressroom/frontmatter';
 import type { Article as ArticleRow, BodyFormat, Prisma } from '@pressroom/database';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
@@ -6,10 +6,9 @@ import type { UpdateArticleInput } from './dto/update-article.input.js';
 // Detection reads the start of the text only; more costs time without changing the answer.
 const DETECT_CHARS = 4000;
 
-/** The fields of a new article that come from the editor's input (slug and links aside). */
-export function createdContent(input: CreateArticleInput) {
+/** The fields of a new article that come from the editor's input (slug and links aside); `html` is its body rendered. */
+export function createdContent(input: CreateArticleInput, html: string) {
   const title = input.title.trim();
-  const html = renderBody(input.body, input.bodyFormat);
   return {
     title,
     body: input.body,
@@ -22,16 +21,26 @@ export function createdContent(input: CreateArticleInput) {
   };
 }
 
+/** The body and format an update leaves, when they differ from the current ones (to render); else null. */
+export function changedBody(
+  current: ArticleRow,
+  input: UpdateArticleInput,
+): { body: string; bodyFormat: BodyFormat } | null {
+  const body = input.body ?? current.body;
+  const bodyFormat = input.bodyFormat ?? current.bodyFormat;
+  return body === current.body && bodyFormat === current.bodyFormat ? null : { body, bodyFormat };
+}
+
 /**
- * The content fields after an update. The html is re-rendered by the import's renderer when the
- * body or its format changes; an excerpt that was derived from the old body follows the new
+ * The content fields after an update; `html` is the changed body rendered (see changedBody), or
+ * null to keep the current html. An excerpt that was derived from the old body follows the new
  * one, while one an editor wrote stays.
  */
-export function updatedContent(current: ArticleRow, input: UpdateArticleInput) {
+export function updatedContent(current: ArticleRow, input: UpdateArticleInput, rendered: string | null) {
   const title = input.title?.trim() ?? current.title;
   const body = input.body ?? current.body;
   const bodyFormat = input.bodyFormat ?? current.bodyFormat;
-  const html = body === current.body && bodyFormat === current.bodyFormat ? current.html : renderBody(body, bodyFormat);
+  const html = rendered ?? current.html;
   return {
     title,
     body,
@@ -42,11 +51,6 @@ export function updatedContent(current: ArticleRow, input: UpdateArticleInput) {
     sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
     frontMatter: (input.frontMatter ?? current.frontMatter) as Prisma.JsonValue,
   };
-}
-
-/** Re-rendered html for a body restored from a revision. */
-export function renderedHtml(body: string, bodyFormat: BodyFormat): string {
-  return renderBody(body, bodyFormat);
 }
 
 function nextExcerpt(current: ArticleRow, given: string | null | undefined, html: string): string | null {

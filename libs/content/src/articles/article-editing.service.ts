@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@pressroom/common';
 import { ArticleStatus, type Article as ArticleRow } from '@pressroom/database';
-import { createdContent, updatedContent } from './article-content.js';
+import { changedBody, createdContent, updatedContent } from './article-content.js';
 import { resolveAuthorIds, resolveTagIds } from './article-refs.js';
 import { ArticleWriter } from './article-writer.service.js';
+import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
 
@@ -14,12 +15,15 @@ const GENERATED_SLUG_ATTEMPTS = 3;
 /** createArticle, updateArticle and deleteArticle. */
 @Injectable()
 export class ArticleEditingService {
-  constructor(private readonly writer: ArticleWriter) {}
+  constructor(
+    private readonly writer: ArticleWriter,
+    private readonly renderer: BodyRenderer,
+  ) {}
 
   /** A new DRAFT at version 1, with its first revision. */
   async create(input: CreateArticleInput, actor: string): Promise<ArticleRow> {
     if (input.slug) await this.writer.assertSlugFree(input.slug, 'input.slug');
-    const content = createdContent(input);
+    const content = createdContent(input, await this.renderer.render(input.body, input.bodyFormat));
     const authorIds = await resolveAuthorIds(this.writer.db, input.authors ?? [], 'input.authors');
     const tagIds = await resolveTagIds(this.writer.db, input.tags ?? [], 'input.tags');
     for (let attempt = 1; ; attempt++) {
@@ -47,7 +51,9 @@ export class ArticleEditingService {
       if (slug !== article.slug) await this.writer.assertSlugFree(slug, 'input.slug', id);
       const authorIds = input.authors && (await resolveAuthorIds(this.writer.db, input.authors, 'input.authors'));
       const tagIds = input.tags && (await resolveTagIds(this.writer.db, input.tags, 'input.tags'));
-      return { content: { ...article, ...updatedContent(article, input), slug }, links: { authorIds, tagIds } };
+      const next = changedBody(article, input);
+      const html = next && (await this.renderer.render(next.body, next.bodyFormat));
+      return { content: { ...article, ...updatedContent(article, input, html), slug }, links: { authorIds, tagIds } };
     });
   }
 

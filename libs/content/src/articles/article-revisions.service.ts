@@ -6,9 +6,9 @@ import {
   type ArticleRevision as RevisionRow,
   type Prisma,
 } from '@pressroom/database';
-import { renderedHtml } from './article-content.js';
 import { notFound } from './article-refs.js';
 import { ArticleWriter, type ArticleLinks, type Queryable } from './article-writer.service.js';
+import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { ArticleSnapshot } from './revision-snapshot.js';
 
 /** An article's history, newest first, and restoring an earlier state as a new change. */
@@ -17,6 +17,7 @@ export class ArticleRevisionsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly writer: ArticleWriter,
+    private readonly renderer: BodyRenderer,
   ) {}
 
   async list(articleId: string, args: ConnectionArgs): Promise<Connection<RevisionRow>> {
@@ -63,7 +64,7 @@ export class ArticleRevisionsService {
         excerpt: snapshot.excerpt,
         body: snapshot.body,
         bodyFormat: snapshot.bodyFormat,
-        html: renderedHtml(snapshot.body, snapshot.bodyFormat),
+        html: await this.renderer.render(snapshot.body, snapshot.bodyFormat, 'revisionId'),
         language: snapshot.language,
         sourceUrl: snapshot.sourceUrl,
         frontMatter: (snapshot.frontMatter ?? {}) as Prisma.JsonValue,

@@ -12,6 +12,7 @@ import { ArticlesMutationsResolver } from './articles-mutations.resolver.js';
 import { ArticlesResolver } from './articles.resolver.js';
 import { ArticlesService } from './articles.service.js';
 import { AuthorArticlesResolver } from './author-articles.resolver.js';
+import { BodyRenderer } from './rendering/body-renderer.service.js';
 import { TagArticlesResolver } from './tag-articles.resolver.js';
 
 @Module({
@@ -30,6 +31,7 @@ import { TagArticlesResolver } from './tag-articles.resolver.js';
     ArticlesMutationsResolver,
     ArticleRevisionsResolver,
     ArticleTaggingResolver,
+    BodyRenderer,
   ],
   exports: [ArticlesService, ArticleImportService],
 })

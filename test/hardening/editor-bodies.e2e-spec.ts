@@ -1,0 +1,61 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { INLINE_RENDER_CHARS } from '../../libs/content/src/articles/rendering/body-renderer.service.js';
+import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { createToken } from '../support/factories.js';
+
+const CREATE = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id html } }';
+
+/** About 2 MB of Markdown with inline HTML: seconds of markdown-it and sanitize-html work. */
+const heavyBody = () => 'word **bold** `code` <b>x</b> [link](https://example.org)\n'.repeat(36_000);
+/** What that body takes to render on one core of this machine, at least (3-4 s measured). */
+const RENDER_SECONDS_INLINE = 2;
+
+describe("editors' bodies render off the event loop", () => {
+  let app: INestApplication;
+  let editor: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetDb(app);
+    editor = await createToken(app, 'EDITOR');
+    await new Promise<void>((resolve) => app.getHttpServer().listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => app.close());
+
+  it('keeps answering /health/live while a 2 MB body renders', async () => {
+    let done = false;
+    const create = request(app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', `Bearer ${editor}`)
+      .send({ query: CREATE, variables: { input: { title: 'Heavy', body: heavyBody() } } })
+      .then((res) => {
+        done = true;
+        return res;
+      });
+    // Probe the whole time the mutation runs: on the event loop, rendering held every probe for
+    // its whole duration (seconds); on a thread the probes go on answering.
+    const answeredAt: number[] = [];
+    while (!done) {
+      const probe = await request(app.getHttpServer()).get('/health/live');
+      expect(probe.status).toBe(200);
+      answeredAt.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const created = await create;
+
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data.createArticle.html).toContain('<strong>bold</strong>');
+    const longestGap = Math.max(...answeredAt.slice(1).map((at, i) => at - answeredAt[i]!));
+    expect(longestGap).toBeLessThan(RENDER_SECONDS_INLINE * 1000);
+  });
+
+  it('renders a small body inline with the same result', async () => {
+    const body = 'Short *and* <script>alert(1)</script>sweet.';
+    expect(body.length).toBeLessThan(INLINE_RENDER_CHARS);
+    const res = await request(app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', `Bearer ${editor}`)
+      .send({ query: CREATE, variables: { input: { title: 'Small', body } } });
+    expect(res.body.data.createArticle.html).toBe('<p>Short <em>and</em> sweet.</p>');
+  });
+});
