@@ -85,8 +85,9 @@ export class ImportService implements OnApplicationBootstrap {
     } catch (error) {
       if (!(error instanceof SourceRejectedError)) throw error;
       this.logger.warn(`import ${jobId} failed: ${error.code}: ${error.message}`);
-      await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
+      // Removed first, so a job reported failed has nothing left on disk.
       await rm(folder, { recursive: true, force: true });
+      await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
     }
   }
 
