@@ -5,7 +5,9 @@ export { FRONTMATTER_LIMITS } from './limits.js';
 export { parsePost } from './parse-post.js';
 export { renderBody } from './render/render-body.js';
 export { detectLanguage } from './text/detect-language.js';
+export { withoutElements } from './text/elements.js';
 export { plainTextExcerpt } from './text/excerpt.js';
+export { replaceTags } from './text/html-text.js';
 export { slugify } from './text/slugify.js';
 export type {
   BodyFormat,

@@ -102,7 +102,10 @@ export class ImportRunner implements OnModuleDestroy {
   }
 
   private parsePool(): ParsePool {
-    this.pool ??= new ParsePool(this.config.get('IMPORT_THREADS', { infer: true }));
+    this.pool ??= new ParsePool(
+      this.config.get('IMPORT_THREADS', { infer: true }),
+      this.config.get('IMPORT_FILE_TIME_BUDGET_MS', { infer: true }),
+    );
     return this.pool;
   }
 

@@ -87,9 +87,10 @@ export class ImportService implements OnApplicationBootstrap {
       await this.finish(jobId);
     } catch (error) {
       if (!(error instanceof SourceRejectedError)) throw error;
-      await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
       this.logger.warn(`import ${jobId} failed: ${error.code}: ${error.message}`);
+      // Removed first, so a job reported failed has nothing left on disk.
       await rm(folder, { recursive: true, force: true });
+      await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
     }
   }
 
@@ -177,10 +178,18 @@ export class ImportService implements OnApplicationBootstrap {
     const upload = path.join(folder, 'upload');
     const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as IncomingFile[];
     const staging = await mkdtemp(path.join(folder, 'staging-'));
-    const rejected = await stageFiles(
-      manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })),
-      staging,
-    );
+    let rejected: RejectedEntry[];
+    try {
+      rejected = await stageFiles(
+        manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })),
+        staging,
+      );
+    } catch (error) {
+      // Staging the same bytes again would fail the same way: the job fails now, and no retry
+      // leaves another half-extracted copy behind (issue 10).
+      await rm(staging, { recursive: true, force: true });
+      throw stagingFailure(error);
+    }
     await this.runner.recordRejected(job.id, rejected);
     await writeFile(summary, JSON.stringify({ rejected: rejected.length }));
     await rename(staging, files).catch(async (error: NodeJS.ErrnoException) => {
@@ -229,6 +238,13 @@ async function* allEntries(roots: { root: string; prefix: string }[]): AsyncGene
   for (const { root, prefix } of roots) {
     for await (const entry of walkPosts(root)) yield prefix ? { ...entry, path: prefix + entry.path } : entry;
   }
+}
+
+/** Any error while staging is the upload's: a SourceRejectedError keeps its code. */
+function stagingFailure(error: unknown): SourceRejectedError {
+  if (error instanceof SourceRejectedError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SourceRejectedError(`the upload could not be staged: ${reason}`, 'STAGING_FAILED');
 }
 
 async function* iterate<T>(items: T[]): AsyncGenerator<T> {

@@ -42,6 +42,7 @@ export class ImportsController {
   ) {
     if (!files?.length)
       throw new BadUserInputError('Send the posts (or one archive) in the multipart field "files"', 'files');
+    assertDistinctNames(files);
     const job = await this.imports.createJob({
       source: 'upload',
       dryRun: options.dryRun ?? false,
@@ -73,5 +74,22 @@ export class ImportsController {
   @Get()
   async list() {
     return (await this.jobs.list({ take: 50 })).map((j) => this.jobs.summary(j));
+  }
+}
+
+/**
+ * Two parts with one name would stage to one path, the second silently replacing the first:
+ * refused, naming the file, since a renamed copy would import under an identity nobody chose.
+ */
+function assertDistinctNames(files: Express.Multer.File[]): void {
+  const seen = new Set<string>();
+  for (const { originalname } of files) {
+    if (seen.has(originalname)) {
+      throw new BadUserInputError(`Two uploaded files are named ${originalname}; rename one`, 'files', {
+        reason: 'DUPLICATE_FILE_NAME',
+        name: originalname,
+      });
+    }
+    seen.add(originalname);
   }
 }

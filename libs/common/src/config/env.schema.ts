@@ -71,6 +71,15 @@ export class Env {
   @Max(64)
   IMPORT_THREADS = Math.max(1, availableParallelism());
 
+  /**
+   * Milliseconds a parse thread may spend on one imported file; past it the file fails with
+   * PARSE_TIMEOUT and the thread is replaced (a hostile header can hold a parser for seconds).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  IMPORT_FILE_TIME_BUDGET_MS = 5000;
+
   /** Run import jobs from the queue in this process (the API); false for API-only replicas. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -1,12 +1,14 @@
+import { replaceTags, withoutElements } from '@pressroom/frontmatter';
 import { isCjk } from './cjk.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Rendered HTML as readable text: tags dropped, entities decoded, whitespace collapsed. */
+/**
+ * Rendered HTML as readable text: tags dropped, entities decoded, whitespace collapsed. Scanners,
+ * not `/<[^>]*>/g`: regexes that rescan to the end from every unclosed tag are quadratic (issue 10).
+ */
 export function displayText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  return replaceTags(withoutElements(withoutElements(html, 'script'), 'style'), ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

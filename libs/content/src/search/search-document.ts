@@ -1,3 +1,4 @@
+import { replaceTags } from '@pressroom/frontmatter';
 import { isCjk } from './cjk.js';
 
 /** Characters of plain text indexed per article, as in pressroom_search_plain_text(). */
@@ -168,7 +169,7 @@ function putUtf8(out: Uint8Array, at: number, code: number): number {
 
 /** HTML -> indexable text: tags and entities become spaces; capped like the SQL version. */
 export function plainText(html: string): string {
-  const text = html.replace(/<[^>]*>/g, ' ').replace(/&#?[a-zA-Z0-9]+;/g, ' ');
+  const text = replaceTags(html, ' ').replace(/&#?[a-zA-Z0-9]+;/g, ' ');
   return capCodePoints(text, MAX_INDEXED_CHARACTERS);
 }
 

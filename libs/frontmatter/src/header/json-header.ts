@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Warn } from '../context.js';
 import { ParseError } from '../parse-error.js';
-import { lineOfIndex } from '../source/lines.js';
+import { lineLocator, lineOfIndex } from '../source/lines.js';
 import { assertFlowNesting } from './flow-nesting.js';
 import { toJsonSafe } from './json-safe.js';
 import type { ParsedHeader } from './parsed-header.js';
@@ -19,9 +19,17 @@ export function parseJsonHeader(header: string, headerLine: number, warn: Warn):
       `invalid JSON front matter: ${message.replace(/\s+/g, ' ')}`,
     );
   }
+  const lineAt = lineLocator(header);
+  const lines = new Map<string, number | null>();
+  // Memoised: mappers warn once per list item, and each lookup scans the header.
   const lineOf = (key: string): number | null => {
-    const at = header.indexOf(JSON.stringify(key));
-    return at === -1 ? null : headerLine - 1 + lineOfIndex(header, at);
+    let line = lines.get(key);
+    if (line === undefined) {
+      const at = header.indexOf(JSON.stringify(key));
+      line = at === -1 ? null : headerLine - 1 + lineAt(at);
+      lines.set(key, line);
+    }
+    return line;
   };
   return { data: toJsonSafe(value as object, lineOf, warn), lineOf };
 }

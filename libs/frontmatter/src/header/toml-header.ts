@@ -2,7 +2,7 @@ import { parse, TomlDate, TomlError } from 'smol-toml';
 import type { Warn } from '../context.js';
 import { FRONTMATTER_LIMITS } from '../limits.js';
 import { ParseError } from '../parse-error.js';
-import { lineOfIndex } from '../source/lines.js';
+import { lineLocator } from '../source/lines.js';
 import { assertFlowNesting } from './flow-nesting.js';
 import { toJsonSafe } from './json-safe.js';
 import type { ParsedHeader } from './parsed-header.js';
@@ -22,7 +22,18 @@ export function parseTomlHeader(header: string, headerLine: number, warn: Warn):
     if (/nested/i.test(reason)) throw new ParseError('TOO_DEEP', line, `front matter is ${reason}`);
     throw new ParseError('INVALID_TOML', line, `invalid TOML front matter: ${reason} (column ${e.column})`);
   }
-  const lineOf = (key: string): number | null => tomlKeyLine(header, key, headerLine);
+  const lineAt = lineLocator(header);
+  const lines = new Map<string, number | null>();
+  // Memoised: mappers warn once per list item, and each lookup scans the header.
+  const lineOf = (key: string): number | null => {
+    let line = lines.get(key);
+    if (line === undefined) {
+      const match = keyPattern(key, '=').exec(header);
+      line = match ? headerLine - 1 + lineAt(match.index) : null;
+      lines.set(key, line);
+    }
+    return line;
+  };
   keepRawDates(table, header);
   return { data: toJsonSafe(table, lineOf, warn), lineOf };
 }
@@ -40,12 +51,6 @@ function keepRawDates(table: Record<string, unknown>, header: string): void {
     const raw = match?.[1]?.trim();
     if (raw) table[key] = raw;
   }
-}
-
-function tomlKeyLine(header: string, key: string, headerLine: number): number | null {
-  const match = keyPattern(key, '=').exec(header);
-  if (!match) return null;
-  return headerLine - 1 + lineOfIndex(header, match.index);
 }
 
 function keyPattern(key: string, after: string): RegExp {

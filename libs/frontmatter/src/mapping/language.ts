@@ -1,5 +1,6 @@
 import type { MappingContext, RenderedBody } from '../context.js';
 import { detectLanguage } from '../text/detect-language.js';
+import { withoutElements } from '../text/elements.js';
 import { htmlToText, withoutTemplateTags } from '../text/html-text.js';
 import { asText, type FrontMatter } from './header-values.js';
 
@@ -12,7 +13,6 @@ const HTML_LANG = /<html\b[^>]*\slang\s*=\s*["']?([a-z]{2,3}(?:-[a-z0-9]{1,8})*)
 // code-first posts get the longer one.
 const DETECT_HTML_CHARS = [2_000, 8_000];
 const ENOUGH_TEXT = 600;
-const CODE_BLOCK = /<pre\b[\s\S]*?<\/pre>/gi;
 const OPEN_CODE_BLOCK = /<pre\b/i;
 
 /** Header lang/language/locale (lower-cased), else an HTML page's lang, else detected. */
@@ -30,7 +30,7 @@ export function languageOf(fm: FrontMatter, title: string, rendered: RenderedBod
   }
   let text = '';
   for (const chars of DETECT_HTML_CHARS) {
-    const html = rendered.html.slice(0, chars).replace(CODE_BLOCK, ' ');
+    const html = withoutElements(rendered.html.slice(0, chars), 'pre');
     text = withoutTemplateTags(htmlToText(html));
     // A code block the cut leaves open would be read as prose.
     if (rendered.html.length <= chars || (text.length >= ENOUGH_TEXT && !OPEN_CODE_BLOCK.test(html))) break;

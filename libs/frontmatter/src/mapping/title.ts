@@ -1,10 +1,10 @@
 import type { MappingContext, RenderedBody } from '../context.js';
+import { elements } from '../text/elements.js';
 import { htmlToText } from '../text/html-text.js';
 import { isGiven, type FrontMatter } from './header-values.js';
 import type { SourcePath } from './source-path.js';
 
-const HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi;
-const DOCUMENT_TITLE = /<title\b[^>]*>([\s\S]*?)<\/title>/i;
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /** Header `title`, else the first heading, else an HTML page's <title>, else the file name. */
 export function titleOf(fm: FrontMatter, rendered: RenderedBody, source: SourcePath, ctx: MappingContext): string {
@@ -15,13 +15,14 @@ export function titleOf(fm: FrontMatter, rendered: RenderedBody, source: SourceP
   } else if (isGiven(value)) {
     ctx.warn(ctx.lineOf('title'), 'title: not text, so the title comes from the body or file name');
   }
-  for (const match of rendered.html.matchAll(HEADING)) {
-    const heading = htmlToText(match[2]!);
+  for (const { inner } of elements(rendered.html, HEADINGS)) {
+    const heading = htmlToText(inner);
     if (heading) return heading;
   }
   if (rendered.format === 'HTML') {
-    const match = DOCUMENT_TITLE.exec(rendered.body);
-    const title = match ? htmlToText(match[1]!) : '';
+    // The source, not the sanitised HTML: a hostile page's unclosed tags reach this scan.
+    const [element] = elements(rendered.body, ['title']);
+    const title = element ? htmlToText(element.inner) : '';
     if (title) return title;
   }
   const fromName = source.name.replace(/[-_\s]+/g, ' ').trim();

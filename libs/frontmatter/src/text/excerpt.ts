@@ -1,6 +1,6 @@
+import { elements } from './elements.js';
 import { htmlToText, withoutTemplateTags } from './html-text.js';
 
-const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -9,8 +9,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * never split; a cut text ends with `…`.
  */
 export function plainTextExcerpt(html: string, maxChars = 300): string | null {
-  for (const match of html.matchAll(PARAGRAPH)) {
-    const text = proseOf(match[1]!);
+  for (const paragraph of elements(html, ['p'])) {
+    const text = proseOf(paragraph.inner);
     if (text) return cut(text, maxChars);
   }
   const text = proseOf(html);

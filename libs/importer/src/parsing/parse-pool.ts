@@ -1,21 +1,33 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import parseFiles, { hashFiles } from './parse.worker.js';
-import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
+import type { HashTaskResult, ParsedFile, ParseTask, ParseTaskResult } from './parse-task.js';
+
+/** Milliseconds a thread may spend on one file unless told otherwise (IMPORT_FILE_TIME_BUDGET_MS). */
+export const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
 
 const logger = new Logger('ParsePool');
 
 /**
  * Parses files on worker threads (one per core by default); with 0 threads, inline. Under jest
  * the sources are TypeScript, which threads cannot load, so the built worker is used.
+ *
+ * Each file has a time budget: a thread past it on one file is terminated (Piscina replaces
+ * it), that file fails with PARSE_TIMEOUT and the task's other files are parsed again without
+ * it. A thread that dies on a task (out of memory) gets the same treatment, file by file.
+ * Inline parsing cannot be interrupted, so it has no budget.
  */
 export class ParsePool {
   private readonly pool: Piscina | null;
 
-  constructor(threads = availableParallelism()) {
+  constructor(
+    threads = availableParallelism(),
+    private readonly fileBudgetMs = DEFAULT_FILE_TIME_BUDGET_MS,
+  ) {
     const filename = workerFile();
     this.pool =
       threads > 0 && filename
@@ -33,9 +45,23 @@ export class ParsePool {
     this.pool?.on('error', (error: Error) => logger.error(`PARSE_WORKER_ERROR ${error.stack ?? error.message}`));
   }
 
-  /** Reads and parses the task's files. */
-  parse(task: ParseTask): Promise<ParseTaskResult> {
-    return this.pool ? this.pool.run(task) : Promise.resolve(parseFiles(task));
+  /** Reads and parses the task's files; a file over its budget or killing its thread fails alone. */
+  async parse(task: ParseTask): Promise<ParseTaskResult> {
+    if (!this.pool || !task.files.length) return parseFiles(task);
+    const run = await this.runTimed(this.pool, task);
+    if ('results' in run) return run.results;
+    const { files } = task;
+    if (run.timedOut !== null) {
+      const others = (part: ParseTask['files']) => (part.length ? this.parse({ ...task, files: part }) : []);
+      return [
+        ...(await others(files.slice(0, run.timedOut))),
+        timeoutFailure(files[run.timedOut]!.path, this.fileBudgetMs),
+        ...(await others(files.slice(run.timedOut + 1))),
+      ];
+    }
+    if (files.length === 1) return [crashFailure(files[0]!.path, run.error)];
+    // Which file killed the thread is unknown: each is tried alone.
+    return (await Promise.all(files.map((file) => this.parse({ ...task, files: [file] })))).flat();
   }
 
   /** Reads and hashes the task's files. */
@@ -46,6 +72,57 @@ export class ParsePool {
   async close(): Promise<void> {
     await this.pool?.destroy();
   }
+
+  /**
+   * Runs the task with a timer per file, started when the thread reports starting that file
+   * (not when the task is queued), and aborts the task once a file overruns.
+   */
+  private async runTimed(
+    pool: Piscina,
+    task: ParseTask,
+  ): Promise<{ results: ParseTaskResult } | { timedOut: number | null; error: unknown }> {
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let current: number | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    port1.on('message', (index: number) => {
+      clearTimeout(timer);
+      current = index;
+      timer = setTimeout(() => abort.abort(), this.fileBudgetMs);
+    });
+    try {
+      const results = (await pool.run(
+        { ...task, progress: port2 },
+        { transferList: [port2], signal: abort.signal },
+      )) as ParseTaskResult;
+      return { results };
+    } catch (error) {
+      return { timedOut: abort.signal.aborted ? current : null, error };
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+}
+
+function timeoutFailure(path: string, budgetMs: number): ParsedFile {
+  return {
+    ok: false,
+    error: {
+      path,
+      line: null,
+      code: 'PARSE_TIMEOUT',
+      message: `parsing took longer than ${budgetMs} ms (IMPORT_FILE_TIME_BUDGET_MS); the file was abandoned`,
+    },
+  };
+}
+
+function crashFailure(path: string, error: unknown): ParsedFile {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    error: { path, line: null, code: 'PARSE_CRASHED', message: `the parse thread died on this file: ${reason}` },
+  };
 }
 
 function workerFile(): string | null {

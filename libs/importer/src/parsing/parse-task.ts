@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { ImportColumns } from '@pressroom/content/search-index';
 import type { NormalisedPost, ParseFailure } from '@pressroom/frontmatter';
 
@@ -7,6 +8,8 @@ export interface ParseTask {
   files: { path: string; file: string }[];
   timeZone: string;
   defaultStatus: 'DRAFT' | 'PUBLISHED';
+  /** Told the index of each file as the thread starts it, so the pool can time each file. */
+  progress?: MessagePort;
 }
 
 /** A parsed post as a thread sends it: its large values encoded (see importColumns()), once. */

@@ -11,7 +11,8 @@ import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js
 
 /** Parses each file; a file that cannot be read fails with why. */
 export default function parseFiles(task: ParseTask): ParseTaskResult {
-  return task.files.map(({ path, file }) => {
+  return task.files.map(({ path, file }, index) => {
+    task.progress?.postMessage(index);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);

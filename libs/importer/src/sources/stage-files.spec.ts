@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import tar from 'tar-stream';
-import yazl from 'yazl';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits.js';
+import { tarOf, zipOf } from '../testing/archives.js';
 import { SourceRejectedError } from './import-entry.js';
 import { stageFiles } from './stage-files.js';
 
@@ -13,36 +11,6 @@ const POST = '---\ntitle: Fine\n---\nBody\n';
 
 async function temp(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'pressroom-stage-'));
-}
-
-/** A zip built by yazl; `rename` patches names afterwards, since yazl itself refuses bad ones. */
-async function zipOf(
-  entries: { name: string; data: string | Buffer; mode?: number }[],
-  rename: Record<string, string> = {},
-): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addBuffer(Buffer.from(e.data), e.name, e.mode ? { mode: e.mode } : {});
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  let bytes = Buffer.concat(chunks);
-  for (const [from, to] of Object.entries(rename)) {
-    expect(from.length).toBe(to.length);
-    bytes = Buffer.from(bytes.toString('latin1').split(from).join(to), 'latin1');
-  }
-  return bytes;
-}
-
-type TarInput = { name: string; data?: string; type?: string; linkname?: string; devmajor?: number; devminor?: number };
-
-async function tarOf(entries: TarInput[], gzip = false): Promise<Buffer> {
-  const pack = tar.pack();
-  for (const { data, ...header } of entries) pack.entry(header as never, data ?? '');
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  const bytes = Buffer.concat(chunks);
-  return gzip ? gzipSync(bytes) : bytes;
 }
 
 async function stage(name: string, bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS) {

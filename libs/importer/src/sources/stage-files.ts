@@ -1,10 +1,13 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits.js';
+import { ArchiveBudget } from './archive-budget.js';
 import { archiveKind } from './archive-kind.js';
 import { type RejectedEntry, SourceRejectedError } from './import-entry.js';
 import { isPostFile } from './post-files.js';
 import { resolveInside, safeEntryPath } from './safe-entry-path.js';
+import { StagedPaths } from './staged-paths.js';
+import type { StagingContext } from './staging-context.js';
 import { extractTar } from './tar-extractor.js';
 import { extractZip } from './zip-extractor.js';
 
@@ -18,8 +21,9 @@ export interface IncomingFile {
 
 /**
  * Lays out the post files of an import under `root`: archives are extracted (checked entry by
- * entry), post files copied under their own names. Returns the entries refused one by one;
- * throws SourceRejectedError when a whole source must be refused.
+ * entry), post files copied under their own names. One budget of entries and bytes covers all
+ * of them together, and no two may land on one path. Returns the entries refused one by one;
+ * throws SourceRejectedError when the whole import must be refused.
  */
 export async function stageFiles(
   files: IncomingFile[],
@@ -27,6 +31,7 @@ export async function stageFiles(
   limits: ImportLimits = IMPORT_LIMITS,
 ): Promise<RejectedEntry[]> {
   await mkdir(root, { recursive: true });
+  const staging: StagingContext = { limits, budget: new ArchiveBudget(limits), paths: new StagedPaths(), root };
   const rejected: RejectedEntry[] = [];
   const archives = files.length > 1;
   for (const incoming of files) {
@@ -34,7 +39,7 @@ export async function stageFiles(
     if (kind) {
       // With several archives, each gets its own folder so equal paths inside them stay apart.
       const target = archives ? resolveInside(root, archiveFolder(incoming.name)) : root;
-      rejected.push(...(await extractArchive(kind, incoming, target, limits)));
+      rejected.push(...(await extractArchive(kind, incoming, target, staging)));
       continue;
     }
     const safe = safeEntryPath(incoming.name);
@@ -47,6 +52,9 @@ export async function stageFiles(
       });
     else {
       const target = resolveInside(root, safe.path);
+      staging.budget.addEntry(incoming.name);
+      staging.budget.addBytes(incoming.name, (await stat(incoming.file)).size);
+      staging.paths.claim(incoming.name, root, target);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(incoming.file, target);
     }
@@ -58,10 +66,10 @@ function extractArchive(
   kind: string,
   incoming: IncomingFile,
   target: string,
-  limits: ImportLimits,
+  staging: StagingContext,
 ): Promise<RejectedEntry[]> {
-  if (kind === 'zip') return extractZip(incoming.file, target, limits, incoming.name);
-  return extractTar(incoming.file, target, limits, incoming.name, kind === 'tar.gz');
+  if (kind === 'zip') return extractZip(incoming.file, target, staging, incoming.name);
+  return extractTar(incoming.file, target, staging, incoming.name, kind === 'tar.gz');
 }
 
 function archiveFolder(name: string): string {
