@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -6,7 +7,8 @@ import { ArchiveBudget } from './archive-budget.js';
 import { type RejectedEntry, SourceRejectedError } from './import-entry.js';
 import { isPostFile, inSkippedFolder } from './post-files.js';
 import { resolveInside, safeEntryPath } from './safe-entry-path.js';
-import { EntryTooLargeError, writeEntry } from './write-entry.js';
+import { isSiteConfig } from './site-root.js';
+import { EntryTooLargeError, writeEntry, writeMarker } from './write-entry.js';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -40,7 +42,9 @@ export async function extractZip(
       const safe = safeEntryPath(fileName);
       if ('error' in safe) rejected.push({ path: fileName, message: safe.error });
       else if (problem) rejected.push({ path: safe.path, message: problem });
-      else if (isPostFile(safe.path) && !inSkippedFolder(safe.path)) {
+      else if (isSiteConfig(path.posix.basename(safe.path)) && !inSkippedFolder(safe.path)) {
+        await writeMarker(root, safe.path);
+      } else if (isPostFile(safe.path) && !inSkippedFolder(safe.path)) {
         budget.checkRatio(entry.uncompressedSize, entry.compressedSize);
         const stream = await openEntry(zip, entry);
         try {
