@@ -81,4 +81,6 @@ export interface ExportableArticle {
   authors: { name: string }[];
   tags: { name: string; kind: TagKind }[];
   frontMatter: Record<string, unknown>;
+  /** The article's import identity, written back as `id` so a re-import finds the article. */
+  importKey?: string;
 }

@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { chunks, split } from './batches.js';
+import { ExportService } from './export/export.service.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
@@ -50,6 +52,7 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly sql: SqlPool,
     private readonly jobs: ImportJobsService,
     private readonly articles: ArticleImportService,
+    private readonly exports: ExportService,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -120,6 +123,7 @@ export class ImportRunner implements OnModuleDestroy {
       defaultStatus: job.defaultStatus === 'DRAFT' ? ('DRAFT' as const) : ('PUBLISHED' as const),
     };
     const files = entries.filter((e) => !done.has(e.path)).map((e) => ({ path: e.path, file: e.file }));
+    const legacyPaths = new Map(entries.flatMap((e) => (e.legacyPath ? [[e.path, e.legacyPath] as const] : [])));
     const toParse = await this.withoutUnchanged(files, options, batch);
     const results = await Promise.all(
       split(toParse, PARSE_TASK).map((part) => this.parsePool().parse({ ...options, files: part })),
@@ -131,13 +135,40 @@ export class ImportRunner implements OnModuleDestroy {
         );
         continue;
       }
-      batch.posts.push(toImportedPost(result.post, result.columns));
+      batch.posts.push(toImportedPost(result.post, result.columns, legacyPaths.get(result.post.sourcePath)));
       batch.warnings.set(
         result.post.sourcePath,
         result.post.warnings.map((w) => ({ line: w.line, message: w.message })),
       );
     }
+    await this.settleExports(batch, new Map(files.map((f) => [f.path, f.file])));
     return batch;
+  }
+
+  /**
+   * Files that are exactly what exporting their article gives now (an export imported back
+   * where it came from) are settled as UNCHANGED, whatever their path: nothing to write.
+   */
+  private async settleExports(batch: ParsedBatch, files: Map<string, string>): Promise<void> {
+    const exports = await this.exports.exportsOf(batch.posts.map((p) => p.importKey));
+    if (!exports.size) return;
+    const kept: ImportedPost[] = [];
+    for (const post of batch.posts) {
+      const current = exports.get(post.importKey);
+      if (!current || (await readFile(files.get(post.path)!, 'utf8')) !== current.content) {
+        kept.push(post);
+        continue;
+      }
+      batch.items.push({
+        path: post.path,
+        outcome: 'UNCHANGED',
+        articleId: current.articleId,
+        line: null,
+        message: null,
+        warnings: batch.warnings.get(post.path) ?? [],
+      });
+    }
+    batch.posts = kept;
   }
 
   /**

@@ -15,6 +15,7 @@ import { walkPosts } from './sources/folder-source.js';
 import { type ImportEntry, type RejectedEntry, SourceRejectedError } from './sources/import-entry.js';
 import { archiveKind } from './sources/archive-kind.js';
 import { resolveInside } from './sources/safe-entry-path.js';
+import { findSiteRoot, sitePath } from './sources/site-root.js';
 import { stageFiles, type IncomingFile } from './sources/stage-files.js';
 
 const BATCH_FILES = 250;
@@ -77,6 +78,7 @@ export class ImportService implements OnApplicationBootstrap {
     const folder = this.jobFolder(jobId);
     try {
       const { files, rejected } = await this.stageOnce(job, folder);
+      await writeFile(path.join(folder, SITE_ROOT_FILE), JSON.stringify(await findSiteRoot(files, true)));
       const batches: string[][] = [];
       for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
       const total = batches.reduce((sum, batch) => sum + batch.length, rejected);
@@ -99,11 +101,12 @@ export class ImportService implements OnApplicationBootstrap {
     const job = await this.jobs.get(jobId);
     if (job.status !== 'RUNNING') return;
     const root = path.join(this.jobFolder(jobId), 'files');
+    const siteRoot = await this.siteRootOf(jobId, root);
     const entries: ImportEntry[] = [];
     const outside: RejectedEntry[] = [];
     for (const p of paths) {
       try {
-        entries.push({ path: p, file: resolveInside(root, p) });
+        entries.push(siteEntry({ path: p, file: resolveInside(root, p) }, sitePath(p, siteRoot)));
       } catch (error) {
         outside.push({ path: p, message: (error as Error).message }); // fails that path alone
       }
@@ -111,6 +114,12 @@ export class ImportService implements OnApplicationBootstrap {
     await this.runner.recordRejected(jobId, outside);
     await this.runner.importEntries(job, iterate(entries));
     await this.finish(jobId);
+  }
+
+  /** The site root runJob found in the staged files (found again for a job staged before it did). */
+  private async siteRootOf(jobId: string, staged: string): Promise<string> {
+    const saved = await readFile(path.join(this.jobFolder(jobId), SITE_ROOT_FILE), 'utf8').catch(() => null);
+    return saved === null ? findSiteRoot(staged, true) : (JSON.parse(saved) as string);
   }
 
   /**
@@ -149,8 +158,8 @@ export class ImportService implements OnApplicationBootstrap {
     }
   }
 
-  private async cliRoots(job: ImportJob, inputs: string[], temp: string): Promise<{ root: string; prefix: string }[]> {
-    const roots: { root: string; prefix: string }[] = [];
+  private async cliRoots(job: ImportJob, inputs: string[], temp: string): Promise<CliRoot[]> {
+    const roots: CliRoot[] = [];
     for (const [index, input] of inputs.entries()) {
       const prefix = inputs.length > 1 ? `${path.basename(path.resolve(input))}/` : '';
       const info = await stat(input);
@@ -161,8 +170,8 @@ export class ImportService implements OnApplicationBootstrap {
           job.id,
           rejected.map((r) => ({ ...r, path: prefix + r.path })),
         );
-        roots.push({ root: target, prefix });
-      } else roots.push({ root: input, prefix });
+        roots.push({ root: target, prefix, archive: true });
+      } else roots.push({ root: input, prefix, archive: false });
     }
     return roots;
   }
@@ -234,9 +243,22 @@ export class ImportService implements OnApplicationBootstrap {
   }
 }
 
-async function* allEntries(roots: { root: string; prefix: string }[]): AsyncGenerator<ImportEntry> {
-  for (const { root, prefix } of roots) {
-    for await (const entry of walkPosts(root)) yield prefix ? { ...entry, path: prefix + entry.path } : entry;
+/** In a job's folder: the staged files' site root (see findSiteRoot()), for every batch. */
+const SITE_ROOT_FILE = 'site-root.json';
+
+interface CliRoot {
+  root: string;
+  /** With several inputs, each one's name, so their files stay apart. */
+  prefix: string;
+  archive: boolean;
+}
+
+async function* allEntries(roots: CliRoot[]): AsyncGenerator<ImportEntry> {
+  for (const { root, prefix, archive } of roots) {
+    const siteRoot = await findSiteRoot(root, archive);
+    for await (const entry of walkPosts(root)) {
+      yield siteEntry({ ...entry, path: prefix + entry.path }, prefix + sitePath(entry.path, siteRoot));
+    }
   }
 }
 
@@ -245,6 +267,11 @@ function stagingFailure(error: unknown): SourceRejectedError {
   if (error instanceof SourceRejectedError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new SourceRejectedError(`the upload could not be staged: ${reason}`, 'STAGING_FAILED');
+}
+
+/** An entry named by its path in the site, remembering the one imports used to give. */
+function siteEntry(entry: ImportEntry, sitePath: string): ImportEntry {
+  return sitePath === entry.path ? entry : { path: sitePath, legacyPath: entry.path, file: entry.file };
 }
 
 async function* iterate<T>(items: T[]): AsyncGenerator<T> {

@@ -48,18 +48,18 @@ export class ArticleImportService {
   async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
     if (!posts.length) return [];
     await lockKeys(tx, posts);
-    const existing = await findExisting(
-      tx,
-      posts.map((p) => p.importKey),
-    );
+    const existing = await findExisting(tx, posts);
     const plan = planImport(posts, existing);
     const results: ImportedPostResult[] = [...plan.settled];
     const taken = await takenSlugs(tx, [...plan.creates, ...plan.updates.map((u) => u.post)], existing);
 
     const updates: Row[] = plan.updates.map(({ post, existing: current }) => {
       const { slug, warning } = assignSlug(post, taken, current.slug);
+      const sameIdentity = current.importKey === post.importKey;
       const tookOverFrom =
-        current.sourcePath && current.sourcePath !== post.path ? { tookOverFrom: current.sourcePath } : {};
+        sameIdentity && current.sourcePath && current.sourcePath !== post.path
+          ? { tookOverFrom: current.sourcePath }
+          : {};
       results.push({
         path: post.path,
         outcome: 'UPDATED',
@@ -97,14 +97,32 @@ async function lockKeys(tx: Tx, posts: ImportedPost[]): Promise<void> {
   );
 }
 
-async function findExisting(tx: Tx, importKeys: string[]): Promise<Map<string, ExistingArticle>> {
+/**
+ * The article each post updates, by its identity; else by the identity older imports gave it
+ * (legacyKey); else, for an id that is an article's own (an export of an article written in
+ * the editor), that article. Keyed by the post's importKey; a row's importKey says which.
+ */
+async function findExisting(tx: Tx, posts: ImportedPost[]): Promise<Map<string, ExistingArticle>> {
+  const keys = [...new Set(posts.flatMap((p) => (p.legacyKey ? [p.importKey, p.legacyKey] : [p.importKey])))];
   const rows = await queryRows<ExistingArticle>(
     tx,
-    `SELECT id::text, "importKey", "contentHash", "sourcePath", slug FROM "Article" WHERE "importKey" = ANY($1::text[])`,
-    [...new Set(importKeys)],
+    `SELECT id::text, "importKey", "contentHash", "sourcePath", slug FROM "Article" WHERE "importKey" = ANY($1::text[])
+     UNION ALL
+     SELECT id::text, id::text, "contentHash", "sourcePath", slug FROM "Article"
+       WHERE "importKey" IS NULL AND id = ANY($2::uuid[])`,
+    keys,
+    keys.filter((k) => UUID.test(k)),
   );
-  return new Map(rows.map((r) => [r.importKey, r]));
+  const byKey = new Map(rows.map((r) => [r.importKey, r]));
+  const existing = new Map<string, ExistingArticle>();
+  for (const post of posts) {
+    const found = byKey.get(post.importKey) ?? (post.legacyKey ? byKey.get(post.legacyKey) : undefined);
+    if (found) existing.set(post.importKey, found);
+  }
+  return existing;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Slugs (plain and suffixed candidates) that other articles already hold. */
 async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, ExistingArticle>): Promise<Set<string>> {
@@ -182,7 +200,8 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
     `UPDATE "Article" AS a SET slug = v.slug, title = v.title, excerpt = v.excerpt, body = v.body,
        "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
-       "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "contentHash" = v."contentHash",
+       "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "importKey" = v."importKey",
+       "contentHash" = v."contentHash",
        "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now(),
        "searchVector" = pressroom_search_vector(v."titleWords", v."titleBigrams", v."bodyWords", v."bodyBigrams")
      FROM ${UNNEST_ARTICLES}

@@ -33,6 +33,8 @@ export function planImport(posts: ImportedPost[], existing: Map<string, Existing
     owners.set(post.importKey, post);
     const current = existing.get(post.importKey);
     if (!current) plan.creates.push(post);
+    // Found under another identity (an older one of the same post): this file takes it over.
+    else if (current.importKey !== post.importKey) plan.updates.push({ post, existing: current });
     else if (current.sourcePath && current.sourcePath !== post.path && compare(current.sourcePath, post.path) < 0) {
       plan.settled.push(duplicate(post, current.sourcePath));
     } else if (current.contentHash === post.contentHash && current.sourcePath === post.path) {

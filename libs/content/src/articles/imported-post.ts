@@ -3,8 +3,13 @@ import type { ImportColumns } from './import-columns.js';
 
 /** One parsed file, ready to become an article (see @pressroom/frontmatter's NormalisedPost). */
 export interface ImportedPost {
-  /** Stable identity across imports: explicit id, else sourceUrl, else relative path. */
+  /** Stable identity across imports: explicit id, else sourceUrl, else path in the site. */
   importKey: string;
+  /**
+   * The identity older imports gave this post (its path relative to the import root): an
+   * article found under it is taken over, and its identity rewritten to importKey.
+   */
+  legacyKey?: string;
   /** Path relative to the import root; among files sharing an importKey, the smallest wins. */
   path: string;
   contentHash: string;

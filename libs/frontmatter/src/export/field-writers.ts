@@ -13,7 +13,8 @@ export type Field =
   | 'sourceUrl'
   | 'authors'
   | 'tags'
-  | 'categories';
+  | 'categories'
+  | 'identity';
 
 type Writer = (header: FrontMatter, article: ExportableArticle) => void;
 
@@ -35,6 +36,8 @@ export const FIELD_WRITERS: Record<Field, Writer> = {
   authors: writeAuthors,
   tags: (h, a) => writeTags(h, a, 'TAG', 'tags', 'tag'),
   categories: (h, a) => writeTags(h, a, 'CATEGORY', 'categories', 'category'),
+  // `id` is what the import reads first as a post's identity.
+  identity: (h, a) => void (h['id'] = a.importKey),
 };
 
 function writeStatus(header: FrontMatter, article: ExportableArticle): void {

@@ -219,3 +219,35 @@ describeWithFixture(hasCorpus, CORPUS_DIR, 'serializePost on corpus samples', ()
     expect(serializePost(again)).toBe(serializePost(result.post));
   });
 });
+
+describe('serializePost: identity', () => {
+  const article: ExportableArticle = {
+    title: 'Kept',
+    slug: 'kept',
+    excerpt: null,
+    body: 'Body.\n',
+    bodyFormat: 'MARKDOWN',
+    status: 'PUBLISHED',
+    publishedAt: new Date('2024-01-02T00:00:00Z'),
+    language: null,
+    sourceUrl: null,
+    authors: [],
+    tags: [],
+    frontMatter: { title: 'Kept', layout: 'post' },
+  };
+
+  it('writes the article identity as `id`, so the import finds the article again', () => {
+    const text = serializePost({ ...article, importKey: 'content/posts/kept.md' });
+    expect(text).toMatch(/^id: content\/posts\/kept\.md$/m);
+    expect(parsed(text, exportFileName(article)).identity).toBe('content/posts/kept.md');
+  });
+
+  it('writes no `id` when the header already gives the identity', () => {
+    const text = serializePost({
+      ...article,
+      sourceUrl: 'https://a.example/kept',
+      importKey: 'https://a.example/kept',
+    });
+    expect(text).not.toMatch(/^id:/m);
+  });
+});

@@ -8,7 +8,7 @@ import { ALL_FIELDS, staleFields } from './stale-fields.js';
 const encoder = new TextEncoder();
 // Each pass writes what the previous one would lose; writing a title can change the
 // detected language, hence more than one.
-const MAX_PASSES = 3;
+const MAX_PASSES = 4;
 
 // Plain scalars a YAML 1.1 reader (Jekyll's Psych) would not read as strings; the yaml
 // library already quotes what YAML 1.2 would misread. Timestamps stay plain on purpose:
@@ -29,7 +29,9 @@ export function serializePost(article: ExportableArticle): string {
     const parsed = parsePost(encoder.encode(text), { path });
     const stale = parsed.ok ? staleFields(article, parsed.post) : ALL_FIELDS;
     if (stale.length === 0) break;
-    for (const field of stale) FIELD_WRITERS[field](header, article);
+    // The identity last: a written source URL may give it already, without an `id` key.
+    const fields = stale.length > 1 ? stale.filter((f) => f !== 'identity') : stale;
+    for (const field of fields) FIELD_WRITERS[field](header, article);
     text = render(header, article.body);
   }
   return text;

@@ -13,6 +13,7 @@ export const ALL_FIELDS: readonly Field[] = [
   'authors',
   'tags',
   'categories',
+  'identity',
 ];
 
 /** Fields on which re-parsing an export would not give back the article. */
@@ -40,6 +41,7 @@ export function staleFields(article: ExportableArticle, parsed: NormalisedPost):
       namesOf(article, 'CATEGORY'),
       parsed.tags.filter((t) => t.kind === 'CATEGORY').map((t) => t.name),
     ),
+    identity: article.importKey === undefined || article.importKey === parsed.identity,
   };
   return ALL_FIELDS.filter((field) => !checks[field]);
 }

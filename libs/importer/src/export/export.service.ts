@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@pressroom/database';
+import { type Prisma, PrismaService } from '@pressroom/database';
 import { exportFileName, serializePost, type ExportableArticle } from '@pressroom/frontmatter';
 
 const PAGE = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const WITH_RELATIONS = {
+  authors: { include: { author: true }, orderBy: { position: 'asc' } },
+  tags: { include: { tag: true } },
+} satisfies Prisma.ArticleInclude;
+
+type ExportRow = Prisma.ArticleGetPayload<{ include: typeof WITH_RELATIONS }>;
 
 export interface ExportedFile {
   path: string;
@@ -24,24 +32,43 @@ export class ExportService {
         orderBy: { id: 'asc' },
         take: PAGE,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        include: {
-          authors: { include: { author: true }, orderBy: { position: 'asc' } },
-          tags: { include: { tag: true } },
-        },
+        include: WITH_RELATIONS,
       });
-      for (const row of page) {
-        const article: ExportableArticle = {
-          ...row,
-          frontMatter: (row.frontMatter ?? {}) as Record<string, unknown>,
-          authors: row.authors.map((a) => ({ name: a.author.name })),
-          tags: row.tags
-            .map((t) => ({ name: t.tag.name, kind: t.tag.kind }))
-            .sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
-        };
-        yield { path: exportFileName(row), content: serializePost(article) };
-      }
+      for (const row of page) yield { path: exportFileName(row), content: serializePost(exportable(row)) };
       if (page.length < PAGE) return;
       cursor = page.at(-1)!.id;
     }
   }
+
+  /**
+   * What exporting the articles of these identities gives now, by identity: a file that is
+   * exactly that is an export of the article as it stands, so importing it changes nothing.
+   */
+  async exportsOf(identities: string[]): Promise<Map<string, { articleId: string; content: string }>> {
+    if (!identities.length) return new Map();
+    const rows = await this.prisma.article.findMany({
+      where: {
+        OR: [
+          { importKey: { in: identities } },
+          { importKey: null, id: { in: identities.filter((k) => UUID.test(k)) } },
+        ],
+      },
+      include: WITH_RELATIONS,
+    });
+    return new Map(
+      rows.map((row) => [row.importKey ?? row.id, { articleId: row.id, content: serializePost(exportable(row)) }]),
+    );
+  }
+}
+
+function exportable(row: ExportRow): ExportableArticle {
+  return {
+    ...row,
+    frontMatter: (row.frontMatter ?? {}) as Record<string, unknown>,
+    importKey: row.importKey ?? row.id,
+    authors: row.authors.map((a) => ({ name: a.author.name })),
+    tags: row.tags
+      .map((t) => ({ name: t.tag.name, kind: t.tag.kind }))
+      .sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
+  };
 }

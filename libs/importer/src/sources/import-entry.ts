@@ -4,8 +4,13 @@
  * touches a post's bytes.
  */
 export interface ImportEntry {
-  /** Path relative to the import root, POSIX separators; part of the post's identity. */
+  /**
+   * Path relative to the site's root (see SiteRoots), POSIX separators; part of the post's
+   * identity, so the same whichever folder or archive layout the import starts from.
+   */
   path: string;
+  /** Path relative to the import root, when it differs: the identity imports used to give. */
+  legacyPath?: string;
   /** Absolute path of the file to read. */
   file: string;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -10,8 +11,9 @@ import { asArchiveError } from './archive-error.js';
 import { type RejectedEntry } from './import-entry.js';
 import { isPostFile, inSkippedFolder } from './post-files.js';
 import { resolveInside, safeEntryPath } from './safe-entry-path.js';
+import { isSiteConfig } from './site-root.js';
 import type { StagingContext } from './staging-context.js';
-import { EntryTooLargeError, writeEntry } from './write-entry.js';
+import { EntryTooLargeError, writeEntry, writeMarker } from './write-entry.js';
 
 const REFUSED_TYPES: Record<string, string> = {
   symlink: 'symbolic link refused',
@@ -80,6 +82,10 @@ async function handleEntry(
   if (type !== 'file' && !refused) return drain(entry);
   if ('error' in safe) return reject(entry, rejected, name, safe.error);
   if (refused) return reject(entry, rejected, safe.path, `${refused}: ${name}`);
+  if (isSiteConfig(path.posix.basename(safe.path)) && !inSkippedFolder(safe.path)) {
+    await writeMarker(root, safe.path);
+    return drain(entry);
+  }
   if (!isPostFile(safe.path) || inSkippedFolder(safe.path)) return drain(entry);
   if (size > limits.maxEntryBytes)
     return reject(entry, rejected, safe.path, `entry larger than ${limits.maxEntryBytes} bytes uncompressed`);

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -32,6 +32,16 @@ export async function writeEntry(
     },
   });
   await pipeline(input, guard, createWriteStream(target, { flags: 'wx' }));
+}
+
+/**
+ * Leaves an empty file in place of a site's configuration (see isSiteConfig()): only its name
+ * matters, to find the site's root.
+ */
+export async function writeMarker(root: string, relative: string): Promise<void> {
+  const target = resolveInside(root, relative);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, '', { flag: 'w' });
 }
 
 export class EntryTooLargeError extends Error {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { stat, unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -5,8 +6,9 @@ import { asArchiveError } from './archive-error.js';
 import { type RejectedEntry, SourceRejectedError } from './import-entry.js';
 import { isPostFile, inSkippedFolder } from './post-files.js';
 import { resolveInside, safeEntryPath } from './safe-entry-path.js';
+import { isSiteConfig } from './site-root.js';
 import type { StagingContext } from './staging-context.js';
-import { EntryTooLargeError, writeEntry } from './write-entry.js';
+import { EntryTooLargeError, writeEntry, writeMarker } from './write-entry.js';
 import { assertNoOverlap } from './zip-overlap.js';
 
 const S_IFMT = 0o170000;
@@ -55,7 +57,9 @@ export async function extractZip(
       const safe = safeEntryPath(fileName);
       if ('error' in safe) rejected.push({ path: fileName, message: safe.error });
       else if (problem) rejected.push({ path: safe.path, message: problem });
-      else if (isPostFile(safe.path) && !inSkippedFolder(safe.path)) {
+      else if (isSiteConfig(path.posix.basename(safe.path)) && !inSkippedFolder(safe.path)) {
+        await writeMarker(root, safe.path);
+      } else if (isPostFile(safe.path) && !inSkippedFolder(safe.path)) {
         budget.checkRatio(name, entry.uncompressedSize, entry.compressedSize);
         paths.claim(name, staging.root, resolveInside(root, safe.path));
         const stream = await openEntry(zip, entry, name);
