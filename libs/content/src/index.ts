@@ -12,6 +12,7 @@ export { ArticleImportService } from './articles/article-import.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
 export { importColumns, type ImportColumns } from './articles/import-columns.js';
 export { duplicateWarning } from './articles/import-plan.js';
+export type { JobWrites } from './articles/import-slugs.js';
 export { searchDocument, type SearchDocument, type SearchSource } from './search/search-document.js';
 export { SqlReader } from './sql-reader.service.js';
 export { resolveArticleRelationsDirectly } from './articles/article-relations.js';

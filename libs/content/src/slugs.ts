@@ -40,16 +40,32 @@ export async function freeSlug(text: string, fallback: string, lookup: SlugLooku
 }
 
 /**
- * Runs a write that generates a slug again when a concurrent write took the same one first (the
- * unique index refused it); the next attempt sees that slug taken and numbers past it.
+ * How many times a write with a generated slug is tried: each round of writers racing for one
+ * candidate lets exactly one through, so twenty concurrent creations need at most twenty rounds.
  */
-export async function retryOnTakenSlug<T>(generated: boolean, work: () => Promise<T>, attempts = 3): Promise<T> {
+export const GENERATED_SLUG_ATTEMPTS = 25;
+
+/**
+ * Runs a write that generates a slug again when a concurrent write took the same one first (the
+ * unique index refused it, as Prisma's P2002 or a CONFLICT naming the constraint); the next
+ * attempt sees that slug taken and numbers past it. The one retry loop for every slug we make.
+ */
+export async function retryOnTakenSlug<T>(
+  generated: boolean,
+  work: () => Promise<T>,
+  attempts = GENERATED_SLUG_ATTEMPTS,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-      if (!generated || !taken || attempt >= attempts) throw error;
+      if (!generated || !isTakenSlug(error) || attempt >= attempts) throw error;
     }
   }
+}
+
+function isTakenSlug(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
+  const constraint = (error as { extensions?: Record<string, unknown> } | null)?.extensions?.['constraint'];
+  return typeof constraint === 'string' && constraint.endsWith('_slug_key');
 }

@@ -249,7 +249,9 @@ export class ImportRunner implements OnModuleDestroy {
         // table is large the planner's estimates pass jit_above_cost, and compiling a
         // statement that runs once never paid back (a third of PostgreSQL's CPU at 100k posts).
         await tx.query(`SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
-        const written = await this.articles.importBatch(tx, posts, actor);
+        const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
+          this.jobs.writtenArticles(tx, job.id, ids),
+        );
         if (job.dryRun) throw new DryRunRollback(written);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));

@@ -4,13 +4,10 @@ import { ArticleStatus, type Article as ArticleRow } from '@pressroom/database';
 import { changedBody, createdContent, updatedContent } from './article-content.js';
 import { resolveAuthorIds, resolveTagIds } from './article-refs.js';
 import { ArticleWriter } from './article-writer.service.js';
+import { retryOnTakenSlug } from '../slugs.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
-
-// Two editors creating articles with the same title at once may pick the same numbered slug;
-// the unique index refuses the second, which tries again and numbers past it.
-const GENERATED_SLUG_ATTEMPTS = 3;
 
 /** createArticle, updateArticle and deleteArticle. */
 @Injectable()
@@ -26,18 +23,15 @@ export class ArticleEditingService {
     const content = createdContent(input, await this.renderer.render(input.body, input.bodyFormat));
     const authorIds = await resolveAuthorIds(this.writer.db, input.authors ?? [], 'input.authors');
     const tagIds = await resolveTagIds(this.writer.db, input.tags ?? [], 'input.tags');
-    for (let attempt = 1; ; attempt++) {
-      const slug = input.slug ?? (await this.writer.freeSlug(content.title));
-      try {
-        return await this.writer.create(
-          { ...content, slug, status: ArticleStatus.DRAFT, publishedAt: null },
-          { authorIds, tagIds },
-          actor,
-        );
-      } catch (error) {
-        const slugTaken = error instanceof ConflictError && error.extensions['constraint'] === 'Article_slug_key';
-        if (!slugTaken || attempt >= GENERATED_SLUG_ATTEMPTS) throw slugTaken ? slugConflict(slug) : error;
-      }
+    let slug = input.slug ?? '';
+    try {
+      return await retryOnTakenSlug(!input.slug, async () => {
+        slug = input.slug ?? (await this.writer.freeSlug(content.title));
+        const draft = { ...content, slug, status: ArticleStatus.DRAFT, publishedAt: null };
+        return this.writer.create(draft, { authorIds, tagIds }, actor);
+      });
+    } catch (error) {
+      throw isSlugConflict(error) ? slugConflict(slug) : error;
     }
   }
 
@@ -62,6 +56,10 @@ export class ArticleEditingService {
     await this.writer.delete(id, expectedVersion);
     return id;
   }
+}
+
+function isSlugConflict(error: unknown): boolean {
+  return error instanceof ConflictError && error.extensions['constraint'] === 'Article_slug_key';
 }
 
 function slugConflict(slug: string): ConflictError {

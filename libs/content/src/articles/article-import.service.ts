@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { binaryArray, PG_OID, textArray } from '@pressroom/database';
-import { assignSlug, planImport, slugSuffix, type ExistingArticle } from './import-plan.js';
+import {
+  assignSlug,
+  compareKeys,
+  planImport,
+  slugSuffix,
+  type ExistingArticle,
+  type ImportPlan,
+} from './import-plan.js';
+import { noJobWrites, yieldContestedSlugs, type JobWrites } from './import-slugs.js';
 import type { ImportColumns } from './import-columns.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
 
@@ -45,46 +53,95 @@ export class ArticleImportService {
     return new Map(found.map((r) => [r.path, { articleId: r.id, contentHash: r.hash }]));
   }
 
-  async importBatch(tx: Tx, posts: ImportedPost[], actor: string): Promise<ImportedPostResult[]> {
+  /**
+   * Writes a batch of one job. `jobWrites` tells which articles the job wrote in earlier batches:
+   * what those batches decided is redone as if they had run in order (a takeover rewrites the
+   * article at its version, a contested slug goes to the smallest identity), so the articles are
+   * a function of the files alone, whatever the order, concurrency or retries of the batches.
+   */
+  async importBatch(
+    tx: Tx,
+    posts: ImportedPost[],
+    actor: string,
+    jobWrites: JobWrites = noJobWrites,
+  ): Promise<ImportedPostResult[]> {
     if (!posts.length) return [];
     await lockKeys(tx, posts);
     const existing = await findExisting(tx, posts);
     const plan = planImport(posts, existing);
     const results: ImportedPostResult[] = [...plan.settled];
     const taken = await takenSlugs(tx, [...plan.creates, ...plan.updates.map((u) => u.post)], existing);
+    const ownWrites = await jobWrites(plan.updates.map((u) => u.existing.id));
+    const isRewrite = (u: ImportPlan['updates'][number]) => ownWrites.has(u.existing.id);
 
-    const updates: Row[] = plan.updates.map(({ post, existing: current }) => {
-      const { slug, warning } = assignSlug(post, taken, current.slug);
-      const sameIdentity = current.importKey === post.importKey;
-      const tookOverFrom =
-        sameIdentity && current.sourcePath && current.sourcePath !== post.path
-          ? { tookOverFrom: current.sourcePath }
-          : {};
-      results.push({
-        path: post.path,
-        outcome: 'UPDATED',
-        articleId: current.id,
-        warnings: warning ? [warning] : [],
-        ...tookOverFrom,
+    const updates: Row[] = plan.updates
+      .filter((u) => !isRewrite(u))
+      .map(({ post, existing: current }) => {
+        const { slug, warning } = assignSlug(post, taken, current.slug);
+        results.push(updated(post, current, warning));
+        return { id: current.id, post, slug };
       });
-      return { id: current.id, post, slug };
-    });
-    const creates: Row[] = plan.creates.map((post) => {
+    // New to the table, or new in this job: slugs handed out in identity order.
+    const fresh = [
+      ...plan.creates.map((post) => ({ post, current: undefined })),
+      ...plan.updates.filter(isRewrite).map(({ post, existing: current }) => ({ post, current })),
+    ].sort((a, b) => compareKeys(a.post.importKey, b.post.importKey));
+    await yieldContestedSlugs(
+      tx,
+      fresh.map((f) => f.post),
+      taken,
+      jobWrites,
+    );
+    const creates: Row[] = [];
+    const rewrites: Row[] = [];
+    for (const { post, current } of fresh) {
       const { slug, warning } = assignSlug(post, taken);
-      const id = randomUUID();
-      results.push({ path: post.path, outcome: 'CREATED', articleId: id, warnings: warning ? [warning] : [] });
-      return { id, post, slug };
-    });
-    const written = [...updates, ...creates];
+      if (current) {
+        results.push(updated(post, current, warning));
+        rewrites.push({ id: current.id, post, slug });
+      } else {
+        const id = randomUUID();
+        results.push({ path: post.path, outcome: 'CREATED', articleId: id, warnings: warning ? [warning] : [] });
+        creates.push({ id, post, slug });
+      }
+    }
+    const written = [...updates, ...rewrites, ...creates];
     if (!written.length) return results;
 
     await insertArticles(tx, creates);
-    await updateArticles(tx, updates);
+    await updateArticles(tx, updates, 1);
+    await updateArticles(tx, rewrites, 0);
+    await dropRevisionsOfVersion(tx, rewrites);
     await linkAuthorsAndTags(tx, written);
     await upsertRedirects(tx, written);
     await insertRevisions(tx, written, actor);
     return results;
   }
+}
+
+function updated(post: ImportedPost, current: ExistingArticle, warning?: string): ImportedPostResult {
+  // Another file of the same identity owned the article; one found under its older identity did not.
+  const sameIdentity = current.importKey === post.importKey;
+  const tookOverFrom =
+    sameIdentity && current.sourcePath && current.sourcePath !== post.path ? { tookOverFrom: current.sourcePath } : {};
+  return {
+    path: post.path,
+    outcome: 'UPDATED',
+    articleId: current.id,
+    warnings: warning ? [warning] : [],
+    ...tookOverFrom,
+  };
+}
+
+/** A rewritten article's revision of its current version is written again, with the new state. */
+async function dropRevisionsOfVersion(tx: Tx, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  await queryRows(
+    tx,
+    `DELETE FROM "ArticleRevision" AS r USING "Article" AS a
+     WHERE a.id = ANY($1::uuid[]) AND r."articleId" = a.id AND r.version = a.version`,
+    rows.map((r) => r.id),
+  );
 }
 
 /** Serialises batches that touch the same identities or slugs (two concurrent imports of one folder). */
@@ -192,8 +249,8 @@ async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
   );
 }
 
-/** Updates in place, bumping each version. */
-async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
+/** Updates in place, adding `bump` (1, or 0 for a rewrite within the job) to each version. */
+async function updateArticles(tx: Tx, rows: Row[], bump: 0 | 1): Promise<void> {
   if (!rows.length) return;
   await queryRows(
     tx,
@@ -202,7 +259,7 @@ async function updateArticles(tx: Tx, rows: Row[]): Promise<void> {
        "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
        "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "importKey" = v."importKey",
        "contentHash" = v."contentHash",
-       "frontMatter" = v."frontMatter"::json, version = a.version + 1, "updatedAt" = now(),
+       "frontMatter" = v."frontMatter"::json, version = a.version + ${bump}, "updatedAt" = now(),
        "searchVector" = pressroom_search_vector(v."titleWords", v."titleBigrams", v."bodyWords", v."bodyBigrams")
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id AND a.id = ANY($1::uuid[])`,

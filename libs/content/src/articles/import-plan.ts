@@ -68,7 +68,8 @@ export function slugSuffix(importKey: string, length = 6): string {
 }
 
 /**
- * Picks a free slug for each post: its own when free, else `<slug>-<hash of identity>`.
+ * Picks a free slug for each post: its own when free, else `<slug>-<hash of identity>`. Posts
+ * new to the article table are given theirs in identity order (see yieldContestedSlugs()).
  * `taken` holds slugs used by other articles; it is updated as slugs are handed out.
  */
 export function assignSlug(
@@ -84,12 +85,28 @@ export function assignSlug(
     taken.add(post.slug);
     return { slug: post.slug };
   }
+  const slug = suffixedSlug(post.slug, post.importKey, taken);
+  return { slug, warning: `slug "${post.slug}" is taken by another article; using "${slug}"` };
+}
+
+/** `<slug>-<hash of identity>`, the hash lengthened until the result is free; marks it taken. */
+export function suffixedSlug(slug: string, importKey: string, taken: Set<string>): string {
   for (let length = 6; length <= 40; length += 2) {
-    const candidate = `${post.slug}-${slugSuffix(post.importKey, length)}`;
+    const candidate = `${slug}-${slugSuffix(importKey, length)}`;
     if (!taken.has(candidate)) {
       taken.add(candidate);
-      return { slug: candidate, warning: `slug "${post.slug}" is taken by another article; using "${candidate}"` };
+      return candidate;
     }
   }
-  throw new Error(`no free slug for ${post.path}`);
+  throw new Error(`no free slug for ${importKey}`);
+}
+
+/** Slugs `suffixedSlug()` tries first for this identity: the ones worth looking up. */
+export function suffixCandidates(slug: string, importKey: string): string[] {
+  return [`${slug}-${slugSuffix(importKey)}`, `${slug}-${slugSuffix(importKey, 8)}`];
+}
+
+/** The total order identities are settled in (code units, as the database's "C" collation). */
+export function compareKeys(a: string, b: string): number {
+  return compare(a, b);
 }

@@ -88,6 +88,17 @@ export class ImportJobsService {
     return new Set(rows.map((r) => r.path));
   }
 
+  /** Which of these articles this job has created or updated so far (see JobWrites). */
+  async writtenArticles(tx: Tx, jobId: string, articleIds: string[]): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
+    if (!articleIds.length) return new Map();
+    const { rows } = await tx.query<{ id: string; outcome: 'CREATED' | 'UPDATED' }>(
+      `SELECT "articleId"::text AS id, outcome::text AS outcome FROM "ImportItem"
+       WHERE "jobId" = $1::uuid AND "articleId" = ANY($2::uuid[]) AND outcome IN ('CREATED', 'UPDATED')`,
+      [jobId, articleIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.outcome]));
+  }
+
   /**
    * Files of this job whose article a file of the same identity with a smaller path took over
    * (its batch committed later): each becomes SKIPPED with `warning`, as it would have been had
