@@ -19,14 +19,29 @@ registerExportCommand(program);
 registerWorkerCommand(program);
 
 program.parseAsync(process.argv).then(
-  () => process.exit(process.exitCode ?? 0),
+  () => exitWhenFlushed(Number(process.exitCode ?? 0)),
   (error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+    if (error instanceof CommanderError) return exitWhenFlushed(error.exitCode === 0 ? 0 : 2);
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message}\n`);
-      process.exit(2);
+      return exitWhenFlushed(2);
     }
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    return exitWhenFlushed(1);
   },
 );
+
+/**
+ * Exits once stdout and stderr have handed everything written to the OS: process.exit drops
+ * what a pipe has not taken yet, which cut `import --json | jq` at 64 KiB (issue 12). The exit
+ * itself stays, as a pool or queue left open by a command must not keep the process alive.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

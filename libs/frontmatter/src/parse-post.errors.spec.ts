@@ -52,8 +52,8 @@ describe('parsePost failures', () => {
     });
   });
 
-  it('fails UTF-16 text with INVALID_ENCODING', () => {
-    const utf16 = Uint8Array.from([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00, 0x2d, 0x00]);
+  it('fails UTF-16 text of an odd length with INVALID_ENCODING', () => {
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00, 0x2d]);
     expect(failure(utf16).code).toBe('INVALID_ENCODING');
   });
 

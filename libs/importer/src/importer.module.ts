@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '@pressroom/content';
 import { ExportService } from './export/export.service.js';
+import { ImportItemsService } from './jobs/import-items.service.js';
 import { ImportJobsResolver } from './jobs/import-jobs.resolver.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
@@ -10,7 +11,15 @@ import { ImportQueue } from './queue/import-queue.service.js';
 /** Import jobs: sources, parsing on worker threads, batched writes, the queue. */
 @Module({
   imports: [ArticlesModule],
-  providers: [ImportJobsService, ImportJobsResolver, ImportRunner, ImportQueue, ImportService, ExportService],
+  providers: [
+    ImportJobsService,
+    ImportItemsService,
+    ImportJobsResolver,
+    ImportRunner,
+    ImportQueue,
+    ImportService,
+    ExportService,
+  ],
   exports: [ImportJobsService, ImportService, ExportService],
 })
 export class ImporterModule {}

@@ -13,10 +13,31 @@ describe('formatError', () => {
   });
 
   it('calls a request error Apollo answers 400 without a code BAD_REQUEST', () => {
+    const error = new GraphQLError('Unsupported persisted query version', { extensions: { http: { status: 400 } } });
+    const formatted = formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+
+    expect(formatted).toEqual({ message: error.message, extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('codes an APQ hash that is not the query PERSISTED_QUERY_HASH_MISMATCH', () => {
     const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
     const formatted = formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
 
-    expect(formatted).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    expect(formatted.extensions).toEqual({ code: 'PERSISTED_QUERY_HASH_MISMATCH' });
+  });
+
+  it.each([
+    ['Variable "$s" got invalid value "NOPE"; Value "NOPE" does not exist in "ArticleStatus" enum.', '$s'],
+    [
+      'Variable "$w" got invalid value "NOPE" at "w.status"; Value "NOPE" does not exist in "ArticleStatus" enum.',
+      '$w.status',
+    ],
+    ['Variable "$n" of non-null type "Int!" must not be null.', '$n'],
+    ['Variable "$n" of required type "Int!" was not provided.', '$n'],
+  ])('names the variable of %j in extensions.field', (message, field) => {
+    const formatted = formatError({ message, extensions: { code: 'BAD_USER_INPUT' } });
+
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it('names the token limit as bad input', () => {

@@ -46,7 +46,7 @@ export function registerImportCommand(program: Command): void {
         bar?.stop();
         return context.get(ImportJobsService).report(job.id);
       });
-      process.stdout.write(options.json ? `${JSON.stringify(toJsonSummary(report))}\n` : humanSummary(report));
+      await writeOut(options.json ? `${JSON.stringify(toJsonSummary(report))}\n` : humanSummary(report));
       process.exitCode = report.counts.failed > 0 || report.status === 'failed' ? 1 : 0;
     });
 }
@@ -60,8 +60,15 @@ function toJsonSummary(report: ImportReport) {
     jobId: report.id,
     error: report.error,
     errors: report.errors,
+    moreErrors: report.moreErrors,
     warnings: report.warnings,
+    moreWarnings: report.moreWarnings,
   };
+}
+
+/** Resolves when stdout has taken the whole text (a slow pipe reader takes it in pieces). */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
 
 function humanSummary(report: ImportReport): string {
@@ -70,8 +77,11 @@ function humanSummary(report: ImportReport): string {
     `${report.dryRun ? 'dry run: ' : ''}${c.total} files: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped, ${c.failed} failed`,
     ...(report.error ? [`import refused: ${report.error}`] : []),
     ...report.errors.map((e) => `  error   ${e.path}${e.line ? `:${e.line}` : ''}  ${e.message}`),
+    ...(report.moreErrors ? [`  ... and ${report.moreErrors} more failed files (GraphQL importJob.items)`] : []),
     ...report.warnings.slice(0, 50).map((w) => `  warning ${w.path}${w.line ? `:${w.line}` : ''}  ${w.message}`),
-    ...(report.warnings.length > 50 ? [`  ... and ${report.warnings.length - 50} more warnings (use --json)`] : []),
+    ...(report.warnings.length + report.moreWarnings > 50
+      ? [`  ... and ${report.warnings.length + report.moreWarnings - 50} more warnings (use --json)`]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ export class TagEditingService {
 
   create(input: CreateTagInput): Promise<TagRow> {
     return retryOnTakenSlug(!input.slug, async () => {
+      await this.assertNameFree(input.kind, input.name.trim());
       if (input.slug) await this.assertSlugFree(input.kind, input.slug);
       const slug = input.slug ?? (await this.freeSlug(input.kind, input.name));
       return this.prisma.tag.create({ data: { ...input, name: input.name.trim(), slug } });
@@ -34,6 +35,20 @@ export class TagEditingService {
     const holder = await this.prisma.tag.findUnique({ where: { kind_slug: { kind, slug } }, select: { id: true } });
     if (holder)
       throw new ConflictError(`A ${kind} with the slug "${slug}" already exists`, { field: 'input.slug', slug, kind });
+  }
+
+  // Two tags of one kind and one name are a typo waiting to split articles: refuse, naming the first.
+  private async assertNameFree(kind: TagKind, name: string): Promise<void> {
+    const holder = await this.prisma.tag.findFirst({
+      where: { kind, name: { equals: name, mode: 'insensitive' } },
+      select: { id: true, slug: true, name: true },
+    });
+    if (holder)
+      throw new ConflictError(`A ${kind} named "${holder.name}" already exists (slug "${holder.slug}")`, {
+        field: 'input.name',
+        kind,
+        existing: holder,
+      });
   }
 
   private freeSlug(kind: TagKind, name: string): Promise<string> {

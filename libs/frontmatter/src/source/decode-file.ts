@@ -7,6 +7,8 @@ const SNIFF_BYTES = 8000;
 const MAX_CONTROL_RATIO = 0.1;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
 /**
  * Bytes of one file -> its text without BOM, or a located error. Stray NULs past the sniffed
@@ -17,22 +19,7 @@ export function decodeFile(bytes: Uint8Array, maxBytes: number, warn: Warn): str
     throw new ParseError('FILE_TOO_LARGE', null, `file is ${bytes.length} bytes, more than the ${maxBytes} allowed`);
   }
   if (bytes.length === 0) throw new ParseError('EMPTY_FILE', null, 'file is empty');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ParseError('INVALID_ENCODING', 1, 'file is UTF-16 (byte-order mark); save it as UTF-8');
-  }
-  rejectBinary(bytes);
-
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    throw new ParseError(
-      'INVALID_ENCODING',
-      lineAt(bytes, offset),
-      `file is not valid UTF-8 (bad byte 0x${hex(bytes[offset])} at offset ${offset})`,
-    );
-  }
+  let text = utf16Bom(bytes) ? decodeUtf16(bytes) : decodeUtf8(bytes);
   if (!/\S/.test(text)) throw new ParseError('EMPTY_FILE', null, 'file holds only whitespace');
 
   const nul = text.indexOf('\u0000');
@@ -41,6 +28,70 @@ export function decodeFile(bytes: Uint8Array, maxBytes: number, warn: Warn): str
     text = text.replaceAll('\u0000', '');
   }
   return text;
+}
+
+function utf16Bom(bytes: Uint8Array): 'le' | 'be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
+  return null;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  rejectBinary(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new ParseError(
+      'INVALID_ENCODING',
+      lineAt(bytes, offset),
+      `file is not valid UTF-8 (bad byte 0x${hex(bytes[offset])} at offset ${offset})`,
+    );
+  }
+}
+
+/** UTF-16 with its byte-order mark (Windows editors write it; Jekyll's own test site has one). */
+function decodeUtf16(bytes: Uint8Array): string {
+  const order = utf16Bom(bytes)!;
+  const name = `UTF-16${order.toUpperCase()}`;
+  if (bytes.length % 2 !== 0) {
+    throw new ParseError('INVALID_ENCODING', null, `file is ${name} but has an odd number of bytes (${bytes.length})`);
+  }
+  let text: string;
+  try {
+    // The decoders drop the BOM themselves.
+    text = (order === 'le' ? utf16le : utf16be).decode(bytes);
+  } catch {
+    const offset = firstLoneSurrogate(bytes, order);
+    throw new ParseError(
+      'INVALID_ENCODING',
+      lineAt16(bytes, order, offset),
+      `file is not valid ${name} (unpaired surrogate at offset ${offset})`,
+    );
+  }
+  return text;
+}
+
+/** Byte offset of the first code unit that is half of a surrogate pair without its other half. */
+function firstLoneSurrogate(bytes: Uint8Array, order: 'le' | 'be'): number {
+  const unit = (i: number) => (order === 'le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  for (let i = 2; i < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xdc00 && u <= 0xdfff) return i;
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 2 < bytes.length ? unit(i + 2) : 0;
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 2;
+    }
+  }
+  return bytes.length - 2;
+}
+
+function lineAt16(bytes: Uint8Array, order: 'le' | 'be', offset: number): number {
+  let line = 1;
+  const lf = order === 'le' ? [0x0a, 0x00] : [0x00, 0x0a];
+  for (let i = 2; i < offset; i += 2) if (bytes[i] === lf[0] && bytes[i + 1] === lf[1]) line++;
+  return line;
 }
 
 function rejectBinary(bytes: Uint8Array): void {

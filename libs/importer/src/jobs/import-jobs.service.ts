@@ -6,7 +6,10 @@ import { finalStatus, type ImportCounts, type ItemRecord } from './import-counts
 type Tx = SqlClient;
 
 /** A job's status and counts: what lists show, read from the job row alone. */
-export type ImportSummary = Omit<ImportReport, 'errors' | 'warnings'>;
+export type ImportSummary = Omit<ImportReport, 'errors' | 'warnings' | 'moreErrors' | 'moreWarnings'>;
+
+/** How many errors and warnings a report lists at most; the rest are counted (moreErrors, moreWarnings). */
+export const REPORT_LIST_LIMIT = 1000;
 
 export interface ImportReport {
   id: string;
@@ -19,6 +22,10 @@ export interface ImportReport {
   error: string | null;
   errors: Located[];
   warnings: Located[];
+  /** Failed files past `errors` (its first REPORT_LIST_LIMIT): never dropped without a word. */
+  moreErrors: number;
+  /** Warnings past `warnings`; every file's outcome stays queryable (GraphQL importJob.items). */
+  moreWarnings: number;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -228,8 +235,13 @@ export class ImportJobsService {
   /** What the CLI, GET /admin/imports/:id and GraphQL report about a job. */
   async report(id: string): Promise<ImportReport> {
     const job = await this.get(id);
-    const [errors, warnings] = await Promise.all([this.errorsOf(id), this.warningsOf(id)]);
-    return { ...this.summary(job), errors, warnings };
+    const [errors, warnings, warningCount] = await Promise.all([
+      this.errorsOf(id),
+      this.warningsOf(id),
+      this.warningCount(id),
+    ]);
+    const moreErrors = Math.max(0, job.failed - errors.length);
+    return { ...this.summary(job), errors, warnings, moreErrors, moreWarnings: warningCount - warnings.length };
   }
 
   /** The report without its per-file lists: no query, so a page of jobs costs one. */
@@ -250,7 +262,7 @@ export class ImportJobsService {
   }
 
   /** Failed files, in path order, at most `limit`. */
-  async errorsOf(jobId: string, limit = 1000): Promise<Located[]> {
+  async errorsOf(jobId: string, limit = REPORT_LIST_LIMIT): Promise<Located[]> {
     const rows = await this.prisma.importItem.findMany({
       where: { jobId, outcome: 'FAILED' },
       orderBy: { path: 'asc' },
@@ -261,7 +273,7 @@ export class ImportJobsService {
   }
 
   /** Warnings of every file, in path order, at most `limit`. */
-  warningsOf(jobId: string, limit = 1000): Promise<Located[]> {
+  warningsOf(jobId: string, limit = REPORT_LIST_LIMIT): Promise<Located[]> {
     return this.prisma.$queryRawUnsafe<Located[]>(
       `SELECT i.path, (w->>'line')::int AS line, w->>'message' AS message
        FROM "ImportItem" i, jsonb_array_elements(i.warnings) w
@@ -269,5 +281,14 @@ export class ImportJobsService {
       jobId,
       limit,
     );
+  }
+
+  /** How many warnings the job's files have in all. */
+  async warningCount(jobId: string): Promise<number> {
+    const [row] = await this.prisma.$queryRawUnsafe<{ count: number }[]>(
+      `SELECT coalesce(sum(jsonb_array_length(warnings)), 0)::int AS count FROM "ImportItem" WHERE "jobId" = $1::uuid`,
+      jobId,
+    );
+    return row?.count ?? 0;
   }
 }
