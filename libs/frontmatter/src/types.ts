@@ -44,7 +44,8 @@ export interface NormalisedPost {
   bodyFormat: BodyFormat;
   /** Rendered and sanitised body. */
   html: string;
-  status: PostStatus;
+  /** ARCHIVED: published, but its Hugo `expiryDate` had passed when it was read. */
+  status: PostStatus | 'ARCHIVED';
   publishedAt: Date | null;
   lastModifiedAt: Date | null;
   language: string | null;

@@ -17,7 +17,8 @@ export const ALL_FIELDS: readonly Field[] = [
 
 /** Fields on which re-parsing an export would not give back the article. */
 export function staleFields(article: ExportableArticle, parsed: NormalisedPost): Field[] {
-  const expected = (article.status === 'PUBLISHED' ? 'PUBLISHED' : 'DRAFT') as string;
+  // An expired Hugo page comes back ARCHIVED from its own expiryDate; otherwise not PUBLISHED is a draft.
+  const expected = article.status === 'PUBLISHED' ? 'PUBLISHED' : parsed.status === 'ARCHIVED' ? 'ARCHIVED' : 'DRAFT';
   const checks: Record<Field, boolean> = {
     title: article.title === parsed.title,
     slug: article.slug === parsed.slug,
