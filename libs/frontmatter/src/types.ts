@@ -81,5 +81,7 @@ export interface ExportableArticle {
   sourceUrl: string | null;
   authors: { name: string }[];
   tags: { name: string; kind: TagKind }[];
+  /** Old URL paths that lead to the article (see redirectKey); none when absent. */
+  redirects?: string[];
   frontMatter: Record<string, unknown>;
 }

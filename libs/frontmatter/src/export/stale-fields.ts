@@ -1,3 +1,4 @@
+import { redirectKey } from '../mapping/redirect-key.js';
 import { slugify } from '../text/slugify.js';
 import type { ExportableArticle, NormalisedPost, TagKind } from '../types.js';
 import type { Field } from './field-writers.js';
@@ -13,6 +14,7 @@ export const ALL_FIELDS: readonly Field[] = [
   'authors',
   'tags',
   'categories',
+  'redirects',
 ];
 
 /** Fields on which re-parsing an export would not give back the article. */
@@ -41,8 +43,14 @@ export function staleFields(article: ExportableArticle, parsed: NormalisedPost):
       namesOf(article, 'CATEGORY'),
       parsed.tags.filter((t) => t.kind === 'CATEGORY').map((t) => t.name),
     ),
+    redirects: hasAll(parsed.redirects, article.redirects ?? []),
   };
   return ALL_FIELDS.filter((field) => !checks[field]);
+}
+
+function hasAll(parsedPaths: string[], paths: string[]): boolean {
+  const given = new Set(parsedPaths.map(redirectKey));
+  return paths.every((path) => given.has(redirectKey(path)));
 }
 
 function namesOf(article: ExportableArticle, kind: TagKind): string[] {

@@ -27,6 +27,7 @@ export class ExportService {
         include: {
           authors: { include: { author: true }, orderBy: { position: 'asc' } },
           tags: { include: { tag: true } },
+          redirects: { select: { path: true }, orderBy: { path: 'asc' } },
         },
       });
       for (const row of page) {
@@ -37,6 +38,7 @@ export class ExportService {
           tags: row.tags
             .map((t) => ({ name: t.tag.name, kind: t.tag.kind }))
             .sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
+          redirects: row.redirects.map((r) => r.path),
         };
         yield { path: exportFileName(row), content: serializePost(article) };
       }
