@@ -9,6 +9,10 @@ import { gql } from '../support/gql.js';
 import { importPaths } from '../support/imports.js';
 import { post, tempFolder, writeFiles } from '../support/temp-folder.js';
 
+/** The warnings other than the one every undated published post gets (issue 12). */
+const dated = <T extends { message: string }>(warnings: T[]): T[] =>
+  warnings.filter((w) => !w.message.startsWith('no date'));
+
 describe('import of front-matter files', () => {
   let app: INestApplication;
   let prisma: PrismaService;
@@ -132,7 +136,7 @@ describe('import of front-matter files', () => {
     expect(report.counts.created).toBe(2);
     expect(slugs[0]).toBe('hello');
     expect(slugs[1]).toMatch(/^hello-[0-9a-f]{6}$/);
-    expect(report.warnings).toEqual([
+    expect(dated(report.warnings)).toEqual([
       expect.objectContaining({ path: 'b/hello.md', message: expect.stringContaining('taken') }),
     ]);
     const again = await importPaths(app, [root]);
@@ -148,7 +152,7 @@ describe('import of front-matter files', () => {
 
     expect(report.counts).toMatchObject({ created: 1, skipped: 1 });
     expect((await prisma.article.findFirstOrThrow()).body).toBe('one\n');
-    expect(report.warnings).toEqual([
+    expect(dated(report.warnings)).toEqual([
       expect.objectContaining({ path: 'b.md', message: expect.stringContaining('a.md') }),
     ]);
   });
@@ -175,7 +179,7 @@ describe('import of front-matter files', () => {
       ['a.md', 'CREATED', article.id],
       ['b.md', 'SKIPPED', null],
     ]);
-    expect(report.warnings).toEqual([
+    expect(dated(report.warnings)).toEqual([
       expect.objectContaining({ path: 'b.md', message: expect.stringContaining('as a.md, which is imported instead') }),
     ]);
     expect(article).toMatchObject({ sourcePath: 'a.md', body: 'one\n' });
@@ -246,6 +250,7 @@ describe('import of front-matter files', () => {
     await importPaths(app, [root]);
 
     const article = await prisma.article.findFirstOrThrow({ include: { redirects: true } });
-    expect(article.redirects.map((r) => r.path).sort()).toEqual(['/2019/moved/', '/old/moved.html']);
+    // Stored as lookup keys (redirectKey): lower case, no trailing slash.
+    expect(article.redirects.map((r) => r.path).sort()).toEqual(['/2019/moved', '/old/moved.html']);
   });
 });

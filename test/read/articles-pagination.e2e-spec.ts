@@ -22,7 +22,7 @@ function expectedOrder(rows: Article[], field: Field, direction: Direction): str
       ? a.title
       : field === 'UPDATED_AT'
         ? a.updatedAt.getTime()
-        : (a.publishedAt?.getTime() ?? Infinity);
+        : (a.publishedAt?.getTime() ?? -Infinity); // undated sorts as the oldest (issue 12)
   const sign = direction === 'ASC' ? 1 : -1;
   const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
   return [...rows].sort((a, b) => sign * (compare(key(a), key(b)) || compare(a.id, b.id))).map((a) => a.id);

@@ -2,6 +2,7 @@ export { contentHash } from './content-hash.js';
 export { exportFileName } from './export/export-file-name.js';
 export { serializePost } from './export/serialize-post.js';
 export { FRONTMATTER_LIMITS } from './limits.js';
+export { MAX_REDIRECT_PATH_LENGTH, redirectKey } from './mapping/redirect-key.js';
 export { parsePost } from './parse-post.js';
 export { renderBody } from './render/render-body.js';
 export { detectLanguage } from './text/detect-language.js';

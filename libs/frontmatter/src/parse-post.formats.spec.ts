@@ -188,6 +188,23 @@ describe('parsePost header formats and bodies', () => {
       ]);
     });
 
+    it("follows Hugo's date fallbacks: publishDate, pubdate, published, then lastmod (issue 12)", () => {
+      const at = (lines: string[]) => parsed(yamlFile(lines)).publishedAt?.toISOString() ?? null;
+      expect(at(['publishDate: 2021-03-04T05:06:07Z', 'lastmod: 2022-01-01'])).toBe('2021-03-04T05:06:07.000Z');
+      expect(at(['pubdate: 2021-03-04'])).toBe('2021-03-04T00:00:00.000Z');
+      expect(at(['published: 2021-03-04'])).toBe('2021-03-04T00:00:00.000Z');
+      expect(at(['published: true', 'modified: 2021-03-04'])).toBe('2021-03-04T00:00:00.000Z');
+      expect(at(['date: 2021-01-01', 'publishDate: 2021-02-01'])).toBe('2021-02-01T00:00:00.000Z');
+      expect(at(['date: 2021-01-01', 'publishDate: 2020-02-01'])).toBe('2021-01-01T00:00:00.000Z');
+      expect(parsed(yamlFile(['published: true'])).warnings).toEqual([]);
+    });
+
+    it('archives a published page whose Hugo expiryDate has passed (issue 12)', () => {
+      expect(parsed(yamlFile(['date: 2020-01-01', 'expiryDate: 2021-01-01'])).status).toBe('ARCHIVED');
+      expect(parsed(yamlFile(['date: 2020-01-01', 'expiryDate: 2999-01-01'])).status).toBe('PUBLISHED');
+      expect(parsed(yamlFile(['draft: true', 'expiryDate: 2021-01-01'])).status).toBe('DRAFT');
+    });
+
     it('treats an empty date as none', () => {
       expect(parsed(yamlFile(['date:'])).publishedAt).toBeNull();
     });

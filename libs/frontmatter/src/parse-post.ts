@@ -4,7 +4,7 @@ import { isValidTimeZone } from './dates/time-zone.js';
 import { parseHeader } from './header/parse-header.js';
 import { FRONTMATTER_LIMITS } from './limits.js';
 import { authorsOf } from './mapping/authors.js';
-import { lastModifiedAtOf, publishedAtOf } from './mapping/dates.js';
+import { expiresAtOf, lastModifiedAtOf, publishedAtOf } from './mapping/dates.js';
 import { excerptOf } from './mapping/excerpt.js';
 import { asText } from './mapping/header-values.js';
 import { languageOf } from './mapping/language.js';
@@ -71,13 +71,15 @@ function normalise(bytes: Uint8Array, options: ParseOptions): NormalisedPost {
 
   const source = describePath(path);
   // Dates can fail the file, so they are read before the costly rendering.
-  const publishedAt = publishedAtOf(fm, source, ctx);
+  const lastModifiedAt = lastModifiedAtOf(fm, ctx);
+  const publishedAt = publishedAtOf(fm, source, lastModifiedAt, ctx);
   const format = bodyFormatOf(source);
   const html = renderBody(file.body, format);
   const rendered: RenderedBody = { body: file.body, html, format };
   const title = titleOf(fm, rendered, source, ctx);
   if (file.format === null) warn(1, `no front matter; title "${title}" taken from the content or file name`);
   const sourceUrl = sourceUrlOf(fm, ctx);
+  const status = statusOf(fm, source, defaultStatus, expiresAtOf(fm, ctx), new Date());
 
   return {
     identity: asText(fm['id']) ?? asText(fm['uuid']) ?? sourceUrl ?? path,
@@ -87,9 +89,9 @@ function normalise(bytes: Uint8Array, options: ParseOptions): NormalisedPost {
     body: file.body,
     bodyFormat: format,
     html,
-    status: statusOf(fm, source, defaultStatus),
+    status,
     publishedAt,
-    lastModifiedAt: lastModifiedAtOf(fm, ctx),
+    lastModifiedAt,
     language: languageOf(fm, title, rendered, ctx),
     sourceUrl,
     sourcePath: path,

@@ -44,7 +44,8 @@ export interface NormalisedPost {
   bodyFormat: BodyFormat;
   /** Rendered and sanitised body. */
   html: string;
-  status: PostStatus;
+  /** ARCHIVED: published, but its Hugo `expiryDate` had passed when it was read. */
+  status: PostStatus | 'ARCHIVED';
   publishedAt: Date | null;
   lastModifiedAt: Date | null;
   language: string | null;
@@ -80,6 +81,8 @@ export interface ExportableArticle {
   sourceUrl: string | null;
   authors: { name: string }[];
   tags: { name: string; kind: TagKind }[];
+  /** Old URL paths that lead to the article (see redirectKey); none when absent. */
+  redirects?: string[];
   frontMatter: Record<string, unknown>;
   /** The article's import identity, written back as `id` so a re-import finds the article. */
   importKey?: string;

@@ -24,6 +24,11 @@ const HASH_TASK = 125;
 /** Batches written at once, on separate connections: PostgreSQL's share of the work (the
  * search vector, the GIN index) then runs beside the parse threads instead of after them. */
 const WRITE_CONCURRENCY = 2;
+// Issue 12: an undated published post is shown, listed after every dated one; say so.
+const UNDATED_WARNING = {
+  line: null,
+  message: 'no date (date, publishDate, file name date or lastmod): published undated, listed after dated posts',
+};
 
 interface ParsedBatch {
   posts: ImportedPost[];
@@ -136,10 +141,10 @@ export class ImportRunner implements OnModuleDestroy {
         continue;
       }
       batch.posts.push(toImportedPost(result.post, result.columns, legacyPaths.get(result.post.sourcePath)));
-      batch.warnings.set(
-        result.post.sourcePath,
-        result.post.warnings.map((w) => ({ line: w.line, message: w.message })),
-      );
+      batch.warnings.set(result.post.sourcePath, [
+        ...result.post.warnings.map((w) => ({ line: w.line, message: w.message })),
+        ...(result.post.status === 'PUBLISHED' && result.post.publishedAt === null ? [UNDATED_WARNING] : []),
+      ]);
     }
     await this.settleExports(batch, new Map(files.map((f) => [f.path, f.file])));
     return batch;

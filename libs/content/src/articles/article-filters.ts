@@ -4,9 +4,14 @@ import type { ArticleWhereInput } from './dto/articles.args.js';
 
 const { sql, join } = Prisma;
 
-/** What anonymous readers may see: published, and not scheduled for later (article aliased `a`). */
+/**
+ * What anonymous readers may see: published, and not scheduled for later (article aliased `a`).
+ * A published article without a date is visible (issue 12: undated Hugo pages).
+ */
 export function visibleSql(viewer: Viewer): Prisma.Sql {
-  return canSeeUnpublished(viewer) ? sql`TRUE` : sql`(a.status = 'PUBLISHED' AND a."publishedAt" <= now())`;
+  return canSeeUnpublished(viewer)
+    ? sql`TRUE`
+    : sql`(a.status = 'PUBLISHED' AND (a."publishedAt" IS NULL OR a."publishedAt" <= now()))`;
 }
 
 /** The GraphQL filter as a SQL condition on the article aliased `a`, visibility included. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { binaryArray, PG_OID, textArray } from '@pressroom/database';
+import { redirectKey } from '@pressroom/frontmatter';
 import {
   assignSlug,
   compareKeys,
@@ -342,7 +343,9 @@ function sortedBy<T>(items: T[], key: (item: T) => string): T[] {
 async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
   const byPath = new Map(
     sortedBy(
-      rows.flatMap((r) => r.post.redirects.map((path) => [path, r.id] as const)),
+      rows.flatMap((r) =>
+        r.post.redirects.map(redirectKey).flatMap((path) => (path === null ? [] : [[path, r.id] as const])),
+      ),
       ([path]) => path,
     ),
   );

@@ -4,7 +4,10 @@ import { ArticleOrderField, SortDirection, type ArticleOrderByInput } from './dt
 
 const { sql, join, raw } = Prisma;
 
-/** One column of a sort order. NULL sorts as larger than any value, as PostgreSQL does by default. */
+/**
+ * One column of a sort order. NULL sorts as smaller than any value (an undated article is the
+ * oldest): last when descending, first when ascending.
+ */
 export interface SortKey {
   /** SQL of the value, e.g. `a."publishedAt"`. */
   expression: string;
@@ -26,10 +29,7 @@ export interface SortOrder<T> {
  * The order of `articles`: the chosen field, then `id` in the same direction, so that every
  * article has one place and walking the pages returns each exactly once.
  */
-export function articleOrder(
-  orderBy: ArticleOrderByInput | undefined,
-  nullablePublishedAt: boolean,
-): SortOrder<ArticleRow> {
+export function articleOrder(orderBy: ArticleOrderByInput | undefined): SortOrder<ArticleRow> {
   const field = orderBy?.field ?? ArticleOrderField.PUBLISHED_AT;
   const descending = (orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC;
   const id: SortKey = { expression: 'a.id', type: 'uuid', descending, nullable: false };
@@ -37,7 +37,7 @@ export function articleOrder(
     case ArticleOrderField.PUBLISHED_AT:
       return {
         name: 'publishedAt',
-        keys: [{ expression: 'a."publishedAt"', type: 'timestamptz', descending, nullable: nullablePublishedAt }, id],
+        keys: [{ expression: 'a."publishedAt"', type: 'timestamptz', descending, nullable: true }, id],
         valuesOf: (row) => [row.publishedAt?.toISOString() ?? null, row.id],
       };
     case ArticleOrderField.UPDATED_AT:
@@ -57,7 +57,12 @@ export function articleOrder(
 
 /** `ORDER BY` for the order, reversed when paging backwards. */
 export function orderBySql(order: SortOrder<unknown>, reverse: boolean): Prisma.Sql {
-  return raw(order.keys.map((k) => `${k.expression} ${k.descending !== reverse ? 'DESC' : 'ASC'}`).join(', '));
+  return raw(order.keys.map((k) => `${k.expression} ${directionSql(k, k.descending !== reverse)}`).join(', '));
+}
+
+function directionSql(key: SortKey, descending: boolean): string {
+  if (!key.nullable) return descending ? 'DESC' : 'ASC';
+  return descending ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
 }
 
 /** The cursor's values checked against the order; BAD_USER_INPUT for a cursor of another list. */
@@ -93,7 +98,7 @@ export function keysetSql(order: SortOrder<unknown>, values: unknown[] | null, r
   const params = values.map((v, i) => sql`${typeof v === 'number' ? String(v) : v}::${raw(keys[i]!.type)}`);
   const descending = keys[0]!.descending;
   const sameDirection = keys.every((k) => k.descending === descending);
-  const noNulls = values.every((v) => v !== null) && keys.every((k) => !k.nullable || descending);
+  const noNulls = values.every((v) => v !== null) && keys.every((k) => !k.nullable || !descending);
   if (sameDirection && noNulls) {
     const columns = raw(keys.map((k) => k.expression).join(', '));
     return sql`(${columns}) ${raw(descending ? '<' : '>')} (${join(params, ', ')})`;
@@ -112,10 +117,10 @@ function equalSql(key: SortKey, value: unknown, param: Prisma.Sql): Prisma.Sql {
   return value === null ? sql`${raw(key.expression)} IS NULL` : sql`${raw(key.expression)} = ${param}`;
 }
 
-/** The key comes after the value in its direction; NULL is the largest value. */
+/** The key comes after the value in its direction; NULL is the smallest value. */
 function afterSql(key: SortKey, value: unknown, param: Prisma.Sql): Prisma.Sql {
   const column = raw(key.expression);
-  if (key.descending) return value === null ? sql`${column} IS NOT NULL` : sql`${column} < ${param}`;
+  if (!key.descending) return value === null ? sql`${column} IS NOT NULL` : sql`${column} > ${param}`;
   if (value === null) return sql`FALSE`;
-  return key.nullable ? sql`(${column} > ${param} OR ${column} IS NULL)` : sql`${column} > ${param}`;
+  return key.nullable ? sql`(${column} < ${param} OR ${column} IS NULL)` : sql`${column} < ${param}`;
 }

@@ -14,12 +14,13 @@ export class ArticlePublishingService {
 
   /**
    * PUBLISHED from `at`: now when not given, except that a published article keeps its date
-   * (publishing it again changes nothing).
+   * (publishing it again changes nothing); an undated one gets now.
    */
   publish(id: string, at: Date | undefined, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
     return this.transition(id, expectedVersion, actor, 'publish', (current) => ({
       status: ArticleStatus.PUBLISHED,
-      publishedAt: at ?? (current.status === ArticleStatus.PUBLISHED ? current.publishedAt : new Date()),
+      publishedAt:
+        at ?? (current.status === ArticleStatus.PUBLISHED ? (current.publishedAt ?? new Date()) : new Date()),
     }));
   }
 

@@ -1,4 +1,4 @@
-import { canSeeUnpublished, type PageRequest, type Viewer } from '@pressroom/common';
+import { type PageRequest, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
 import { articleFilterSql } from './article-filters.js';
@@ -59,7 +59,7 @@ export interface ArticleListQuery {
 }
 
 export function listOrder(query: ArticleListQuery): SortOrder<ArticleRow> {
-  return articleOrder(query.orderBy, canSeeUnpublished(query.viewer));
+  return articleOrder(query.orderBy);
 }
 
 /** Filter, visibility and scope as one condition on `a`. */

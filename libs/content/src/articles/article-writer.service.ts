@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@pressroom/common';
 import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
+import { redirectKey } from '@pressroom/frontmatter';
 import { freeSlug } from '../slugs.js';
 import { snapshotOf } from './revision-snapshot.js';
 
@@ -220,6 +221,9 @@ export class ArticleWriter {
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
          SELECT gen_random_uuid(), a.id, a.version, $18, $19, $20 FROM a
+       ), old_slug AS (
+         INSERT INTO "Redirect" (path, "articleId") SELECT $21, a.id FROM a WHERE $21::text IS NOT NULL
+         ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
        )
        SELECT * FROM a`,
       [
@@ -233,6 +237,7 @@ export class ArticleWriter {
         actor,
         action,
         JSON.stringify(snapshot),
+        oldSlugPath(current.article.slug, edit.content.slug),
       ],
     );
     return rows[0] ?? null;
@@ -274,6 +279,11 @@ async function run<R extends ArticleRow>(db: Queryable, text: string, values: un
   } catch (error) {
     throw asConflict(error);
   }
+}
+
+/** A changed slug leaves its old path, `/<old-slug>`, as a redirect to the article (issue 12). */
+function oldSlugPath(before: string, after: string): string | null {
+  return before === after ? null : redirectKey(`/${before}`);
 }
 
 /** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500. */

@@ -7,6 +7,7 @@ import { articleSelection } from '../selection.js';
 import { ArticlesService } from './articles.service.js';
 import { ArticleArgs } from './dto/article.args.js';
 import { ArticlesArgs } from './dto/articles.args.js';
+import { RedirectArgs } from './dto/redirect.args.js';
 import { ArticleConnection } from './models/article-connection.model.js';
 import { Article } from './models/article.model.js';
 
@@ -21,6 +22,19 @@ export class ArticlesResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ArticleRow | null> {
     return this.articlesService.findOne(args, viewer, articleSelection(info));
+  }
+
+  @Query(() => Article, {
+    nullable: true,
+    description:
+      'The article an old URL path now leads to (matched without case, trailing slash or percent-encoding); null when none or not visible to you',
+  })
+  redirect(
+    @Args() args: RedirectArgs,
+    @Context() { viewer }: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ArticleRow | null> {
+    return this.articlesService.findByRedirect(args.path, viewer, articleSelection(info));
   }
 
   @Query(() => ArticleConnection)

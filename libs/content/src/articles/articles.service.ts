@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
+import { redirectKey } from '@pressroom/frontmatter';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
 import { visibleSql } from './article-filters.js';
@@ -27,6 +28,17 @@ export class ArticlesService {
     if (!key) return null;
     const [row] = await this.reader.query<ArticleRow>(
       sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+    );
+    return row ?? null;
+  }
+
+  /** The article an old URL path leads to (see redirectKey), in one query; null as for findOne. */
+  async findByRedirect(path: string, viewer: Viewer, selection?: ArticleSelection): Promise<ArticleRow | null> {
+    const key = redirectKey(path);
+    if (key === null) return null;
+    const [row] = await this.reader.query<ArticleRow>(
+      sql`SELECT ${articleColumns(selection)} FROM "Redirect" r JOIN "Article" a ON a.id = r."articleId"
+          WHERE r.path = ${key} AND ${visibleSql(viewer)}`,
     );
     return row ?? null;
   }

@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  canSeeUnpublished,
-  toConnection,
-  toPageRequest,
-  type Connection,
-  type Edge,
-  type Viewer,
-} from '@pressroom/common';
+import { toConnection, toPageRequest, type Connection, type Edge, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
@@ -28,12 +21,12 @@ export interface SearchEdge extends Edge<ArticleRow> {
 }
 
 /** Best first, then the more recently published, then id: a total order for keyset paging. */
-function searchOrder(nullablePublishedAt: boolean): SortOrder<SearchHitRow> {
+function searchOrder(): SortOrder<SearchHitRow> {
   return {
     name: 'search',
     keys: [
       { expression: 's.score', type: 'float8', descending: true, nullable: false },
-      { expression: 's."publishedAt"', type: 'timestamptz', descending: true, nullable: nullablePublishedAt },
+      { expression: 's."publishedAt"', type: 'timestamptz', descending: true, nullable: true },
       { expression: 's.id', type: 'uuid', descending: true, nullable: false },
     ],
     valuesOf: (row) => [row.score, row.publishedAt?.toISOString() ?? null, row.id],
@@ -60,7 +53,7 @@ export class SearchService {
   ): Promise<Connection<SearchHitRow, SearchEdge>> {
     const request = toPageRequest(args);
     const parsed = parseSearch(args.query);
-    const order = searchOrder(canSeeUnpublished(viewer));
+    const order = searchOrder();
     const values = cursorValues(order, request);
     const filter = articleFilterSql(args.where, viewer);
     if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
@@ -69,7 +62,7 @@ export class SearchService {
     const rows = await this.usingIndex<SearchHitRow & { total: number }>(sql`
       WITH hits AS MATERIALIZED (
         SELECT a.id, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS vector,
-          row_number() OVER (ORDER BY a."publishedAt" DESC, a.id DESC) AS recency, count(*) OVER () AS total
+          row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency, count(*) OVER () AS total
         FROM "Article" a, to_tsquery('pressroom_search', ${parsed.tsquery}) q
         WHERE a."searchVector" @@ q AND ${filter}
       ), s AS (

@@ -1,4 +1,5 @@
 import { EXCERPT_KEYS } from '../mapping/excerpt.js';
+import { redirectKey } from '../mapping/redirect-key.js';
 import { asText, isGiven, nameOf, type FrontMatter } from '../mapping/header-values.js';
 import { isHttpUrl, SOURCE_URL_KEYS } from '../mapping/source-url.js';
 import type { ExportableArticle, TagKind } from '../types.js';
@@ -14,7 +15,8 @@ export type Field =
   | 'authors'
   | 'tags'
   | 'categories'
-  | 'identity';
+  | 'identity'
+  | 'redirects';
 
 type Writer = (header: FrontMatter, article: ExportableArticle) => void;
 
@@ -38,12 +40,37 @@ export const FIELD_WRITERS: Record<Field, Writer> = {
   categories: (h, a) => writeTags(h, a, 'CATEGORY', 'categories', 'category'),
   // `id` is what the import reads first as a post's identity.
   identity: (h, a) => void (h['id'] = a.importKey),
+  redirects: writeRedirects,
 };
 
 function writeStatus(header: FrontMatter, article: ExportableArticle): void {
   const published = article.status === 'PUBLISHED';
   if ('draft' in header) header['draft'] = !published;
   if ('published' in header || !('draft' in header)) header['published'] = published;
+}
+
+/**
+ * Old paths the header does not give yet go under Hugo `aliases` when the header has them,
+ * else under `redirect_from` (jekyll-redirect-from), as absolute paths.
+ */
+function writeRedirects(header: FrontMatter, article: ExportableArticle): void {
+  const key = isGiven(header['aliases']) ? 'aliases' : 'redirect_from';
+  const current = header[key];
+  const items: unknown[] = Array.isArray(current) ? [...current] : isGiven(current) ? [current] : [];
+  const given = new Set(
+    [header['permalink'], header['aliases'], header['redirect_from']]
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .map(asText)
+      .map((t) => (t === null ? null : redirectKey(t))),
+  );
+  for (const path of article.redirects ?? []) {
+    const key = redirectKey(path);
+    if (!given.has(key)) {
+      items.push(path);
+      given.add(key);
+    }
+  }
+  header[key] = items;
 }
 
 function writeSourceUrl(header: FrontMatter, article: ExportableArticle): void {

@@ -1,3 +1,4 @@
+import { redirectKey } from '../mapping/redirect-key.js';
 import { slugify } from '../text/slugify.js';
 import type { ExportableArticle, NormalisedPost, TagKind } from '../types.js';
 import type { Field } from './field-writers.js';
@@ -14,11 +15,13 @@ export const ALL_FIELDS: readonly Field[] = [
   'tags',
   'categories',
   'identity',
+  'redirects',
 ];
 
 /** Fields on which re-parsing an export would not give back the article. */
 export function staleFields(article: ExportableArticle, parsed: NormalisedPost): Field[] {
-  const expected = (article.status === 'PUBLISHED' ? 'PUBLISHED' : 'DRAFT') as string;
+  // An expired Hugo page comes back ARCHIVED from its own expiryDate; otherwise not PUBLISHED is a draft.
+  const expected = article.status === 'PUBLISHED' ? 'PUBLISHED' : parsed.status === 'ARCHIVED' ? 'ARCHIVED' : 'DRAFT';
   const checks: Record<Field, boolean> = {
     title: article.title === parsed.title,
     slug: article.slug === parsed.slug,
@@ -42,8 +45,14 @@ export function staleFields(article: ExportableArticle, parsed: NormalisedPost):
       parsed.tags.filter((t) => t.kind === 'CATEGORY').map((t) => t.name),
     ),
     identity: article.importKey === undefined || article.importKey === parsed.identity,
+    redirects: hasAll(parsed.redirects, article.redirects ?? []),
   };
   return ALL_FIELDS.filter((field) => !checks[field]);
+}
+
+function hasAll(parsedPaths: string[], paths: string[]): boolean {
+  const given = new Set(parsedPaths.map(redirectKey));
+  return paths.every((path) => given.has(redirectKey(path)));
 }
 
 function namesOf(article: ExportableArticle, kind: TagKind): string[] {

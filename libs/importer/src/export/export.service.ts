@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WITH_RELATIONS = {
   authors: { include: { author: true }, orderBy: { position: 'asc' } },
   tags: { include: { tag: true } },
+  redirects: { select: { path: true }, orderBy: { path: 'asc' } },
 } satisfies Prisma.ArticleInclude;
 
 type ExportRow = Prisma.ArticleGetPayload<{ include: typeof WITH_RELATIONS }>;
@@ -70,5 +71,6 @@ function exportable(row: ExportRow): ExportableArticle {
     tags: row.tags
       .map((t) => ({ name: t.tag.name, kind: t.tag.kind }))
       .sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name)),
+    redirects: row.redirects.map((r) => r.path),
   };
 }
