@@ -37,9 +37,10 @@ const ITEMS = `query($id: ID!, $outcome: ImportOutcome, $after: String) {
   }
 }`;
 
+// Dated by their file names, so that each has exactly one warning: no front matter.
 const noFrontMatter = (count: number) =>
   Object.fromEntries(
-    Array.from({ length: count }, (_, i) => [`notes/${String(i).padStart(4, '0')}.md`, `Note ${i}\n`]),
+    Array.from({ length: count }, (_, i) => [`notes/2020-01-01-${String(i).padStart(4, '0')}.md`, `Note ${i}\n`]),
   );
 
 describe('import reports a script can trust (issue 12)', () => {
