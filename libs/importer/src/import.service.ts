@@ -71,6 +71,7 @@ export class ImportService implements OnApplicationBootstrap {
       (jobId, error) => this.giveUp(jobId, error),
     );
     await this.uploads.deleteAbandoned(ABANDONED_UPLOAD_HOURS);
+    await this.staging.sweepDeadProcessFolders();
     const unfinished = await this.prisma.importJob.findMany({
       where: { status: { in: ['QUEUED', 'RUNNING'] }, source: 'upload' },
       select: { id: true },

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -115,11 +115,38 @@ export class JobStaging {
     await this.staged.insert(jobId, group);
   }
 
-  /** Under this process's DATA_DIR: nothing another process needs is ever put there. */
+  /**
+   * Removes the folders that processes killed mid-step left under this DATA_DIR (each process
+   * works in its own `work-<pid>`; one whose process is gone is nobody's).
+   */
+  async sweepDeadProcessFolders(): Promise<void> {
+    const names = await readdir(this.importsDir()).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = /^work-(\d+)$/.exec(name)?.[1];
+      if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) {
+        await rm(path.join(this.importsDir(), name), { recursive: true, force: true });
+      }
+    }
+  }
+
+  /** Under this process's own folder of DATA_DIR: nothing another process needs is put there. */
   private async privateFolder(prefix: string): Promise<string> {
-    const parent = path.join(this.config.get('DATA_DIR', { infer: true }) ?? DEFAULT_DATA_DIR, 'imports');
+    const parent = path.join(this.importsDir(), `work-${process.pid}`);
     await mkdir(parent, { recursive: true });
     return mkdtemp(path.join(parent, prefix));
+  }
+
+  private importsDir(): string {
+    return path.join(this.config.get('DATA_DIR', { infer: true }) ?? DEFAULT_DATA_DIR, 'imports');
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
 }
 
