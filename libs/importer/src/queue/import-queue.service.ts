@@ -51,13 +51,11 @@ export class ImportQueue implements OnModuleDestroy {
    */
   async liveJobIds(jobIds: string[]): Promise<Set<string>> {
     if (!jobIds.length) return new Set();
-    const { rows } = (await (await this.started())
-      .getDb()
-      .executeSql(
-        `SELECT DISTINCT data->>'jobId' AS id FROM ${QUEUE_SCHEMA}.job
+    const { rows } = (await (await this.started()).getDb().executeSql(
+      `SELECT DISTINCT data->>'jobId' AS id FROM ${QUEUE_SCHEMA}.job
          WHERE name = ANY($1::text[]) AND state IN ('created', 'retry', 'active') AND data->>'jobId' = ANY($2::text[])`,
-        [[JOB_QUEUE, BATCH_QUEUE], jobIds],
-      )) as { rows: { id: string }[] };
+      [[JOB_QUEUE, BATCH_QUEUE], jobIds],
+    )) as { rows: { id: string }[] };
     return new Set(rows.map((r) => r.id));
   }
 
