@@ -181,6 +181,43 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
   }, 300_000);
 });
 
+describe('an uploaded part', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is stored in 1 MiB rows, the last one holding the rest, and imported with every byte', async () => {
+    const prisma = app.get(PrismaService);
+    const admin = await createToken(app, 'ADMIN');
+    const header = '---\ntitle: Long\n---\n';
+    const size = 2 * 1024 * 1024 + 1; // one byte over two chunks
+    const body = 'x'.repeat(size - Buffer.byteLength(header));
+    const res = await request(app.getHttpServer())
+      .post('/admin/imports')
+      .set('authorization', `Bearer ${admin}`)
+      .attach('files', Buffer.from(header + body), 'long.md')
+      .expect(202);
+
+    const chunks = await prisma.$queryRawUnsafe<{ seq: number; size: number }[]>(
+      `SELECT seq, octet_length(bytes) AS size FROM "ImportUploadChunk" ORDER BY seq`,
+    );
+    expect(chunks).toEqual([
+      { seq: 0, size: 1024 * 1024 },
+      { seq: 1, size: 1024 * 1024 },
+      { seq: 2, size: 1 },
+    ]);
+    await app.get(ImportService).startWorker();
+    await waitFor(async () => {
+      const job = await prisma.importJob.findUniqueOrThrow({ where: { id: res.body.id as string } });
+      return job.status === 'SUCCEEDED' ? job : undefined;
+    });
+    const article = await prisma.article.findFirstOrThrow({ select: { body: true } });
+    expect(article.body.trim()).toBe(body);
+  }, 60_000);
+});
+
 describe('a worker that starts', () => {
   let app: INestApplication;
   beforeAll(async () => {
