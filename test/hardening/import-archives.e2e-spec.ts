@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { PrismaService } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
 import request from 'supertest';
 import { overlappingZip } from '../../libs/importer/src/testing/archives.js';
@@ -10,6 +10,7 @@ import { tarGzOf, tarOf, zipOf } from '../support/archives.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
+import { filesUnder, NO_STAGED_ROWS, stagedRows } from '../support/staging.js';
 import { post } from '../support/temp-folder.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -113,11 +114,11 @@ describe('hostile archives fail their import job with the reason', () => {
     expect(report.error).toContain(name);
     const { data } = await gql(app, 'query($id: ID!) { importJob(id: $id) { status error } }', { id }, admin);
     expect(data!.importJob).toEqual({ status: 'failed', error: report.error });
-    expect(existsSync(app.get(ImportService).jobFolder(id))).toBe(false);
+    expect(await stagedRows(app.get(PrismaService))).toEqual(NO_STAGED_ROWS);
     // A retry would find the job failed and stage nothing; a restart re-queues only live jobs.
     await app.get(ImportService).runJob({ jobId: id });
-    expect(existsSync(app.get(ImportService).jobFolder(id))).toBe(false);
-    expect((await readdir(path.join(dataDir, 'imports'))).filter((f) => f !== 'incoming')).toEqual([]);
+    expect(await stagedRows(app.get(PrismaService))).toEqual(NO_STAGED_ROWS);
+    expect(await filesUnder(dataDir)).toEqual([]);
   });
 
   it('still imports several archives of one upload side by side (one budget, one folder each)', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
+import { filesUnder, NO_STAGED_ROWS, stagedRows } from '../support/staging.js';
 import { post } from '../support/temp-folder.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -35,17 +36,19 @@ describe('POST /admin/imports leaves nothing behind when it refuses an upload', 
   });
 
   const imports = () => request(app.getHttpServer()).post('/admin/imports').set('authorization', `Bearer ${admin}`);
-  /** Upload folders left under DATA_DIR, once the server has finished with the request. */
-  const leftovers = () =>
-    waitFor(
+  /** Stored uploads (and files under DATA_DIR) left once the server has finished with the request. */
+  const leftovers = async () => {
+    const rows = await waitFor(
       async () => {
-        const names = await readdir(path.join(dataDir, 'imports')).catch(() => []);
-        const incoming = names.filter((n) => n.startsWith('incoming-'));
-        return incoming.length ? undefined : incoming;
+        const staged = await stagedRows(app.get(PrismaService));
+        return staged.uploads || staged.chunks ? undefined : staged;
       },
       5_000,
-      'incoming-* folders to be removed',
+      'stored uploads to be deleted',
     );
+    return { ...rows, files: await filesUnder(dataDir) };
+  };
+  const NOTHING_LEFT = { ...NO_STAGED_ROWS, files: [] };
 
   it('refuses two files of the same name with 400 DUPLICATE_FILE_NAME, creating no job', async () => {
     const res = await imports()
@@ -60,19 +63,19 @@ describe('POST /admin/imports leaves nothing behind when it refuses an upload', 
       name: 'post.md',
     });
     expect(await app.get(PrismaService).importJob.count()).toBe(0);
-    expect(await leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual(NOTHING_LEFT);
   });
 
-  it('removes the upload folder after a 413', async () => {
+  it('deletes the stored upload after a 413', async () => {
     const res = await imports()
       .attach('files', Buffer.from(post('title: Small')), 'small.md')
       .attach('files', Buffer.alloc(MAX_UPLOAD_BYTES * 2, 'a'), 'big.md');
 
     expect(res.status).toBe(413);
-    expect(await leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual(NOTHING_LEFT);
   });
 
-  it('removes the upload folder after a refused field or failed validation', async () => {
+  it('deletes the stored upload after a refused field or failed validation', async () => {
     const wrongField = await imports()
       .attach('files', Buffer.from(post('title: A')), 'a.md')
       .attach('other', Buffer.from(post('title: B')), 'b.md');
@@ -82,10 +85,10 @@ describe('POST /admin/imports leaves nothing behind when it refuses an upload', 
 
     expect(wrongField.status).toBe(400);
     expect(badOption.status).toBe(400);
-    expect(await leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual(NOTHING_LEFT);
   });
 
-  it('removes the upload folder when the client disconnects midway', async () => {
+  it('deletes the stored upload when the client disconnects midway', async () => {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const boundary = 'pressroom-boundary';
     const req = httpRequest({
@@ -102,12 +105,10 @@ describe('POST /admin/imports leaves nothing behind when it refuses an upload', 
     req.on('error', () => undefined);
     req.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.md"\r\n\r\n`);
     req.write(post('title: A', 'x'.repeat(20_000)));
-    await waitFor(async () =>
-      (await readdir(path.join(dataDir, 'imports')).catch(() => [])).length ? true : undefined,
-    );
+    await waitFor(async () => ((await stagedRows(app.get(PrismaService))).uploads ? true : undefined));
     req.destroy();
 
-    expect(await leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual(NOTHING_LEFT);
     expect(await app.get(PrismaService).importJob.count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { createTestApp } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
+import { NO_STAGED_ROWS, stagedRows } from '../support/staging.js';
 import { post } from '../support/temp-folder.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -51,5 +52,6 @@ describe('an import step that fails every attempt', () => {
     expect(job.status).toBe('FAILED');
     expect(job.error).toBe('IMPORT_STEP_FAILED: the database was unavailable');
     expect(job.finishedAt).not.toBeNull();
+    expect(await stagedRows(prisma)).toEqual(NO_STAGED_ROWS);
   }, 120_000);
 });

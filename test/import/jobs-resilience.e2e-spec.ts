@@ -55,9 +55,13 @@ describe('import jobs under failure and concurrency', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pressroom-data-'));
     process.env.DATA_DIR = dataDir;
+    // A killed worker's messages come back when they expire: a new worker does not send its
+    // job again while they are live (issue 13).
+    process.env.IMPORT_EXPIRE_SECONDS = '10';
   });
   afterAll(() => {
     delete process.env.DATA_DIR;
+    delete process.env.IMPORT_EXPIRE_SECONDS;
   });
 
   it('resumes a job whose worker was killed and ends with the same rows as an uninterrupted import', async () => {
@@ -78,7 +82,7 @@ describe('import jobs under failure and concurrency', () => {
         env: {
           ...process.env,
           DATABASE_URL: url,
-          DATA_DIR: dataDir,
+          DATA_DIR: await mkdtemp(path.join(tmpdir(), 'pressroom-worker-')), // not the app's: another machine
           IMPORT_THREADS: '1',
           IMPORT_BATCH_CONCURRENCY: '1',
         },
@@ -96,7 +100,7 @@ describe('import jobs under failure and concurrency', () => {
       await new Promise((resolve) => worker!.once('exit', resolve));
       expect(seen.processed).toBeLessThan(Object.keys(files).length); // killed mid-job, not after it
 
-      await app.get(ImportService).startWorker(); // a new worker finds the interrupted job
+      await app.get(ImportService).startWorker(); // a new worker takes the interrupted job's messages
       const done = await waitFor(
         async () => {
           const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } });

@@ -7,7 +7,7 @@
  */
 
 /** pg_type oids of the element types used here. */
-export const PG_OID = { text: 25, tsvector: 3614 } as const;
+export const PG_OID = { bytea: 17, text: 25, tsvector: 3614 } as const;
 
 /** A one-dimensional array of elements already in their binary format (null for NULL). */
 export function binaryArray(elementOid: number, elements: readonly (Uint8Array | null)[]): Buffer {

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DEFAULT_DATA_DIR, type Env } from '@pressroom/common';
+import type { Env } from '@pressroom/common';
 import { isConnectionError, PrismaService, type ImportJob } from '@pressroom/database';
-import { chunks } from './batches.js';
+import { split } from './batches.js';
 import { ImportJobsService, type NewImportJob } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
 import { ProgressLog } from './jobs/progress-log.js';
@@ -16,13 +15,16 @@ import { type ImportEntry, type RejectedEntry, SourceRejectedError } from './sou
 import { archiveKind } from './sources/archive-kind.js';
 import { resolveInside } from './sources/safe-entry-path.js';
 import { findSiteRoot, sitePath } from './sources/site-root.js';
-import { stageFiles, type IncomingFile } from './sources/stage-files.js';
+import { stageFiles } from './sources/stage-files.js';
+import { JobStaging } from './staging/job-staging.service.js';
+import { UploadStore } from './staging/upload-store.js';
 
 const BATCH_FILES = 250;
 
 /**
- * Import jobs end to end. Uploads: saved under the job's folder, then staged (archives
- * extracted) and split into batch messages by a queue worker. The CLI: the same steps inline.
+ * Import jobs end to end. Uploads: stored in PostgreSQL by the request, then staged (archives
+ * extracted) and split into batch messages by whichever queue worker takes the job; each batch
+ * reads its files from PostgreSQL too. The CLI: the same steps inline, from local paths.
  */
 @Injectable()
 export class ImportService implements OnApplicationBootstrap {
@@ -34,15 +36,12 @@ export class ImportService implements OnApplicationBootstrap {
     private readonly jobs: ImportJobsService,
     private readonly runner: ImportRunner,
     private readonly queue: ImportQueue,
+    private readonly staging: JobStaging,
+    private readonly uploads: UploadStore,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
-  /** Where a job keeps its uploaded and staged files until it ends. */
-  jobFolder(jobId: string): string {
-    return path.join(this.config.get('DATA_DIR', { infer: true }) ?? DEFAULT_DATA_DIR, 'imports', jobId);
-  }
-
-  /** Creates a queued job for files already saved under jobFolder(id)/upload, and enqueues it. */
+  /** Enqueues a job whose upload is stored (see UploadStore). */
   async submit(job: ImportJob): Promise<ImportJob> {
     await this.queue.sendJob(job.id);
     return job;
@@ -58,30 +57,37 @@ export class ImportService implements OnApplicationBootstrap {
     await this.startWorker();
   }
 
+  /**
+   * Consumes the queue, and enqueues again the unfinished upload jobs that have no message left
+   * (one lost with a queue reset, or a crash between creating a job and sending it). A job a
+   * worker is running, or whose messages wait or will be retried, is left alone: sending it
+   * again would stage it and send its batches twice. A dead worker's messages come back to the
+   * queue once they expire (IMPORT_EXPIRE_SECONDS).
+   */
   async startWorker(): Promise<void> {
     await this.queue.work(
       (m) => this.runJob(m),
       (m) => this.runBatch(m),
       (jobId, error) => this.giveUp(jobId, error),
     );
-    const interrupted = await this.prisma.importJob.findMany({
+    await this.uploads.deleteAbandoned(ABANDONED_UPLOAD_HOURS);
+    await this.staging.sweepDeadProcessFolders();
+    const unfinished = await this.prisma.importJob.findMany({
       where: { status: { in: ['QUEUED', 'RUNNING'] }, source: 'upload' },
       select: { id: true },
     });
-    for (const { id } of interrupted) await this.queue.sendJob(id);
+    const live = await this.queue.liveJobIds(unfinished.map((j) => j.id));
+    for (const { id } of unfinished) if (!live.has(id)) await this.queue.sendJob(id);
   }
 
   /** Queue step 1: stage the job's files, count them, and enqueue one message per batch. */
   async runJob({ jobId }: JobMessage): Promise<void> {
     const job = await this.jobs.get(jobId);
     if (!['QUEUED', 'RUNNING'].includes(job.status)) return;
-    const folder = this.jobFolder(jobId);
     try {
-      const { files, rejected } = await this.stageOnce(job, folder);
-      await writeFile(path.join(folder, SITE_ROOT_FILE), JSON.stringify(await findSiteRoot(files, true)));
-      const batches: string[][] = [];
-      for await (const chunk of chunks(walkPosts(files), BATCH_FILES)) batches.push(chunk.map((e) => e.path));
-      const total = batches.reduce((sum, batch) => sum + batch.length, rejected);
+      const { paths, rejected } = await this.staging.stage(job);
+      const batches = split(paths, BATCH_FILES);
+      const total = paths.length + rejected;
       await this.jobs.markRunning(jobId, total);
       this.progress.due(jobId);
       this.logger.log({ msg: `import ${jobId} started: ${total} files in ${batches.length} batches`, jobId, total });
@@ -90,36 +96,33 @@ export class ImportService implements OnApplicationBootstrap {
     } catch (error) {
       if (!(error instanceof SourceRejectedError)) throw error;
       this.logger.warn(`import ${jobId} failed: ${error.code}: ${error.message}`);
-      // Removed first, so a job reported failed has nothing left on disk.
-      await rm(folder, { recursive: true, force: true });
+      // Deleted first, so a job reported failed has nothing left stored.
+      await this.staging.discard(jobId);
       await this.jobs.fail(jobId, `${error.code}: ${error.message}`);
     }
   }
 
-  /** Queue step 2: import one batch of staged files. */
+  /** Queue step 2: import one batch of staged files, read from the database into a private folder. */
   async runBatch({ jobId, paths }: BatchMessage): Promise<void> {
     const job = await this.jobs.get(jobId);
     if (job.status !== 'RUNNING') return;
-    const root = path.join(this.jobFolder(jobId), 'files');
-    const siteRoot = await this.siteRootOf(jobId, root);
-    const entries: ImportEntry[] = [];
-    const outside: RejectedEntry[] = [];
-    for (const p of paths) {
-      try {
-        entries.push(siteEntry({ path: p, file: resolveInside(root, p) }, sitePath(p, siteRoot)));
-      } catch (error) {
-        outside.push({ path: p, message: (error as Error).message }); // fails that path alone
+    const root = await this.staging.checkout(jobId, paths);
+    try {
+      const entries: ImportEntry[] = [];
+      const outside: RejectedEntry[] = [];
+      for (const p of paths) {
+        try {
+          entries.push(siteEntry({ path: p, file: resolveInside(root, p) }, sitePath(p, job.siteRoot ?? '')));
+        } catch (error) {
+          outside.push({ path: p, message: (error as Error).message }); // fails that path alone
+        }
       }
+      await this.runner.recordRejected(jobId, outside);
+      await this.runner.importEntries(job, iterate(entries));
+    } finally {
+      await this.staging.release(root);
     }
-    await this.runner.recordRejected(jobId, outside);
-    await this.runner.importEntries(job, iterate(entries));
     await this.finish(jobId);
-  }
-
-  /** The site root runJob found in the staged files (found again for a job staged before it did). */
-  private async siteRootOf(jobId: string, staged: string): Promise<string> {
-    const saved = await readFile(path.join(this.jobFolder(jobId), SITE_ROOT_FILE), 'utf8').catch(() => null);
-    return saved === null ? findSiteRoot(staged, true) : (JSON.parse(saved) as string);
   }
 
   /**
@@ -176,50 +179,18 @@ export class ImportService implements OnApplicationBootstrap {
     return roots;
   }
 
-  /**
-   * Extracts uploads into `files/` exactly once, even when two workers run the step; returns
-   * the folder and how many entries were refused (already recorded as items).
-   */
-  private async stageOnce(job: ImportJob, folder: string): Promise<{ files: string; rejected: number }> {
-    const files = path.join(folder, 'files');
-    const summary = path.join(folder, 'staged.json');
-    if (existsSync(files)) return { files, ...(JSON.parse(await readFile(summary, 'utf8')) as { rejected: number }) };
-    const upload = path.join(folder, 'upload');
-    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as IncomingFile[];
-    const staging = await mkdtemp(path.join(folder, 'staging-'));
-    let rejected: RejectedEntry[];
-    try {
-      rejected = await stageFiles(
-        manifest.map((f) => ({ name: f.name, file: path.join(upload, f.file) })),
-        staging,
-      );
-    } catch (error) {
-      // Staging the same bytes again would fail the same way: the job fails now, and no retry
-      // leaves another half-extracted copy behind (issue 10).
-      await rm(staging, { recursive: true, force: true });
-      throw stagingFailure(error);
-    }
-    await this.runner.recordRejected(job.id, rejected);
-    await writeFile(summary, JSON.stringify({ rejected: rejected.length }));
-    await rename(staging, files).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
-      await rm(staging, { recursive: true, force: true }); // another worker staged it first
-    });
-    return { files, rejected: rejected.length };
-  }
-
   /** A step failed its last attempt: the job ends FAILED, saying why in general terms. */
   private async giveUp(jobId: string, error: unknown): Promise<void> {
     const reason = isConnectionError(error) ? 'the database was unavailable' : 'an internal error (see the server log)';
     this.logger.error(`import ${jobId} failed: a step failed every attempt: ${(error as Error).message}`);
     await this.jobs.failIfRunning(jobId, `IMPORT_STEP_FAILED: ${reason}`);
-    await rm(this.jobFolder(jobId), { recursive: true, force: true });
+    await this.staging.discard(jobId);
   }
 
   private async finish(jobId: string): Promise<void> {
     const job = await this.jobs.finishIfComplete(jobId);
     if (['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) {
-      await rm(this.jobFolder(jobId), { recursive: true, force: true });
+      await this.staging.discard(jobId);
       this.progress.forget(jobId);
       this.logEnd(job);
     } else if (job.status === 'RUNNING' && this.progress.due(jobId)) {
@@ -243,8 +214,8 @@ export class ImportService implements OnApplicationBootstrap {
   }
 }
 
-/** In a job's folder: the staged files' site root (see findSiteRoot()), for every batch. */
-const SITE_ROOT_FILE = 'site-root.json';
+/** Unclaimed uploads older than this were cut short by a crash: deleted when a worker starts. */
+const ABANDONED_UPLOAD_HOURS = 24;
 
 interface CliRoot {
   root: string;
@@ -260,13 +231,6 @@ async function* allEntries(roots: CliRoot[]): AsyncGenerator<ImportEntry> {
       yield siteEntry({ ...entry, path: prefix + entry.path }, prefix + sitePath(entry.path, siteRoot));
     }
   }
-}
-
-/** Any error while staging is the upload's: a SourceRejectedError keeps its code. */
-function stagingFailure(error: unknown): SourceRejectedError {
-  if (error instanceof SourceRejectedError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new SourceRejectedError(`the upload could not be staged: ${reason}`, 'STAGING_FAILED');
 }
 
 /** An entry named by its path in the site, remembering the one imports used to give. */

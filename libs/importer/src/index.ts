@@ -14,3 +14,4 @@ export { stageFiles, type IncomingFile } from './sources/stage-files.js';
 export { walkPosts } from './sources/folder-source.js';
 export { SourceRejectedError, type ImportEntry, type RejectedEntry } from './sources/import-entry.js';
 export { ExportService, type ExportedFile } from './export/export.service.js';
+export { UploadStore, type UploadedPart } from './staging/upload-store.js';

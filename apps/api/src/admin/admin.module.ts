@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import type { Env } from '@pressroom/common';
-import { ImporterModule, ImportService } from '@pressroom/importer';
+import { ImporterModule, UploadStore } from '@pressroom/importer';
 import { ExportsController } from './exports.controller.js';
 import { ImportsController } from './imports.controller.js';
 import { uploadStorage } from './upload-storage.js';
@@ -13,9 +12,9 @@ import { uploadStorage } from './upload-storage.js';
     ImporterModule,
     MulterModule.registerAsync({
       imports: [ImporterModule],
-      inject: [ConfigService, ImportService],
-      useFactory: (config: ConfigService<Env, true>, imports: ImportService) => ({
-        storage: uploadStorage(() => path.dirname(imports.jobFolder('incoming'))),
+      inject: [ConfigService, UploadStore],
+      useFactory: (config: ConfigService<Env, true>, uploads: UploadStore) => ({
+        storage: uploadStorage(uploads),
         limits: { fileSize: config.get('IMPORT_MAX_UPLOAD_BYTES', { infer: true }), fields: 20 },
       }),
     }),

@@ -1,5 +1,3 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   Body,
   Controller,
@@ -15,9 +13,9 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Roles } from '@pressroom/auth';
 import { BadUserInputError, type Viewer } from '@pressroom/common';
-import { ImportJobsService, ImportService, type IncomingFile } from '@pressroom/importer';
-import type { Request } from 'express';
+import { ImportJobsService, ImportService, UploadStore } from '@pressroom/importer';
 import { CreateImportDto } from './create-import.dto.js';
+import type { UploadRequest } from './upload-storage.js';
 
 /** Parts per request; storage and size limits come from MulterModule in AdminModule. */
 const MAX_FILES = 10_000;
@@ -29,16 +27,17 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportService,
     private readonly jobs: ImportJobsService,
+    private readonly uploads: UploadStore,
   ) {}
 
-  /** Saves the upload, queues the job and answers at once; the queue does the work. */
+  /** Hands the stored upload to a new job, queues it and answers at once; the queue does the work. */
   @Post()
   @HttpCode(202)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES))
   async create(
     @UploadedFiles() files: Express.Multer.File[] | undefined,
     @Body() options: CreateImportDto,
-    @Req() req: Request & { viewer?: Viewer; uploadDir?: string },
+    @Req() req: UploadRequest & { viewer?: Viewer },
   ) {
     if (!files?.length)
       throw new BadUserInputError('Send the posts (or one archive) in the multipart field "files"', 'files');
@@ -49,16 +48,12 @@ export class ImportsController {
       defaultStatus: options.defaultStatus ?? 'PUBLISHED',
       createdBy: req.viewer?.name ?? null,
     });
-    const folder = this.imports.jobFolder(job.id);
     try {
-      await mkdir(folder, { recursive: true });
-      await rename(req.uploadDir!, path.join(folder, 'upload'));
-      const manifest: IncomingFile[] = files.map((f) => ({ name: f.originalname, file: f.filename }));
-      await writeFile(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      await this.jobs.setSource(job.id, folder);
+      const parts = files.map((f) => ({ name: f.originalname, part: Number(f.filename) }));
+      await this.uploads.attach(await req.uploadId!, job.id, parts);
       await this.imports.submit(job);
     } catch (error) {
-      await rm(folder, { recursive: true, force: true });
+      await this.uploads.deleteForJob(job.id);
       await this.jobs.fail(job.id, `upload could not be queued: ${(error as Error).message}`);
       throw error;
     }

