@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SqlReader } from '@pressroom/content';
-import { PrismaService, type Author, type Tag } from '@pressroom/database';
+import { DatabasePool, type Author, type Tag } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createAuthor, createTag } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -18,11 +17,8 @@ describe('statements per request', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ logQueries: true });
-    // Reads go through SqlReader, writes and the rest through Prisma: count both.
-    app.get(PrismaService).$on('query' as never, () => {
-      statements++;
-    });
-    app.get(SqlReader).onQuery(() => {
+    // Counted at the process's one pool: Prisma, SqlReader, SqlPool and the job queue alike.
+    app.get(DatabasePool).onQuery(() => {
       statements++;
     });
   });

