@@ -10,7 +10,10 @@ import { RolesGuard } from './roles.guard.js';
   providers: [
     ApiTokensService,
     ApiTokensRepository,
-    AuthFailuresService, ApiTokensResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+    AuthFailuresService,
+    ApiTokensResolver,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
   exports: [ApiTokensService],
 })
 export class AuthModule {}

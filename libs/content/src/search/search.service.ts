@@ -59,7 +59,9 @@ export class SearchService {
     if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
     // One pass over the hits gives each its recency and the total; only the page's rows are
     // joined back for their columns.
-    const rows = await this.usingIndex<SearchHitRow & { total: number }>(viewer, sql`
+    const rows = await this.usingIndex<SearchHitRow & { total: number }>(
+      viewer,
+      sql`
       WITH hits AS MATERIALIZED (
         SELECT a.id, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS vector,
           row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency, count(*) OVER () AS total
@@ -75,7 +77,8 @@ export class SearchService {
       FROM (SELECT * FROM s WHERE ${keysetSql(order, values, request.backward)}
             ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}) s
       JOIN "Article" a ON a.id = s.id
-      ORDER BY ${orderBySql(order, request.backward)}`);
+      ORDER BY ${orderBySql(order, request.backward)}`,
+    );
     const total = rows[0]?.total;
     return toConnection<SearchHitRow, SearchEdge>(
       rows,
@@ -97,9 +100,12 @@ export class SearchService {
   }
 
   private async count(parsed: ParsedSearch, filter: Prisma.Sql, viewer: Viewer): Promise<number> {
-    const [row] = await this.usingIndex<{ count: number }>(viewer, sql`
+    const [row] = await this.usingIndex<{ count: number }>(
+      viewer,
+      sql`
       SELECT count(*)::int AS count FROM "Article" a
-      WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`);
+      WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`,
+    );
     return row?.count ?? 0;
   }
 
