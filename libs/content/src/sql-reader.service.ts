@@ -20,7 +20,7 @@ export class SqlReader {
 
   /**
    * A statement run with sequential scans off, for queries the planner misjudges (see
-   * SearchService): SET LOCAL needs a transaction of its own.
+   * SearchRepository): SET LOCAL needs a transaction of its own.
    */
   async queryUsingIndexes<R>(query: Prisma.Sql, viewer: Viewer): Promise<R[]> {
     const { rows } = await this.database.transaction((client) => client.query(query.text, query.values), {
