@@ -5,6 +5,7 @@ const BY_SLUG = '{ article(slug: "news") { title } }';
 const LIST = '{ articles(first: 10) { totalCount edges { node { title } } } }';
 const CREATE = 'mutation { createArticle(input: { title: "Just written", slug: "fresh" }) { id } }';
 const FRESH = '{ article(slug: "fresh") { title } }';
+const SEARCH = '{ search(query: "replica", first: 10) { totalCount } }';
 
 /** A published article written straight into `databaseUrl`. */
 async function insertArticle(databaseUrl: string, slug: string, title: string): Promise<void> {
@@ -55,11 +56,13 @@ describe('DATABASE_REPLICA_URL', () => {
     it('answers anonymous reads from the replica', async () => {
       expect(await graphql(api, BY_SLUG)).toEqual({ article: { title: 'From the replica' } });
       expect(await graphql(api, LIST)).toMatchObject({ articles: { totalCount: 2 } });
+      expect(await graphql(api, SEARCH)).toEqual({ search: { totalCount: 2 } });
     });
 
     it("answers an editor's reads from the primary, own writes included", async () => {
       expect(await graphql(api, BY_SLUG, editor)).toEqual({ article: { title: 'From the primary' } });
       expect(await graphql(api, LIST, editor)).toMatchObject({ articles: { totalCount: 1 } });
+      expect(await graphql(api, SEARCH, editor)).toEqual({ search: { totalCount: 0 } });
       await graphql(api, CREATE, editor);
       expect(await graphql(api, FRESH, editor)).toEqual({ article: { title: 'Just written' } });
       expect(await graphql(api, FRESH)).toEqual({ article: null }); // never written to the replica
