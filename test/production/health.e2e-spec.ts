@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
-import { PrismaModule, PrismaService } from '@pressroom/database';
+import { DatabasePool, PrismaModule, PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { validateEnv } from '../../apps/api/src/config/index.js';
 import { AppExceptionFilter } from '../../apps/api/src/errors/app-exception.filter.js';
@@ -36,7 +36,7 @@ describe('/health/ready', () => {
       ],
     })
       .overrideProvider(PrismaService)
-      .useFactory({ factory: () => new UnconnectedPrisma({ url }) })
+      .useFactory({ factory: (database: DatabasePool) => new UnconnectedPrisma(database), inject: [DatabasePool] })
       .compile();
     const app = setupApp(moduleRef.createNestApplication({ logger: false }));
     app.useGlobalFilters(new AppExceptionFilter());

@@ -103,10 +103,9 @@ describe('/metrics on PORT', () => {
     expect(delta('miss')).toBe(1);
     expect(delta('hit')).toBe(1);
     expect(sample(after, 'pressroom_response_cache_bytes')).toBeGreaterThan(0);
-    for (const pool of ['prisma', 'writer', 'reader']) {
-      expect(after).toContain(`pressroom_db_pool_connections{pool="${pool}",state="total"}`);
-    }
-    expect(sample(after, 'pressroom_db_pool_connections', { pool: 'reader', state: 'total' })).toBeGreaterThan(0);
+    // One pool for Prisma, plain SQL and the queue; no replica configured here.
+    expect(sample(after, 'pressroom_db_pool_connections', { pool: 'primary', state: 'total' })).toBeGreaterThan(0);
+    expect(after).not.toContain('pool="replica"');
   });
 
   it('reports import jobs by status and files by outcome after an import', async () => {

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SqlReader } from '@pressroom/content';
+import { DatabasePool } from '@pressroom/database';
 import request from 'supertest';
 import { ResponseCache } from '../../apps/api/src/response-cache/response-cache.service.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
@@ -18,7 +18,7 @@ describe('response cache of anonymous reads', () => {
   let statements = 0;
   beforeAll(async () => {
     app = await createTestApp({ logQueries: true, responseCacheMaxBytes: 1_000_000 });
-    app.get(SqlReader).onQuery(() => {
+    app.get(DatabasePool).onQuery(() => {
       statements++;
     });
   });

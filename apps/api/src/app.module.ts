@@ -19,11 +19,13 @@ import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 export interface AppOptions {
   /** The migrated database to use (see prepareDatabase). */
   databaseUrl: string;
-  /** Count SQL statements through Prisma query events (tests). */
+  /** A read replica for anonymous reads (DATABASE_REPLICA_URL). */
+  replicaUrl?: string;
+  /** Count every SQL statement (DatabasePool.onQuery; tests). */
   logQueries?: boolean;
-  /** Cancel statements of the app's Prisma pool after this many ms (DATABASE_STATEMENT_TIMEOUT). */
+  /** Cancel statements after this many ms (DATABASE_STATEMENT_TIMEOUT). */
   statementTimeoutMs?: number;
-  /** Connections of the Prisma pool (DATABASE_POOL_SIZE); 10 when absent. */
+  /** The process's connection budget on the primary (DATABASE_POOL_SIZE); 10 when absent. */
   poolSize?: number;
   /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
   onShutdown?: () => Promise<void>;
@@ -48,6 +50,7 @@ export class AppModule {
         ObservabilityModule.forRoot({ log: options.log }),
         PrismaModule.forRoot({
           url: options.databaseUrl,
+          replicaUrl: options.replicaUrl,
           logQueries: options.logQueries,
           statementTimeoutMs: options.statementTimeoutMs,
           poolSize: options.poolSize,

@@ -29,6 +29,7 @@ async function bootstrap(): Promise<void> {
   });
   const appModule = AppModule.forRoot({
     databaseUrl: database.url,
+    replicaUrl: env.DATABASE_REPLICA_URL,
     poolSize: env.DATABASE_POOL_SIZE,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
     onShutdown: database.stop,

@@ -20,7 +20,10 @@ export async function withCliContext<T>(
   const env = validateEnv(process.env);
   const logger = options.log ? processLogger(env) : (['error', 'warn'] satisfies LogLevel[]);
   const database = await openDatabase(env);
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger });
+  const context = await NestFactory.createApplicationContext(
+    CliModule.forRoot({ url: database.url, poolSize: env.DATABASE_POOL_SIZE }),
+    { logger },
+  );
   try {
     return await work(context, env);
   } finally {

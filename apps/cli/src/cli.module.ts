@@ -3,18 +3,18 @@ import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from '@pressroom/auth';
 import { validateEnv } from '@pressroom/common';
 import { ContentModule } from '@pressroom/content';
-import { PrismaModule } from '@pressroom/database';
+import { PrismaModule, type DatabaseOptions } from '@pressroom/database';
 import { ImporterModule } from '@pressroom/importer';
 
 /** What the CLI needs: config, the database and the services, no HTTP server. */
 @Module({})
 export class CliModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(database: DatabaseOptions): DynamicModule {
     return {
       module: CliModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
-        PrismaModule.forRoot({ url: databaseUrl }),
+        PrismaModule.forRoot(database),
         AuthModule,
         ContentModule,
         ImporterModule,

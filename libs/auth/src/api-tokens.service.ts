@@ -12,7 +12,8 @@ import {
   type ConnectionArgs,
   type Viewer,
 } from '@pressroom/common';
-import { PrismaService, SqlPool, type ApiToken, type Role } from '@pressroom/database';
+import { PrismaService, type ApiToken, type Role } from '@pressroom/database';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { TokenRefusedError } from './auth-errors.js';
 import { AuthFailuresService } from './auth-failures.service.js';
 import { TOKEN_NAME_PATTERN, TOKEN_NAME_RULE } from './token-name.js';
@@ -28,7 +29,7 @@ export type ApiTokenInfo = Omit<ApiToken, 'secretHash'>;
 export class ApiTokensService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly sql: SqlPool,
+    private readonly tokens: ApiTokensRepository,
     private readonly failures: AuthFailuresService,
   ) {}
 
@@ -92,7 +93,7 @@ export class ApiTokensService {
     if (!authorization) return ANONYMOUS;
     const secret = BEARER.exec(authorization.trim())?.[1];
     const hash = secret ? hashSecret(secret) : null;
-    const token = hash ? await this.findByHash(hash) : null;
+    const token = hash ? await this.tokens.findByHash(hash) : null;
     const refusal = refusalOf(token, hash);
     if (refusal) {
       await this.failures.assertAllowed(address);
@@ -105,19 +106,10 @@ export class ApiTokensService {
     return { role: token!.role, name: token!.name };
   }
 
-  // Every authenticated request runs this: plain pg, one round trip (see bench/api/update-bench.mjs).
-  private async findByHash(secretHash: string): Promise<ApiToken | null> {
-    const { rows } = await this.sql.query<ApiToken>(
-      `SELECT id, name, role, "secretHash", "createdAt", "lastUsedAt", "revokedAt" FROM "ApiToken" WHERE "secretHash" = $1`,
-      [secretHash],
-    );
-    return rows[0] ?? null;
-  }
-
   private async touch(token: ApiToken): Promise<void> {
     const now = Date.now();
     if (token.lastUsedAt && now - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-    await this.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1 WHERE id = $2`, [new Date(now), token.id]);
+    await this.tokens.markUsed(token.id, new Date(now));
   }
 }
 

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiTokensResolver } from './api-tokens.resolver.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuthFailuresService } from './auth-failures.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 @Module({
-  providers: [ApiTokensService, AuthFailuresService, ApiTokensResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [
+    ApiTokensService,
+    ApiTokensRepository,
+    AuthFailuresService,
+    ApiTokensResolver,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
   exports: [ApiTokensService],
 })
 export class AuthModule {}

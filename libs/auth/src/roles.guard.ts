@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AppError, type Viewer } from '@pressroom/common';
+import { AppError, ServiceUnavailableError, type Viewer } from '@pressroom/common';
 import type { Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service.js';
 import { TooManyFailuresError } from './auth-errors.js';
@@ -39,7 +39,8 @@ export class RolesGuard implements CanActivate {
       request.viewer = await this.tokens.viewerFor(request.headers.authorization, request.ip);
       assertRole(request.viewer, required);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      // The exception filter answers an unavailable database (503 with Retry-After).
+      if (!(error instanceof AppError) || error instanceof ServiceUnavailableError) throw error;
       if (error instanceof TooManyFailuresError) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
       }

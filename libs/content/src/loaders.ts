@@ -1,13 +1,12 @@
 import { ANONYMOUS, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
-import { Prisma, type Article as ArticleRow, type Author as AuthorRow, type Tag as TagRow } from '@pressroom/database';
+import type { Article as ArticleRow, Author as AuthorRow, Tag as TagRow } from '@pressroom/database';
 import DataLoader from 'dataloader';
 import { cursorOf } from './articles/article-order.js';
 import { countsFor, listOrder, pagesFor, type ArticleListQuery } from './articles/article-queries.js';
 import type { ArticlesArgs, ArticleWhereInput } from './articles/dto/articles.args.js';
+import { authorsOfArticles, tagsOfArticles } from './article-relations.repository.js';
 import type { ArticleSelection } from './selection.js';
 import type { SqlReader } from './sql-reader.service.js';
-
-const { sql } = Prisma;
 
 export type ArticleParent = 'author' | 'tag';
 
@@ -33,18 +32,8 @@ export function createContentLoaders(reader: SqlReader, viewer: Viewer = ANONYMO
     return keyed.get(key) as DataLoader<string, V>;
   };
   const loaders: ContentLoaders = {
-    authorsByArticleId: new DataLoader(async (ids) => {
-      const rows = await reader.query<AuthorRow & { articleId: string }>(sql`
-        SELECT l."articleId"::text AS "articleId", u.* FROM "ArticleAuthor" l JOIN "Author" u ON u.id = l."authorId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY l.position`);
-      return groupBy(ids, rows);
-    }),
-    tagsByArticleId: new DataLoader(async (ids) => {
-      const rows = await reader.query<TagRow & { articleId: string }>(sql`
-        SELECT l."articleId"::text AS "articleId", t.* FROM "ArticleTag" l JOIN "Tag" t ON t.id = l."tagId"
-        WHERE l."articleId" = ANY(${[...ids]}::uuid[]) ORDER BY t.kind, t.name, t.id`);
-      return groupBy(ids, rows);
-    }),
+    authorsByArticleId: new DataLoader(async (ids) => groupBy(ids, await authorsOfArticles(reader, viewer, ids))),
+    tagsByArticleId: new DataLoader(async (ids) => groupBy(ids, await tagsOfArticles(reader, viewer, ids))),
     articleCountOf: (parent, where) =>
       memo(
         `count:${parent}:${JSON.stringify(where ?? null)}`,

@@ -1,12 +1,22 @@
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 
 export interface DatabaseOptions {
-  /** A PostgreSQL connection string. */
+  /** A PostgreSQL connection string: the primary, which takes every write. */
   url: string;
-  /** Connections in the pool; default 10. */
+  /**
+   * A read replica of `url` for anonymous reads (DATABASE_REPLICA_URL); unset: they go to the
+   * primary too.
+   */
+  replicaUrl?: string;
+  /** The process's connection budget on the primary (DATABASE_POOL_SIZE); default 10. */
   poolSize?: number;
-  /** Emit Prisma `query` events (used to count statements in tests). */
+  /** Count every statement sent on the pools (DatabasePool.onQuery; tests count them). */
   logQueries?: boolean;
-  /** PostgreSQL cancels a statement of the Prisma pool after this many ms; unset or 0: never. */
+  /** PostgreSQL cancels a statement after this many ms; unset or 0: never. */
   statementTimeoutMs?: number;
+  /**
+   * How this process's connections show in pg_stat_activity; default `pressroom:<pid>`, so an
+   * operator (and a test) can count one process's connections.
+   */
+  applicationName?: string;
 }

@@ -1,6 +1,8 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
-export { SqlPool, type SqlClient } from './sql-pool.service.js';
+export { SqlPool } from './sql-pool.service.js';
+export { DatabasePool, type DatabaseTarget, type SqlClient } from './database-pool.js';
+export { isDatabaseUnavailable, toServiceUnavailable } from './database-unavailable.js';
 export {
   DB_CONNECTION_ERROR,
   inTransaction,

@@ -24,6 +24,8 @@ const HASH_TASK = 125;
 /** Batches written at once, on separate connections: PostgreSQL's share of the work (the
  * search vector, the GIN index) then runs beside the parse threads instead of after them. */
 const WRITE_CONCURRENCY = 2;
+/** PostgreSQL's statement timeout inside a batch's transaction (DATABASE_STATEMENT_TIMEOUT elsewhere). */
+const BATCH_STATEMENT_TIMEOUT_MS = 300_000;
 // Issue 12: an undated published post is shown, listed after every dated one; say so.
 const UNDATED_WARNING = {
   line: null,
@@ -253,7 +255,13 @@ export class ImportRunner implements OnModuleDestroy {
         // again; the job's final status commit flushes every batch before it. No JIT: once the
         // table is large the planner's estimates pass jit_above_cost, and compiling a
         // statement that runs once never paid back (a third of PostgreSQL's CPU at 100k posts).
-        await tx.query(`SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
+        // A longer statement timeout than the API's: one multi-row INSERT of a batch of long
+        // posts may legitimately outlast a request's budget on a busy server.
+        await tx.query(
+          `SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true),
+                  set_config('statement_timeout', $1, true)`,
+          [`${BATCH_STATEMENT_TIMEOUT_MS}ms`],
+        );
         const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
           this.jobs.writtenArticles(tx, job.id, ids),
         );

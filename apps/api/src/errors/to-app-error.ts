@@ -1,8 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { AppError, BadUserInputError, ConflictError, NotFoundError, ServiceUnavailableError } from '@pressroom/common';
-import { logConnectionError, Prisma } from '@pressroom/database';
+import { isDatabaseUnavailable, logConnectionError, Prisma } from '@pressroom/database';
 import type { ValidationError } from 'class-validator';
-import { isDatabaseUnavailable } from './database-unavailable.js';
 
 const HTTP_CODES: Record<number, AppError['code']> = {
   400: 'BAD_USER_INPUT',

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Logger } from '@nestjs/common';
 import { ServiceUnavailableError } from '@pressroom/common';
-import { logConnectionError, migrationStatus, PrismaService } from '@pressroom/database';
+import { DatabasePool, logConnectionError, migrationStatus, PrismaService } from '@pressroom/database';
 
 /**
  * Longest /health/ready waits for the database: a probe that hangs on an exhausted pool or a
@@ -13,7 +13,10 @@ export const READY_TIMEOUT_MS = 2_000;
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly database: DatabasePool,
+  ) {}
 
   /** The process is up. */
   @Get('live')
@@ -24,7 +27,9 @@ export class HealthController {
 
   /**
    * The database answers within READY_TIMEOUT_MS and has every migration of this build; else
-   * SERVICE_UNAVAILABLE (503) naming neither the database's error, nor its host or port.
+   * SERVICE_UNAVAILABLE (503) naming neither the database's error, nor its host or port. With
+   * DATABASE_REPLICA_URL, `replica` says whether the replica answered too; an unreachable replica
+   * does not make the process unready (editors and writes still work), it is reported for alerts.
    */
   @Get('ready')
   async ready() {
@@ -42,7 +47,17 @@ export class HealthController {
       this.logger.warn(`not ready: pending migrations ${status.pending.join(', ')}`);
       throw new ServiceUnavailableError('Not ready: migrations are pending');
     }
-    return { status: 'ok', migrations: status.applied.length };
+    return { status: 'ok', migrations: status.applied.length, ...(await this.replicaStatus()) };
+  }
+
+  private async replicaStatus(): Promise<{ replica?: 'ok' | 'unavailable' }> {
+    if (!this.database.hasReplica) return {};
+    try {
+      await withTimeout(this.database.query('SELECT 1', [], 'replica'), READY_TIMEOUT_MS);
+      return { replica: 'ok' };
+    } catch {
+      return { replica: 'unavailable' }; // logged by DatabasePool
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { SqlReader } from '@pressroom/content';
-import { PrismaService, SqlPool, type PoolStats } from '@pressroom/database';
+import { DatabasePool } from '@pressroom/database';
 import { ImportJobsService, type ImportTotals } from '@pressroom/importer';
 import { Gauge } from 'prom-client';
 import { ResponseCache } from '../response-cache/response-cache.service.js';
@@ -22,28 +21,22 @@ export class StateMetrics implements OnModuleInit {
 
   constructor(
     private readonly metrics: MetricsService,
-    private readonly prisma: PrismaService,
-    private readonly sql: SqlPool,
-    private readonly reader: SqlReader,
+    private readonly database: DatabasePool,
     private readonly cache: ResponseCache,
     private readonly jobs: ImportJobsService,
   ) {}
 
   onModuleInit(): void {
     const registers = [this.metrics.registry];
-    const pools: [string, () => PoolStats][] = [
-      ['prisma', () => this.prisma.poolStats()],
-      ['writer', () => this.sql.stats()],
-      ['reader', () => this.reader.stats()],
-    ];
+    const database = this.database;
     new Gauge({
       name: 'pressroom_db_pool_connections',
-      help: 'Connections of each PostgreSQL pool (prisma, writer, reader) by state: total, idle, waiting (queued queries)',
+      help: 'Connections of the process pool on the primary (and on the replica, when set) by state: total, idle, waiting (queued queries)',
       labelNames: ['pool', 'state'] as const,
       registers,
       collect() {
-        for (const [pool, stats] of pools) {
-          for (const [state, value] of Object.entries(stats())) this.set({ pool, state }, value);
+        for (const [pool, stats] of Object.entries(database.stats())) {
+          for (const [state, value] of Object.entries(stats ?? {})) this.set({ pool, state }, value);
         }
       },
     });

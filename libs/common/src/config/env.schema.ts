@@ -38,10 +38,22 @@ export class Env {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * A read replica of DATABASE_URL: anonymous reads (lists, search, relations) go there, editors'
+   * reads and every write to DATABASE_URL. Unset: everything goes to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_REPLICA_URL must be a postgresql:// URL' })
+  DATABASE_REPLICA_URL?: string;
+
   @IsOptional()
   @IsString()
   DATA_DIR?: string;
 
+  /**
+   * The process's connection budget on DATABASE_URL: Prisma, plain SQL and the import queue share
+   * one pool of at most this many connections (the replica, when set, has a pool of its own).
+   */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)

@@ -85,6 +85,7 @@ export function pageSql(query: ArticleListQuery, request: PageRequest, scope: Ar
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
   const [row] = await reader.query<{ count: number }>(
     sql`SELECT count(*)::int AS count FROM "Article" a WHERE ${conditionSql(query, null)}`,
+    query.viewer,
   );
   return row?.count ?? 0;
 }
@@ -100,6 +101,7 @@ export async function pagesFor(
   const page = pageSql(query, request, { kind, id: sql`p.id` });
   const rows = await reader.query<ArticleRow & { parentId: string }>(
     sql`SELECT p.id::text AS "parentId", x.* FROM unnest(${[...parentIds]}::uuid[]) AS p(id) CROSS JOIN LATERAL (${page}) x`,
+    query.viewer,
   );
   const byParent = new Map<string, ArticleRow[]>(parentIds.map((id) => [id, []]));
   for (const { parentId, ...row } of rows) byParent.get(parentId)?.push(row);
@@ -121,6 +123,7 @@ export async function countsFor(
   const rows = await reader.query<{ id: string; count: number }>(
     sql`SELECT ${key}::text AS id, count(*)::int AS count FROM "Article" a JOIN ${link}
         WHERE ${key} = ANY(${[...parentIds]}::uuid[]) AND ${conditionSql(query, null)} GROUP BY 1`,
+    query.viewer,
   );
   return new Map(rows.map((r) => [r.id, r.count]));
 }

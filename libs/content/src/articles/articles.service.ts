@@ -28,6 +28,7 @@ export class ArticlesService {
     if (!key) return null;
     const [row] = await this.reader.query<ArticleRow>(
       sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+      viewer,
     );
     return row ?? null;
   }
@@ -39,6 +40,7 @@ export class ArticlesService {
     const [row] = await this.reader.query<ArticleRow>(
       sql`SELECT ${articleColumns(selection)} FROM "Redirect" r JOIN "Article" a ON a.id = r."articleId"
           WHERE r.path = ${key} AND ${visibleSql(viewer)}`,
+      viewer,
     );
     return row ?? null;
   }
@@ -54,7 +56,7 @@ export class ArticlesService {
   async list(args: ArticlesArgs, viewer: Viewer, selection?: ArticleSelection): Promise<Connection<ArticleRow>> {
     const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
     const request = toPageRequest(args);
-    const rows = await this.reader.query<ArticleRow>(pageSql(query, request, null));
+    const rows = await this.reader.query<ArticleRow>(pageSql(query, request, null), viewer);
     return toConnection(rows, request, () => countArticles(this.reader, query), cursorOf(listOrder(query)));
   }
 }

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { toConnection, toPageRequest, type Connection, type Edge, type Viewer } from '@pressroom/common';
-import { Prisma, type Article as ArticleRow } from '@pressroom/database';
+import type { Article as ArticleRow } from '@pressroom/database';
 import type { ArticleSelection } from '../selection.js';
-import { SqlReader } from '../sql-reader.service.js';
 import { articleFilterSql } from '../articles/article-filters.js';
-import { cursorOf, cursorValues, keysetSql, orderBySql, type SortOrder } from '../articles/article-order.js';
-import { articleColumns } from '../articles/article-queries.js';
+import { cursorOf, cursorValues, type SortOrder } from '../articles/article-order.js';
 import type { SearchArgs } from './dto/search.args.js';
 import { displayText, highlight } from './highlight.js';
 import { parseSearch, type ParsedSearch } from './search-query.js';
+import { SearchRepository, type SearchHitRow } from './search.repository.js';
 
-const { sql } = Prisma;
-
-export type SearchHitRow = ArticleRow & { score: number };
+export type { SearchHitRow } from './search.repository.js';
 
 export interface SearchEdge extends Edge<ArticleRow> {
   score: number;
@@ -33,17 +30,10 @@ function searchOrder(): SortOrder<SearchHitRow> {
   };
 }
 
-/**
- * Hits whose body relevance is computed: ranking reads each hit's whole vector (about 15 KB of
- * positions, out of line: some 40 µs each), so a word found in much of a large archive would
- * read them all. Older hits still rank by whether their title matches, then by date.
- */
-export const RANKED_HITS = 200;
-
-/** Full-text search over the articles the viewer may see (see migration add_article_search). */
+/** Full-text search over the articles the viewer may see: paging, scores and highlights. */
 @Injectable()
 export class SearchService {
-  constructor(private readonly reader: SqlReader) {}
+  constructor(private readonly repository: SearchRepository) {}
 
   /** `selection`: what the query shows of the hits' articles, to read only that (all columns when absent). */
   async search(
@@ -57,30 +47,12 @@ export class SearchService {
     const values = cursorValues(order, request);
     const filter = articleFilterSql(args.where, viewer);
     if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
-    // One pass over the hits gives each its recency and the total; only the page's rows are
-    // joined back for their columns.
-    const rows = await this.usingIndex<SearchHitRow & { total: number }>(sql`
-      WITH hits AS MATERIALIZED (
-        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS vector,
-          row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency, count(*) OVER () AS total
-        FROM "Article" a, to_tsquery('pressroom_search', ${parsed.tsquery}) q
-        WHERE a."searchVector" @@ q AND ${filter}
-      ), s AS (
-        SELECT h.id, h."publishedAt", h.total::int AS total, (CASE WHEN h."inTitle" THEN 1 ELSE 0 END
-          + CASE WHEN h.recency <= ${RANKED_HITS} THEN ts_rank(h.vector, to_tsquery('pressroom_search', ${parsed.tsquery}), 32) ELSE 0 END
-        )::float8 AS score
-        FROM hits h
-      )
-      SELECT ${articleColumns(selection)}, s.score, s.total
-      FROM (SELECT * FROM s WHERE ${keysetSql(order, values, request.backward)}
-            ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}) s
-      JOIN "Article" a ON a.id = s.id
-      ORDER BY ${orderBySql(order, request.backward)}`);
+    const rows = await this.repository.hits(viewer, { parsed, filter, order, values, request, selection });
     const total = rows[0]?.total;
     return toConnection<SearchHitRow, SearchEdge>(
       rows,
       request,
-      total ?? (() => this.count(parsed, filter)),
+      total ?? (() => this.repository.count(viewer, parsed, filter)),
       cursorOf(order),
       (row, cursor) => {
         const { score, total: _total, ...node } = row as SearchHitRow & { total?: number };
@@ -94,22 +66,6 @@ export class SearchService {
         };
       },
     );
-  }
-
-  private async count(parsed: ParsedSearch, filter: Prisma.Sql): Promise<number> {
-    const [row] = await this.usingIndex<{ count: number }>(sql`
-      SELECT count(*)::int AS count FROM "Article" a
-      WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`);
-    return row?.count ?? 0;
-  }
-
-  /**
-   * Runs a search statement with sequential scans off. For a word in most articles the planner
-   * prefers reading the table to the GIN index, not knowing that the scan must then unpack
-   * every row's out-of-line vector: ten times slower than the index.
-   */
-  private usingIndex<R>(query: Prisma.Sql): Promise<R[]> {
-    return this.reader.queryUsingIndexes<R>(query);
   }
 }
 

