@@ -6,7 +6,7 @@ import {
   assignSlug,
   compareKeys,
   planImport,
-  slugSuffix,
+  suffixCandidates,
   type ExistingArticle,
   type ImportPlan,
 } from './import-plan.js';
@@ -184,11 +184,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Slugs (plain and suffixed candidates) that other articles already hold. */
 async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, ExistingArticle>): Promise<Set<string>> {
-  const candidates = posts.flatMap((p) => [
-    p.slug,
-    `${p.slug}-${slugSuffix(p.importKey)}`,
-    `${p.slug}-${slugSuffix(p.importKey, 8)}`,
-  ]);
+  const candidates = posts.flatMap((p) => [p.slug, ...suffixCandidates(p.slug, p.importKey)]);
   const rows = await queryRows<{ slug: string; importKey: string | null }>(
     tx,
     `SELECT slug, "importKey" FROM "Article" WHERE slug = ANY($1::text[])`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@pressroom/common';
 import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
-import { freeSlug } from '../slugs.js';
+import { freeSlug, slugTaken } from '../slugs.js';
 import { snapshotOf } from './revision-snapshot.js';
 
 /** What a statement needs: the pool itself, or the client of a transaction. */
@@ -171,8 +171,7 @@ export class ArticleWriter {
   /** CONFLICT naming `field` when another article holds `slug`. */
   async assertSlugFree(slug: string, field: string, exceptId?: string): Promise<void> {
     const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, [slug]);
-    if (rows[0] && rows[0].id !== exceptId)
-      throw new ConflictError(`The slug "${slug}" is taken by another article`, { field, slug });
+    if (rows[0] && rows[0].id !== exceptId) throw slugTaken(slug, field);
   }
 
   /** A free slug made from `title`: readable, numbered (-2, -3, ...) when the plain one is taken. */
