@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@pressroom/common';
+import { appErrorOfSqlState, ConflictError, NotFoundError } from '@pressroom/common';
 import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import { freeSlug, slugTaken } from '../slugs.js';
@@ -288,9 +288,6 @@ function oldSlugPath(before: string, after: string): string | null {
 /** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500. */
 function asConflict(error: unknown): unknown {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  if (code === '23505') return new ConflictError('A unique value is already taken', { constraint });
-  if (code === '23503')
-    return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
-  if (code === '40P01') return new ConflictError('A concurrent change got in the way; try again');
-  return error;
+  if (typeof code !== 'string') return error;
+  return appErrorOfSqlState(code, typeof constraint === 'string' ? constraint : undefined) ?? error;
 }
