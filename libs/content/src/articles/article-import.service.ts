@@ -13,6 +13,7 @@ import {
 import { noJobWrites, yieldContestedSlugs, type JobWrites } from './import-slugs.js';
 import type { ImportColumns } from './import-columns.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
+import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** A pg client in a transaction, or the pool for a lone statement. */
 type Tx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -356,27 +357,16 @@ async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
 }
 
 /**
- * One revision per written article, its snapshot (see snapshotOf()) built by the database from
- * the rows just written: sending every body a second time, as JSON, cost the import more than
- * the articles themselves. A test checks it equals snapshotOf() of the stored article.
+ * One revision per written article, its snapshot built by the database from the rows just
+ * written (see revisionSnapshotSql()).
  */
 async function insertRevisions(tx: Tx, rows: Row[], actor: string): Promise<void> {
   await queryRows(
     tx,
     `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-     SELECT gen_random_uuid(), a.id, a.version, $2, 'import', jsonb_build_object(
-       'title', a.title, 'slug', a.slug, 'excerpt', a.excerpt, 'body', a.body, 'bodyFormat', a."bodyFormat",
-       'status', a.status, 'publishedAt', ${isoString('a."publishedAt"')}, 'lastModifiedAt', ${isoString('a."lastModifiedAt"')},
-       'language', a.language, 'sourceUrl', a."sourceUrl", 'frontMatter', a."frontMatter"::jsonb,
-       'authorIds', coalesce((SELECT jsonb_agg(l."authorId" ORDER BY l.position) FROM "ArticleAuthor" l WHERE l."articleId" = a.id), '[]'),
-       'tagIds', coalesce((SELECT jsonb_agg(l."tagId" ORDER BY l."tagId"::text COLLATE "C") FROM "ArticleTag" l WHERE l."articleId" = a.id), '[]'))
+     SELECT gen_random_uuid(), a.id, a.version, $2, 'import', ${revisionSnapshotSql('a', storedLinks('a'))}
      FROM "Article" a WHERE a.id = ANY($1::uuid[])`,
     rows.map((r) => r.id),
     actor,
   );
-}
-
-/** A timestamptz as Date.toISOString() writes it. */
-function isoString(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

@@ -3,7 +3,7 @@ import { appErrorOfSqlState, ConflictError, NotFoundError } from '@pressroom/com
 import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import { freeSlug, slugTaken } from '../slugs.js';
-import { snapshotOf } from './revision-snapshot.js';
+import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** What a statement needs: the pool itself, or the client of a transaction. */
 export type Queryable = Pick<SqlPool, 'query'>;
@@ -105,7 +105,6 @@ export class ArticleWriter {
 
   /** A new article at version 1 with its links and first revision, in one statement. */
   async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
-    const snapshot = snapshotOf({ ...content, lastModifiedAt: null }, links.authorIds, links.tagIds);
     const { rows } = await run(
       this.sql,
       `WITH a AS (
@@ -118,10 +117,10 @@ export class ArticleWriter {
          INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($13::uuid[]) AS x(tag)
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, 1, $14, 'create', $15 FROM a
+         SELECT gen_random_uuid(), a.id, 1, $14, 'create', ${revisionSnapshotSql('a', { authorIds: '$12::uuid[]', tagIds: '$13::uuid[]' })} FROM a
        )
        SELECT * FROM a`,
-      [...contentValues(content), links.authorIds, links.tagIds, actor, JSON.stringify(snapshot)],
+      [...contentValues(content), links.authorIds, links.tagIds, actor],
     );
     return rows[0]!;
   }
@@ -151,20 +150,13 @@ export class ArticleWriter {
    */
   async recordMany(client: SqlClient, articleIds: string[], actor: string, action: string): Promise<void> {
     if (!articleIds.length) return;
-    const { rows } = await client.query<ArticleRow & ArticleLinks>(
-      `UPDATE "Article" AS a SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}, ${LINKS}`,
-      [articleIds],
-    );
     await client.query(
-      `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-       SELECT gen_random_uuid(), a, v, $4, $5, s::jsonb FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(a, v, s)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.version),
-        rows.map((r) => JSON.stringify(snapshotOf(r, r.authorIds, r.tagIds))),
-        actor,
-        action,
-      ],
+      `WITH a AS (
+         UPDATE "Article" SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}
+       )
+       INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+       SELECT gen_random_uuid(), a.id, a.version, $2, $3, ${revisionSnapshotSql('a', storedLinks('a'))} FROM a`,
+      [articleIds, actor, action],
     );
   }
 
@@ -198,7 +190,6 @@ export class ArticleWriter {
       authorIds: edit.links?.authorIds ?? current.links.authorIds,
       tagIds: edit.links?.tagIds ?? current.links.tagIds,
     };
-    const snapshot = snapshotOf({ ...current.article, ...edit.content }, links.authorIds, links.tagIds);
     const { rows } = await run(
       this.sql,
       `WITH a AS (
@@ -219,9 +210,9 @@ export class ArticleWriter {
          ON CONFLICT DO NOTHING
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, a.version, $18, $19, $20 FROM a
+         SELECT gen_random_uuid(), a.id, a.version, $18, $19, ${revisionSnapshotSql('a', { authorIds: '$15::uuid[]', tagIds: '$17::uuid[]' })} FROM a
        ), old_slug AS (
-         INSERT INTO "Redirect" (path, "articleId") SELECT $21, a.id FROM a WHERE $21::text IS NOT NULL
+         INSERT INTO "Redirect" (path, "articleId") SELECT $20, a.id FROM a WHERE $20::text IS NOT NULL
          ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
        )
        SELECT * FROM a`,
@@ -235,7 +226,6 @@ export class ArticleWriter {
         links.tagIds,
         actor,
         action,
-        JSON.stringify(snapshot),
         oldSlugPath(current.article.slug, edit.content.slug),
       ],
     );
