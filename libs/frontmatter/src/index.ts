@@ -8,7 +8,7 @@ export { renderBody } from './render/render-body.js';
 export { bodyLanguage, LANGUAGE_DETECTION_WINDOWS } from './text/body-language.js';
 export { withoutElements } from './text/elements.js';
 export { plainTextExcerpt } from './text/excerpt.js';
-export { replaceTags } from './text/html-text.js';
+export { htmlToText } from './text/html-text.js';
 export { slugify } from './text/slugify.js';
 export type {
   BodyFormat,

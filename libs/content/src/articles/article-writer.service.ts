@@ -3,6 +3,7 @@ import { appErrorOfSqlState, ConflictError, NotFoundError } from '@pressroom/com
 import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import { freeSlug, slugTaken } from '../slugs.js';
+import { searchDocument } from '../search/search-document.js';
 import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** What a statement needs: the pool itself, or the client of a transaction. */
@@ -56,8 +57,7 @@ const UNPINNED_ATTEMPTS = 3;
  * How every article write is made: read, decide, then save the article, its links and the
  * revision of the new state in ONE statement that only applies if the version is still the one
  * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
- * search vector follows in that same statement, through the trigger of migration
- * add_article_search. Plain pg rather than Prisma: each write is two or three round trips, and
+ * search vector, from searchDocument() as the import computes it, is saved in that statement. Plain pg rather than Prisma: each write is two or three round trips, and
  * Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs).
  */
 @Injectable()
@@ -108,16 +108,16 @@ export class ArticleWriter {
     const { rows } = await run(
       this.sql,
       `WITH a AS (
-         INSERT INTO "Article" (id, title, slug, excerpt, body, "bodyFormat", html, language, "sourceUrl", "frontMatter", status, "publishedAt", version)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING ${COLUMNS}
+         INSERT INTO "Article" (id, title, slug, excerpt, body, "bodyFormat", html, language, "sourceUrl", "frontMatter", status, "publishedAt", "searchVector", version)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${SEARCH_VECTOR}, 1) RETURNING ${COLUMNS}
        ), authors AS (
          INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($12::uuid[]) WITH ORDINALITY AS x(author, n)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($16::uuid[]) WITH ORDINALITY AS x(author, n)
        ), tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($13::uuid[]) AS x(tag)
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($17::uuid[]) AS x(tag)
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, 1, $14, 'create', ${revisionSnapshotSql('a', { authorIds: '$12::uuid[]', tagIds: '$13::uuid[]' })} FROM a
+         SELECT gen_random_uuid(), a.id, 1, $18, 'create', ${revisionSnapshotSql('a', { authorIds: '$16::uuid[]', tagIds: '$17::uuid[]' })} FROM a
        )
        SELECT * FROM a`,
       [...contentValues(content), links.authorIds, links.tagIds, actor],
@@ -194,25 +194,26 @@ export class ArticleWriter {
       this.sql,
       `WITH a AS (
          UPDATE "Article" SET title = $1, slug = $2, excerpt = $3, body = $4, "bodyFormat" = $5, html = $6, language = $7,
-           "sourceUrl" = $8, "frontMatter" = $9, status = $10, "publishedAt" = $11, version = version + 1, "updatedAt" = now()
-         WHERE id = $12 AND version = $13
+           "sourceUrl" = $8, "frontMatter" = $9, status = $10, "publishedAt" = $11, "searchVector" = ${SEARCH_VECTOR},
+           version = version + 1, "updatedAt" = now()
+         WHERE id = $16 AND version = $17
          RETURNING ${COLUMNS}
        ), unlinked_authors AS (
-         DELETE FROM "ArticleAuthor" WHERE $14 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($15::uuid[])
+         DELETE FROM "ArticleAuthor" WHERE $18 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($19::uuid[])
        ), linked_authors AS (
          INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($15::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $14
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($19::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $18
          ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
        ), unlinked_tags AS (
-         DELETE FROM "ArticleTag" WHERE $16 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($17::uuid[])
+         DELETE FROM "ArticleTag" WHERE $20 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($21::uuid[])
        ), linked_tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($17::uuid[]) AS x(tag) WHERE $16
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($21::uuid[]) AS x(tag) WHERE $20
          ON CONFLICT DO NOTHING
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, a.version, $18, $19, ${revisionSnapshotSql('a', { authorIds: '$15::uuid[]', tagIds: '$17::uuid[]' })} FROM a
+         SELECT gen_random_uuid(), a.id, a.version, $22, $23, ${revisionSnapshotSql('a', { authorIds: '$19::uuid[]', tagIds: '$21::uuid[]' })} FROM a
        ), old_slug AS (
-         INSERT INTO "Redirect" (path, "articleId") SELECT $20, a.id FROM a WHERE $20::text IS NOT NULL
+         INSERT INTO "Redirect" (path, "articleId") SELECT $24, a.id FROM a WHERE $24::text IS NOT NULL
          ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
        )
        SELECT * FROM a`,
@@ -246,7 +247,12 @@ function assertVersion(article: ArticleRow, expectedVersion: number | undefined)
   );
 }
 
+/** The search vector from searchDocument()'s parts, parameters $12 to $15 after contentValues(). */
+const SEARCH_VECTOR = 'pressroom_search_vector($12, $13::tsvector, $14, $15::tsvector)';
+
+/** The content's columns, then its search document (the search index's one source, computed here). */
 function contentValues(c: ArticleContent): unknown[] {
+  const search = searchDocument(c);
   return [
     c.title,
     c.slug,
@@ -259,6 +265,10 @@ function contentValues(c: ArticleContent): unknown[] {
     JSON.stringify(c.frontMatter ?? {}),
     c.status,
     c.publishedAt,
+    search.titleWords,
+    Buffer.from(search.titleBigrams),
+    search.bodyWords,
+    Buffer.from(search.bodyBigrams),
   ];
 }
 
