@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { appErrorOfSqlState, ConflictError, NotFoundError } from '@pressroom/common';
-import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
+import { SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import { freeSlug, slugTaken } from '../slugs.js';
 import { searchDocument } from '../search/search-document.js';
+import { ARTICLE_COLUMNS, columnList, EDITABLE_COLUMNS, placeholders, type ArticleContent } from './article-columns.js';
 import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** What a statement needs: the pool itself, or the client of a transaction. */
@@ -20,33 +21,13 @@ export interface CurrentArticle {
   links: ArticleLinks;
 }
 
-/** The editable columns; the writer owns id, version and the timestamps. */
-export type ArticleContent = Pick<
-  ArticleRow,
-  | 'title'
-  | 'slug'
-  | 'excerpt'
-  | 'body'
-  | 'bodyFormat'
-  | 'html'
-  | 'language'
-  | 'sourceUrl'
-  | 'frontMatter'
-  | 'status'
-  | 'publishedAt'
->;
-
 /** What an edit changes: the content, and the links it replaces (the others stay). */
 export interface ArticleEdit {
   content: ArticleContent;
   links?: Partial<ArticleLinks>;
 }
 
-// The columns of an Article row as the Prisma client knows it: `*` would also bring the search
-// vector, which nothing here reads.
-const COLUMNS = Object.values(Prisma.ArticleScalarFieldEnum)
-  .map((c) => `"${c}"`)
-  .join(', ');
+const COLUMNS = columnList(ARTICLE_COLUMNS);
 const LINKS = `ARRAY(SELECT "authorId"::text FROM "ArticleAuthor" WHERE "articleId" = a.id ORDER BY position) AS "authorIds",
   ARRAY(SELECT "tagId"::text FROM "ArticleTag" WHERE "articleId" = a.id) AS "tagIds"`;
 // An edit whose caller named no version is applied to whatever is newest, trying again when
@@ -105,22 +86,24 @@ export class ArticleWriter {
 
   /** A new article at version 1 with its links and first revision, in one statement. */
   async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
+    const write = writeValues([links.authorIds, links.tagIds, actor], content);
     const { rows } = await run(
       this.sql,
       `WITH a AS (
-         INSERT INTO "Article" (id, title, slug, excerpt, body, "bodyFormat", html, language, "sourceUrl", "frontMatter", status, "publishedAt", "searchVector", version)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${SEARCH_VECTOR}, 1) RETURNING ${COLUMNS}
+         INSERT INTO "Article" (id, ${columnList(EDITABLE_COLUMNS)}, "searchVector", version)
+         VALUES (gen_random_uuid(), ${write.content.join(', ')}, ${write.searchVector}, 1)
+         RETURNING ${COLUMNS}
        ), authors AS (
          INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($16::uuid[]) WITH ORDINALITY AS x(author, n)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($1::uuid[]) WITH ORDINALITY AS x(author, n)
        ), tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($17::uuid[]) AS x(tag)
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($2::uuid[]) AS x(tag)
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, 1, $18, 'create', ${revisionSnapshotSql('a', { authorIds: '$16::uuid[]', tagIds: '$17::uuid[]' })} FROM a
+         SELECT gen_random_uuid(), a.id, 1, $3, 'create', ${revisionSnapshotSql('a', { authorIds: '$1::uuid[]', tagIds: '$2::uuid[]' })} FROM a
        )
        SELECT * FROM a`,
-      [...contentValues(content), links.authorIds, links.tagIds, actor],
+      write.values,
     );
     return rows[0]!;
   }
@@ -190,35 +173,8 @@ export class ArticleWriter {
       authorIds: edit.links?.authorIds ?? current.links.authorIds,
       tagIds: edit.links?.tagIds ?? current.links.tagIds,
     };
-    const { rows } = await run(
-      this.sql,
-      `WITH a AS (
-         UPDATE "Article" SET title = $1, slug = $2, excerpt = $3, body = $4, "bodyFormat" = $5, html = $6, language = $7,
-           "sourceUrl" = $8, "frontMatter" = $9, status = $10, "publishedAt" = $11, "searchVector" = ${SEARCH_VECTOR},
-           version = version + 1, "updatedAt" = now()
-         WHERE id = $16 AND version = $17
-         RETURNING ${COLUMNS}
-       ), unlinked_authors AS (
-         DELETE FROM "ArticleAuthor" WHERE $18 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($19::uuid[])
-       ), linked_authors AS (
-         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($19::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $18
-         ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
-       ), unlinked_tags AS (
-         DELETE FROM "ArticleTag" WHERE $20 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($21::uuid[])
-       ), linked_tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($21::uuid[]) AS x(tag) WHERE $20
-         ON CONFLICT DO NOTHING
-       ), revision AS (
-         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, a.version, $22, $23, ${revisionSnapshotSql('a', { authorIds: '$19::uuid[]', tagIds: '$21::uuid[]' })} FROM a
-       ), old_slug AS (
-         INSERT INTO "Redirect" (path, "articleId") SELECT $24, a.id FROM a WHERE $24::text IS NOT NULL
-         ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
-       )
-       SELECT * FROM a`,
+    const write = writeValues(
       [
-        ...contentValues(edit.content),
         current.article.id,
         current.article.version,
         edit.links?.authorIds !== undefined,
@@ -229,6 +185,35 @@ export class ArticleWriter {
         action,
         oldSlugPath(current.article.slug, edit.content.slug),
       ],
+      edit.content,
+    );
+    const set = EDITABLE_COLUMNS.map((c, i) => `"${c}" = ${write.content[i]}`).join(', ');
+    const { rows } = await run(
+      this.sql,
+      `WITH a AS (
+         UPDATE "Article" SET ${set}, "searchVector" = ${write.searchVector}, version = version + 1, "updatedAt" = now()
+         WHERE id = $1 AND version = $2
+         RETURNING ${COLUMNS}
+       ), unlinked_authors AS (
+         DELETE FROM "ArticleAuthor" WHERE $3 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($4::uuid[])
+       ), linked_authors AS (
+         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($4::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $3
+         ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
+       ), unlinked_tags AS (
+         DELETE FROM "ArticleTag" WHERE $5 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($6::uuid[])
+       ), linked_tags AS (
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($6::uuid[]) AS x(tag) WHERE $5
+         ON CONFLICT DO NOTHING
+       ), revision AS (
+         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+         SELECT gen_random_uuid(), a.id, a.version, $7, $8, ${revisionSnapshotSql('a', { authorIds: '$4::uuid[]', tagIds: '$6::uuid[]' })} FROM a
+       ), old_slug AS (
+         INSERT INTO "Redirect" (path, "articleId") SELECT $9, a.id FROM a WHERE $9::text IS NOT NULL
+         ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
+       )
+       SELECT * FROM a`,
+      write.values,
     );
     return rows[0] ?? null;
   }
@@ -247,29 +232,30 @@ function assertVersion(article: ArticleRow, expectedVersion: number | undefined)
   );
 }
 
-/** The search vector from searchDocument()'s parts, parameters $12 to $15 after contentValues(). */
-const SEARCH_VECTOR = 'pressroom_search_vector($12, $13::tsvector, $14, $15::tsvector)';
-
-/** The content's columns, then its search document (the search index's one source, computed here). */
-function contentValues(c: ArticleContent): unknown[] {
+/**
+ * A write's values: its own ($1 ...), then the search document's four parts (the index's one
+ * source, computed here as the import does), then the content in EDITABLE_COLUMNS order; with
+ * the SQL for the vector and the content's placeholders, so a new editable column changes no
+ * statement.
+ */
+function writeValues(own: unknown[], c: ArticleContent) {
   const search = searchDocument(c);
-  return [
-    c.title,
-    c.slug,
-    c.excerpt,
-    c.body,
-    c.bodyFormat,
-    c.html,
-    c.language,
-    c.sourceUrl,
-    JSON.stringify(c.frontMatter ?? {}),
-    c.status,
-    c.publishedAt,
-    search.titleWords,
-    Buffer.from(search.titleBigrams),
-    search.bodyWords,
-    Buffer.from(search.bodyBigrams),
-  ];
+  const s = own.length + 1;
+  const content = EDITABLE_COLUMNS.map((column) =>
+    column === 'frontMatter' ? JSON.stringify(c.frontMatter ?? {}) : c[column],
+  );
+  return {
+    values: [
+      ...own,
+      search.titleWords,
+      Buffer.from(search.titleBigrams),
+      search.bodyWords,
+      Buffer.from(search.bodyBigrams),
+      ...content,
+    ],
+    searchVector: `pressroom_search_vector($${s}, $${s + 1}::tsvector, $${s + 2}, $${s + 3}::tsvector)`,
+    content: placeholders(EDITABLE_COLUMNS, s + 4),
+  };
 }
 
 async function run<R extends ArticleRow>(db: Queryable, text: string, values: unknown[]) {
