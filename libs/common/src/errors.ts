@@ -78,6 +78,14 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** What a client sees of an unexpected error: no message of its own, no stack (those are logged). */
+export class InternalServerError extends AppError {
+  static readonly MESSAGE = 'Internal server error';
+  constructor() {
+    super(InternalServerError.MESSAGE, 'INTERNAL_SERVER_ERROR');
+  }
+}
+
 /** Seconds a client is asked to wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 

@@ -5,6 +5,7 @@ import {
   BadUserInputError,
   ConflictError,
   errorCodeOfStatus,
+  InternalServerError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@pressroom/common';
@@ -69,7 +70,7 @@ export function toPublicError(error: unknown, where: string): AppError {
   const known = toAppError(error);
   if (!known) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   else if (isDatabaseUnavailable(error)) logConnectionError(where, error);
-  return known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
+  return known ?? new InternalServerError();
 }
 
 /** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */
