@@ -123,7 +123,7 @@ export class ArticleWriter {
     try {
       return await this.sql.transaction(work);
     } catch (error) {
-      throw asConflict(error);
+      throw asAppError(error);
     }
   }
 
@@ -262,7 +262,7 @@ async function run<R extends ArticleRow>(db: Queryable, text: string, values: un
   try {
     return await db.query<R>(text, values);
   } catch (error) {
-    throw asConflict(error);
+    throw asAppError(error);
   }
 }
 
@@ -271,8 +271,8 @@ function oldSlugPath(before: string, after: string): string | null {
   return before === after ? null : redirectKey(`/${before}`);
 }
 
-/** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500. */
-function asConflict(error: unknown): unknown {
+/** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500 (see appErrorOfSqlState()). */
+function asAppError(error: unknown): unknown {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   if (typeof code !== 'string') return error;
   return appErrorOfSqlState(code, typeof constraint === 'string' ? constraint : undefined) ?? error;
