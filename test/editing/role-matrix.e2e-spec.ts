@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
-import { snapshotOf } from '@pressroom/content';
+import { revisionSnapshotSql, storedLinks } from '@pressroom/content';
 import { PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
@@ -132,20 +132,17 @@ describe('who may do what', () => {
   beforeEach(async () => {
     await resetDb(app);
     const article = await createArticle(app, { status: 'DRAFT', publishedAt: null });
-    const revision = await app.get(PrismaService).articleRevision.create({
-      data: {
-        articleId: article.id,
-        version: 1,
-        actor: 'test',
-        action: 'create',
-        snapshot: snapshotOf(article, [], []) as object,
-      },
-    });
+    const [revision] = await app.get(PrismaService).$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+       SELECT gen_random_uuid(), a.id, 1, 'test', 'create', ${revisionSnapshotSql('a', storedLinks('a'))}
+       FROM "Article" a WHERE a.id = $1::uuid RETURNING id::text`,
+      article.id,
+    );
     const [author, tag, otherTag] = [await createAuthor(app), await createTag(app), await createTag(app)];
     fixture = {
       article: article.id,
       published: (await createArticle(app)).id,
-      revision: revision.id,
+      revision: revision!.id,
       author: author.id,
       tag: tag.id,
       otherTag: otherTag.id,

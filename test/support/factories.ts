@@ -1,6 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
-import { PrismaService, type Article, type Author, type Prisma, type Tag, type TagKind } from '@pressroom/database';
+import { searchDocument } from '@pressroom/content';
+import {
+  PrismaService,
+  SqlPool,
+  type Article,
+  type Author,
+  type Prisma,
+  type Tag,
+  type TagKind,
+} from '@pressroom/database';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -26,11 +35,11 @@ export interface ArticleFactoryInput extends Partial<Omit<Prisma.ArticleCreateIn
   tags?: Tag[];
 }
 
-/** A PUBLISHED article published a minute ago unless told otherwise. */
+/** A PUBLISHED article published a minute ago unless told otherwise, indexed for search as every writer does. */
 export async function createArticle(app: INestApplication, input: ArticleFactoryInput = {}): Promise<Article> {
   const n = next();
   const { authors = [], tags = [], ...data } = input;
-  return app.get(PrismaService).article.create({
+  const article = await app.get(PrismaService).article.create({
     data: {
       slug: `article-${n}`,
       title: `Article ${n}`,
@@ -43,6 +52,22 @@ export async function createArticle(app: INestApplication, input: ArticleFactory
       tags: { create: tags.map((t) => ({ tagId: t.id })) },
     },
   });
+  await indexForSearch(app, article);
+  return article;
+}
+
+/** Sets the article's search vector from searchDocument(), as the import and the editor's writes do. */
+export async function indexForSearch(
+  app: INestApplication,
+  article: Pick<Article, 'id' | 'title' | 'excerpt' | 'html'>,
+) {
+  const doc = searchDocument(article);
+  await app
+    .get(SqlPool)
+    .query(
+      `UPDATE "Article" SET "searchVector" = pressroom_search_vector($1, $2::tsvector, $3, $4::tsvector) WHERE id = $5::uuid`,
+      [doc.titleWords, Buffer.from(doc.titleBigrams), doc.bodyWords, Buffer.from(doc.bodyBigrams), article.id],
+    );
 }
 
 /** A token of the given role; returns its secret for `Authorization: Bearer`. */

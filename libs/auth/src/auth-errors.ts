@@ -1,4 +1,4 @@
-import { AppError, UnauthenticatedError } from '@pressroom/common';
+import { AppError, HTTP_STATUS, UnauthenticatedError } from '@pressroom/common';
 
 /**
  * A refused token. Thrown while Apollo builds the context, where an error without an HTTP
@@ -7,7 +7,7 @@ import { AppError, UnauthenticatedError } from '@pressroom/common';
 export class TokenRefusedError extends UnauthenticatedError {
   constructor(message: string) {
     super(message);
-    this.extensions['http'] = { status: 401 };
+    this.extensions['http'] = { status: HTTP_STATUS.UNAUTHENTICATED };
   }
 }
 
@@ -16,7 +16,7 @@ export class TooManyFailuresError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super('Too many failed authentication attempts from this address', 'TOO_MANY_REQUESTS', {
       retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      http: { status: HTTP_STATUS.TOO_MANY_REQUESTS, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     });
   }
 }

@@ -1,17 +1,11 @@
-import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AppError, ServiceUnavailableError, type Viewer } from '@pressroom/common';
+import { AppError, HTTP_STATUS, ServiceUnavailableError, type Viewer } from '@pressroom/common';
 import type { Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service.js';
 import { TooManyFailuresError } from './auth-errors.js';
 import { assertRole, ROLES_KEY, type RoleName } from './roles.js';
-
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
-};
 
 /**
  * Enforces `@Roles(...)`. For GraphQL the viewer is already in the context; for REST it is read
@@ -44,7 +38,7 @@ export class RolesGuard implements CanActivate {
       if (error instanceof TooManyFailuresError) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
       }
-      throw new HttpException({ code: error.code, message: error.message }, HTTP_STATUS[error.code] ?? 400);
+      throw new HttpException({ code: error.code, message: error.message }, HTTP_STATUS[error.code]);
     }
     return true;
   }

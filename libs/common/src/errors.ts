@@ -11,6 +11,32 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
+/**
+ * The one map from an error code to the HTTP status that answers it: the exception filter, the
+ * REST guard and Apollo (through `extensions.http` where an error needs it) all read it here.
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+// A body too large or of the wrong type is input the client can fix.
+const BAD_INPUT_STATUSES = new Set([413, 415]);
+
+/** The code for an HTTP status another layer chose (Nest's HttpException, a body parser); null when none fits. */
+export function errorCodeOfStatus(status: number): ErrorCode | null {
+  if (BAD_INPUT_STATUSES.has(status)) return 'BAD_USER_INPUT';
+  if (status === 500) return null;
+  const match = Object.entries(HTTP_STATUS).find(([, s]) => s === status);
+  return match ? (match[0] as ErrorCode) : null;
+}
+
 /** A GraphQL error with a stable `extensions.code` and optional details. */
 export class AppError extends GraphQLError {
   constructor(
@@ -52,6 +78,14 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** What a client sees of an unexpected error: no message of its own, no stack (those are logged). */
+export class InternalServerError extends AppError {
+  static readonly MESSAGE = 'Internal server error';
+  constructor() {
+    super(InternalServerError.MESSAGE, 'INTERNAL_SERVER_ERROR');
+  }
+}
+
 /** Seconds a client is asked to wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -62,7 +96,29 @@ export const RETRY_AFTER_SECONDS = 5;
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The database is unavailable or too slow right now; try again shortly') {
     super(message, 'SERVICE_UNAVAILABLE', {
-      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+      http: {
+        status: HTTP_STATUS.SERVICE_UNAVAILABLE,
+        headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]),
+      },
     });
   }
+}
+
+// PostgreSQL refuses text it cannot store (a NUL character, bytes of no character): bad input.
+const INVALID_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+
+/**
+ * What a PostgreSQL error with SQLSTATE `code` means to a client, or null when it is not the
+ * client's doing. The one map for every writer (plain pg or through Prisma's adapter): a unique
+ * value taken meanwhile, a referenced row deleted meanwhile, or a deadlock with a concurrent
+ * change are CONFLICT; text the server cannot store is BAD_USER_INPUT.
+ */
+export function appErrorOfSqlState(code: string | undefined, constraint?: string): AppError | null {
+  if (code === '23505') return new ConflictError('A unique value is already taken', { constraint });
+  if (code === '23503')
+    return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
+  if (code === '40P01') return new ConflictError('A concurrent change got in the way; try again');
+  if (INVALID_TEXT_SQLSTATES.has(code ?? ''))
+    return new BadUserInputError('Text may not contain NUL characters or invalid Unicode');
+  return null;
 }

@@ -7,7 +7,7 @@ export { TagsModule } from './tags/tags.module.js';
 export { TagsService } from './tags/tags.service.js';
 export { createContentLoaders, type ContentLoaders } from './loaders.js';
 export type { GqlContext } from './context.js';
-export { snapshotOf, type ArticleSnapshot } from './articles/revision-snapshot.js';
+export { revisionSnapshotSql, storedLinks, type ArticleSnapshot } from './articles/revision-snapshot.js';
 export { ArticleImportService } from './articles/article-import.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
 export { importColumns, type ImportColumns } from './articles/import-columns.js';

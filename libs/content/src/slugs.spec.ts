@@ -1,4 +1,5 @@
-import { baseSlug, firstFreeSlug, freeSlug, SLUG_PATTERN } from './slugs.js';
+import { ConflictError } from '@pressroom/common';
+import { baseSlug, firstFreeSlug, freeSlug, isTakenSlug, retryOnTakenSlug, SLUG_PATTERN, slugTaken } from './slugs.js';
 
 describe('slugs', () => {
   it('makes readable slugs from titles in any script', () => {
@@ -29,5 +30,15 @@ describe('slugs', () => {
     for (const ok of ['a', 'hello-world', '港口-2024', 'ação', 'नमस्ते']) expect(SLUG_PATTERN.test(ok)).toBe(true);
     for (const bad of ['', 'Hello', 'a--b', '-a', 'a-', 'a b', 'a_b', 'a/b'])
       expect(SLUG_PATTERN.test(bad)).toBe(false);
+  });
+
+  it('retries a generated slug the unique index refused, and only that', async () => {
+    const refused = new ConflictError('A unique value is already taken', { constraint: 'Article_slug_key' });
+    let calls = 0;
+    const slug = await retryOnTakenSlug(true, () => (++calls < 3 ? Promise.reject(refused) : Promise.resolve('ok')));
+    expect([slug, calls]).toEqual(['ok', 3]);
+    await expect(retryOnTakenSlug(false, () => Promise.reject(refused))).rejects.toBe(refused);
+    expect(isTakenSlug(new ConflictError('x', { constraint: 'ArticleAuthor_pkey' }))).toBe(false);
+    expect(slugTaken('a', 'input.slug').extensions).toMatchObject({ code: 'CONFLICT', field: 'input.slug', slug: 'a' });
   });
 });

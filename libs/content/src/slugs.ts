@@ -1,3 +1,4 @@
+import { ConflictError } from '@pressroom/common';
 import { Prisma } from '@pressroom/database';
 import { slugify } from '@pressroom/frontmatter';
 
@@ -64,8 +65,14 @@ export async function retryOnTakenSlug<T>(
   }
 }
 
-function isTakenSlug(error: unknown): boolean {
+/** Whether `error` is a unique slug index refusing a write (Prisma's P2002, or a CONFLICT naming it). */
+export function isTakenSlug(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
   const constraint = (error as { extensions?: Record<string, unknown> } | null)?.extensions?.['constraint'];
   return typeof constraint === 'string' && constraint.endsWith('_slug_key');
+}
+
+/** CONFLICT naming `field`: another `holder` has `slug`. One wording for the check before a write and the index refusing it. */
+export function slugTaken(slug: string, field: string, holder: 'article' | 'author' = 'article'): ConflictError {
+  return new ConflictError(`The slug "${slug}" is taken by another ${holder}`, { field, slug });
 }

@@ -1,19 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import { AppError, RETRY_AFTER_SECONDS } from '@pressroom/common';
+import { HTTP_STATUS, RETRY_AFTER_SECONDS } from '@pressroom/common';
 import type { Response } from 'express';
 import { toAppError, toPublicError } from './to-app-error.js';
-
-const HTTP_STATUS: Record<AppError['code'], number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
 
 /**
  * The one place errors leave the app: known errors keep their code, anything else is logged

@@ -1,29 +1,25 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { AppError, BadUserInputError, ConflictError, NotFoundError, ServiceUnavailableError } from '@pressroom/common';
+import {
+  AppError,
+  appErrorOfSqlState,
+  BadUserInputError,
+  ConflictError,
+  errorCodeOfStatus,
+  InternalServerError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@pressroom/common';
 import { isDatabaseUnavailable, logConnectionError, Prisma } from '@pressroom/database';
 import type { ValidationError } from 'class-validator';
 
-const HTTP_CODES: Record<number, AppError['code']> = {
-  400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'BAD_USER_INPUT',
-  415: 'BAD_USER_INPUT',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'SERVICE_UNAVAILABLE',
-};
-
-// PostgreSQL refuses text it cannot store (a NUL character, bytes of no character): bad input.
-const INVALID_TEXT_SQLSTATES = new Set(['22021', '22P05']);
-
-/** Maps what services and Prisma throw to an error with a code; null for the unexpected. */
+/**
+ * Maps what services, Prisma and pg throw to an error with a code; null for the unexpected. The
+ * codes' HTTP statuses are HTTP_STATUS in @pressroom/common, PostgreSQL's SQLSTATEs are
+ * appErrorOfSqlState() there: this function only recognises the error and hands it on.
+ */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
-  if (INVALID_TEXT_SQLSTATES.has(sqlState(error) ?? ''))
-    return new BadUserInputError('Text may not contain NUL characters or invalid Unicode');
   // Only input can nest deeper than the stack (a JSON scalar given as 10,000 nested objects).
   if (error instanceof RangeError && /call stack/.test(error.message))
     return new BadUserInputError('The input is nested too deeply');
@@ -32,10 +28,11 @@ export function toAppError(error: unknown): AppError | null {
       return new ConflictError('A unique value is already taken', { target: error.meta?.target ?? null });
     }
     if (error.code === 'P2025') return new NotFoundError('Record', { cause: error.meta?.cause ?? null });
-    return null;
   }
+  const fromSqlState = appErrorOfSqlState(sqlState(error), constraintOf(error));
+  if (fromSqlState) return fromSqlState;
   if (error instanceof HttpException) {
-    const code = HTTP_CODES[error.getStatus()];
+    const code = errorCodeOfStatus(error.getStatus());
     if (!code) return null;
     const body = error.getResponse();
     const message = typeof body === 'object' && body && 'message' in body ? String(body.message) : error.message;
@@ -55,6 +52,12 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The constraint a pg error names, when it is one. */
+function constraintOf(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown } | null)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}
+
 const logger = new Logger('Errors');
 
 /**
@@ -66,7 +69,7 @@ export function toPublicError(error: unknown, where: string): AppError {
   const known = toAppError(error);
   if (!known) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   else if (isDatabaseUnavailable(error)) logConnectionError(where, error);
-  return known ?? new AppError('Internal server error', 'INTERNAL_SERVER_ERROR');
+  return known ?? new InternalServerError();
 }
 
 /** class-validator failures -> BAD_USER_INPUT naming the first failing field (dotted path). */

@@ -1,4 +1,4 @@
-import { BadUserInputError, MAX_PAGE_SIZE } from '@pressroom/common';
+import { BadUserInputError, HTTP_STATUS, MAX_PAGE_SIZE } from '@pressroom/common';
 import {
   type DocumentNode,
   type FieldNode,
@@ -202,7 +202,7 @@ class ArgumentWalker {
   refuse(path: string, problem: string, limit: string): BadUserInputError {
     return new BadUserInputError(`${this.fieldName}(${path}): ${problem}`, path, {
       limit,
-      http: { status: 400 },
+      http: { status: HTTP_STATUS.BAD_USER_INPUT },
     });
   }
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { InternalServerError } from '@pressroom/common';
 import { QUERY_LIMITS } from './query-limits.js';
 
-const INTERNAL_MESSAGE = 'Internal server error';
 const logger = new Logger('Errors');
 
 // graphql-js's wording (typo included) when the parser stops at QUERY_PARSE_OPTIONS.maxTokens.
@@ -57,11 +57,11 @@ function internal(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
     const code = formatted.message === HASH_MISMATCH ? PERSISTED_QUERY_HASH_MISMATCH : 'BAD_REQUEST';
     return { ...formatted, extensions: { ...formatted.extensions, code } };
   }
-  if (formatted.message === INTERNAL_MESSAGE) return formatted;
+  if (formatted.message === InternalServerError.MESSAGE) return formatted;
   const cause = unwrapResolverError(error);
   logger.error(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));
   return {
-    message: INTERNAL_MESSAGE,
+    message: InternalServerError.MESSAGE,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
     ...(formatted.path ? { path: formatted.path } : {}),
   };

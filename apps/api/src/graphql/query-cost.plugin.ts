@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_PAGE_SIZE } from '@pressroom/common';
+import { DEFAULT_PAGE_SIZE, HTTP_STATUS } from '@pressroom/common';
 import { getNamedType, GraphQLError, type DocumentNode, type FieldNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { checkArguments } from './argument-limits.js';
@@ -57,7 +57,13 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             throw new GraphQLError(
               `Query cost ${outcome} exceeds the limit of ${maxCost}: ask for smaller pages, fewer nested lists or simpler filters`,
               {
-                extensions: { code: 'BAD_USER_INPUT', limit: 'maxCost', cost: outcome, maxCost, http: { status: 400 } },
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  limit: 'maxCost',
+                  cost: outcome,
+                  maxCost,
+                  http: { status: HTTP_STATUS.BAD_USER_INPUT },
+                },
               },
             );
           }

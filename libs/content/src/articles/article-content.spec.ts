@@ -1,5 +1,5 @@
 import type { Article as ArticleRow } from '@pressroom/database';
-import { renderBody } from '@pressroom/frontmatter';
+import { parsePost, renderBody } from '@pressroom/frontmatter';
 import { changedBody, createdContent, updatedContent } from './article-content.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
@@ -54,5 +54,26 @@ describe('article content', () => {
     expect(updated(current, {}).sourceUrl).toBe('https://example.com/a');
     expect(updated(current, { sourceUrl: null }).sourceUrl).toBeNull();
     expect(updated(current, { title: 'X' }).language).toBe('fr');
+  });
+
+  it('gives an edited article the language the import gives the same text', () => {
+    const french =
+      'La marée est montée plus tôt que prévu cette année, bien au-dessus du mur du port, et les pêcheurs ' +
+      "ont dû rentrer leurs bateaux avant l'aube pour ne pas les perdre dans la tempête qui venait du large. ";
+    // A short first paragraph in another language, then the prose: the editor once read the
+    // first paragraph only, the import the first 2,000 characters.
+    const bodies = {
+      MARKDOWN: `OK.\n\n${french.repeat(6)}\n\n\`\`\`\n${'const x = 1;\n'.repeat(300)}\`\`\``,
+      HTML: `<html lang="pt-BR"><body><p>${french}</p></body></html>`,
+    } as const;
+    for (const [bodyFormat, body] of Object.entries(bodies) as [keyof typeof bodies, string][]) {
+      const path = bodyFormat === 'HTML' ? 'maree.html' : 'maree.md';
+      const imported = parsePost(new TextEncoder().encode(`---\ntitle: Marée\n---\n${body}`), { path });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const edited = updated(row({ body: 'Before.' }), { title: 'Marée', body, bodyFormat, language: null });
+      expect(created(input({ title: 'Marée', body, bodyFormat })).language).toBe(imported.post.language);
+      expect(edited.language).toBe(imported.post.language);
+      expect(edited.language).toBe(bodyFormat === 'HTML' ? 'pt-br' : 'fr');
+    }
   });
 });

@@ -1,10 +1,7 @@
-import { detectLanguage, plainTextExcerpt } from '@pressroom/frontmatter';
+import { bodyLanguage, plainTextExcerpt } from '@pressroom/frontmatter';
 import type { Article as ArticleRow, BodyFormat, Prisma } from '@pressroom/database';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
-
-// Detection reads the start of the text only; more costs time without changing the answer.
-const DETECT_CHARS = 4000;
 
 /** The fields of a new article that come from the editor's input (slug and links aside); `html` is its body rendered. */
 export function createdContent(input: CreateArticleInput, html: string) {
@@ -15,7 +12,7 @@ export function createdContent(input: CreateArticleInput, html: string) {
     bodyFormat: input.bodyFormat,
     html,
     excerpt: input.excerpt ?? plainTextExcerpt(html),
-    language: input.language ?? detectedLanguage(title, html),
+    language: input.language ?? bodyLanguage(title, { body: input.body, html, format: input.bodyFormat }),
     sourceUrl: input.sourceUrl ?? null,
     frontMatter: (input.frontMatter ?? {}) as Prisma.JsonObject,
   };
@@ -47,7 +44,10 @@ export function updatedContent(current: ArticleRow, input: UpdateArticleInput, r
     bodyFormat,
     html,
     excerpt: nextExcerpt(current, input.excerpt, html),
-    language: input.language === undefined ? current.language : (input.language ?? detectedLanguage(title, html)),
+    language:
+      input.language === undefined
+        ? current.language
+        : (input.language ?? bodyLanguage(title, { body, html, format: bodyFormat })),
     sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
     frontMatter: (input.frontMatter ?? current.frontMatter) as Prisma.JsonValue,
   };
@@ -59,8 +59,4 @@ function nextExcerpt(current: ArticleRow, given: string | null | undefined, html
   if (html === current.html) return current.excerpt;
   const wasDerived = current.excerpt === null || current.excerpt === plainTextExcerpt(current.html);
   return wasDerived ? plainTextExcerpt(html) : current.excerpt;
-}
-
-function detectedLanguage(title: string, html: string): string | null {
-  return detectLanguage(`${title}\n${plainTextExcerpt(html, DETECT_CHARS) ?? ''}`);
 }

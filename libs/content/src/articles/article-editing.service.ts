@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@pressroom/common';
 import { ArticleStatus, type Article as ArticleRow } from '@pressroom/database';
 import { changedBody, createdContent, updatedContent } from './article-content.js';
 import { resolveAuthorIds, resolveTagIds } from './article-refs.js';
 import { ArticleWriter } from './article-writer.service.js';
-import { retryOnTakenSlug } from '../slugs.js';
+import { isTakenSlug, retryOnTakenSlug, slugTaken } from '../slugs.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
@@ -31,7 +30,7 @@ export class ArticleEditingService {
         return this.writer.create(draft, { authorIds, tagIds }, actor);
       });
     } catch (error) {
-      throw isSlugConflict(error) ? slugConflict(slug) : error;
+      throw isTakenSlug(error) ? slugTaken(slug, 'input.slug') : error;
     }
   }
 
@@ -56,12 +55,4 @@ export class ArticleEditingService {
     await this.writer.delete(id, expectedVersion);
     return id;
   }
-}
-
-function isSlugConflict(error: unknown): boolean {
-  return error instanceof ConflictError && error.extensions['constraint'] === 'Article_slug_key';
-}
-
-function slugConflict(slug: string): ConflictError {
-  return new ConflictError(`The slug "${slug}" is taken by another article`, { field: 'input.slug', slug });
 }

@@ -6,13 +6,15 @@ import {
   assignSlug,
   compareKeys,
   planImport,
-  slugSuffix,
+  suffixCandidates,
   type ExistingArticle,
   type ImportPlan,
 } from './import-plan.js';
 import { noJobWrites, yieldContestedSlugs, type JobWrites } from './import-slugs.js';
 import type { ImportColumns } from './import-columns.js';
 import type { ImportedPost, ImportedPostResult } from './imported-post.js';
+import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
+import { columnList } from './article-columns.js';
 
 /** A pg client in a transaction, or the pool for a lone statement. */
 type Tx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -184,11 +186,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Slugs (plain and suffixed candidates) that other articles already hold. */
 async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, ExistingArticle>): Promise<Set<string>> {
-  const candidates = posts.flatMap((p) => [
-    p.slug,
-    `${p.slug}-${slugSuffix(p.importKey)}`,
-    `${p.slug}-${slugSuffix(p.importKey, 8)}`,
-  ]);
+  const candidates = posts.flatMap((p) => [p.slug, ...suffixCandidates(p.slug, p.importKey)]);
   const rows = await queryRows<{ slug: string; importKey: string | null }>(
     tx,
     `SELECT slug, "importKey" FROM "Article" WHERE slug = ANY($1::text[])`,
@@ -198,73 +196,100 @@ async function takenSlugs(tx: Tx, posts: ImportedPost[], existing: Map<string, E
   return new Set(rows.filter((r) => !r.importKey || !own.has(r.importKey)).map((r) => r.slug));
 }
 
-/**
- * Column arrays for unnest(): one array per column, one element per row. Text and vectors go in
- * binary form (see binaryArray()): the server copies them instead of parsing array literals.
- * The large ones arrive encoded already (importColumns(), on the importer's parse threads).
- */
-function columns(rows: Row[]) {
-  const p = rows.map((r) => r.post);
-  const encoded = (column: keyof ImportColumns) => p.map((x) => x.columns[column]);
-  return [
-    rows.map((r) => r.id),
-    textArray(rows.map((r) => r.slug)),
-    textArray(p.map((x) => x.title)),
-    textArray(p.map((x) => x.excerpt)),
-    binaryArray(PG_OID.text, encoded('body')),
-    p.map((x) => x.bodyFormat),
-    binaryArray(PG_OID.text, encoded('html')),
-    p.map((x) => x.status),
-    p.map((x) => x.publishedAt?.toISOString() ?? null),
-    p.map((x) => x.lastModifiedAt?.toISOString() ?? null),
-    textArray(p.map((x) => x.language)),
-    textArray(p.map((x) => x.sourceUrl)),
-    textArray(p.map((x) => x.path)),
-    textArray(p.map((x) => x.importKey)),
-    textArray(p.map((x) => x.contentHash)),
-    binaryArray(PG_OID.text, encoded('frontMatter')),
-    binaryArray(PG_OID.text, encoded('titleWords')),
-    binaryArray(PG_OID.tsvector, encoded('titleBigrams')),
-    binaryArray(PG_OID.text, encoded('bodyWords')),
-    binaryArray(PG_OID.tsvector, encoded('bodyBigrams')),
-  ];
+/** One column of the import's unnest(): its name, array element type, cast into the table, values. */
+interface UnnestColumn {
+  name: string;
+  type: 'uuid' | 'text' | 'timestamptz' | 'tsvector';
+  cast?: string;
+  values: (rows: Row[]) => unknown;
 }
 
-const UNNEST_ARTICLES = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-  $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-  $17::text[], $18::tsvector[], $19::text[], $20::tsvector[])
-  AS v(id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt", language, "sourceUrl",
-       "sourcePath", "importKey", "contentHash", "frontMatter", "titleWords", "titleBigrams", "bodyWords", "bodyBigrams")`;
+const text = (name: string, get: (r: Row) => string | null, cast?: string): UnnestColumn => ({
+  name,
+  type: 'text',
+  cast,
+  values: (rows) => textArray(rows.map(get)),
+});
+const time = (name: string, get: (p: ImportedPost) => Date | null): UnnestColumn => ({
+  name,
+  type: 'timestamptz',
+  values: (rows) => rows.map((r) => get(r.post)?.toISOString() ?? null),
+});
+// Text and vectors go in binary form (see binaryArray()): the server copies them instead of
+// parsing array literals. The large ones arrive encoded already (importColumns(), on the
+// importer's parse threads).
+const encoded = (name: keyof ImportColumns, type: 'text' | 'tsvector' = 'text', cast?: string): UnnestColumn => ({
+  name,
+  type,
+  cast,
+  values: (rows) =>
+    binaryArray(
+      PG_OID[type],
+      rows.map((r) => r.post.columns[name]),
+    ),
+});
+
+/**
+ * The columns the import writes, in unnest() order: the one list its INSERT, its UPDATE and the
+ * arrays it sends derive from. A column the import should set goes here and nowhere else in this file.
+ */
+const IMPORTED_COLUMNS: UnnestColumn[] = [
+  { name: 'id', type: 'uuid', values: (rows) => rows.map((r) => r.id) },
+  text('slug', (r) => r.slug),
+  text('title', (r) => r.post.title),
+  text('excerpt', (r) => r.post.excerpt),
+  encoded('body'),
+  text('bodyFormat', (r) => r.post.bodyFormat, '"BodyFormat"'),
+  encoded('html'),
+  text('status', (r) => r.post.status, '"ArticleStatus"'),
+  time('publishedAt', (p) => p.publishedAt),
+  time('lastModifiedAt', (p) => p.lastModifiedAt),
+  text('language', (r) => r.post.language),
+  text('sourceUrl', (r) => r.post.sourceUrl),
+  text('sourcePath', (r) => r.post.path),
+  text('importKey', (r) => r.post.importKey),
+  text('contentHash', (r) => r.post.contentHash),
+  encoded('frontMatter', 'text', 'json'),
+];
+/** searchDocument()'s parts, for the vector: sent, not stored. */
+const SEARCH_PARTS: UnnestColumn[] = [
+  encoded('titleWords'),
+  encoded('titleBigrams', 'tsvector'),
+  encoded('bodyWords'),
+  encoded('bodyBigrams', 'tsvector'),
+];
+const UNNESTED = [...IMPORTED_COLUMNS, ...SEARCH_PARTS];
+const UNNEST_ARTICLES = `unnest(${UNNESTED.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})
+  AS v(${columnList(UNNESTED.map((c) => c.name))})`;
+const SEARCH_VECTOR = `pressroom_search_vector(${columnList(
+  SEARCH_PARTS.map((c) => c.name),
+  'v',
+)})`;
+const valueOf = (c: UnnestColumn) => (c.cast ? `v."${c.name}"::${c.cast}` : `v."${c.name}"`);
 
 async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   await queryRows(
     tx,
-    `INSERT INTO "Article" (id, slug, title, excerpt, body, "bodyFormat", html, status, "publishedAt", "lastModifiedAt",
-       language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter", version, "searchVector")
-     SELECT id, slug, title, excerpt, body, "bodyFormat"::"BodyFormat", html, status::"ArticleStatus", "publishedAt",
-       "lastModifiedAt", language, "sourceUrl", "sourcePath", "importKey", "contentHash", "frontMatter"::json, 1,
-       pressroom_search_vector("titleWords", "titleBigrams", "bodyWords", "bodyBigrams")
+    `INSERT INTO "Article" (${columnList(IMPORTED_COLUMNS.map((c) => c.name))}, version, "searchVector")
+     SELECT ${IMPORTED_COLUMNS.map(valueOf).join(', ')}, 1, ${SEARCH_VECTOR}
      FROM ${UNNEST_ARTICLES}`,
-    ...columns(rows),
+    ...UNNESTED.map((c) => c.values(rows)),
   );
 }
+
+const UPDATED_COLUMNS = IMPORTED_COLUMNS.filter((c) => c.name !== 'id');
 
 /** Updates in place, adding `bump` (1, or 0 for a rewrite within the job) to each version. */
 async function updateArticles(tx: Tx, rows: Row[], bump: 0 | 1): Promise<void> {
   if (!rows.length) return;
   await queryRows(
     tx,
-    `UPDATE "Article" AS a SET slug = v.slug, title = v.title, excerpt = v.excerpt, body = v.body,
-       "bodyFormat" = v."bodyFormat"::"BodyFormat", html = v.html, status = v.status::"ArticleStatus",
-       "publishedAt" = v."publishedAt", "lastModifiedAt" = v."lastModifiedAt", language = v.language,
-       "sourceUrl" = v."sourceUrl", "sourcePath" = v."sourcePath", "importKey" = v."importKey",
-       "contentHash" = v."contentHash",
-       "frontMatter" = v."frontMatter"::json, version = a.version + ${bump}, "updatedAt" = now(),
-       "searchVector" = pressroom_search_vector(v."titleWords", v."titleBigrams", v."bodyWords", v."bodyBigrams")
+    `UPDATE "Article" AS a SET ${UPDATED_COLUMNS.map((c) => `"${c.name}" = ${valueOf(c)}`).join(', ')},
+       version = a.version + ${bump}, "updatedAt" = now(), "searchVector" = ${SEARCH_VECTOR}
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id AND a.id = ANY($1::uuid[])`,
-    ...columns(rows),
+    ...UNNESTED.map((c) => c.values(rows)),
   );
 }
 
@@ -360,27 +385,16 @@ async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
 }
 
 /**
- * One revision per written article, its snapshot (see snapshotOf()) built by the database from
- * the rows just written: sending every body a second time, as JSON, cost the import more than
- * the articles themselves. A test checks it equals snapshotOf() of the stored article.
+ * One revision per written article, its snapshot built by the database from the rows just
+ * written (see revisionSnapshotSql()).
  */
 async function insertRevisions(tx: Tx, rows: Row[], actor: string): Promise<void> {
   await queryRows(
     tx,
     `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-     SELECT gen_random_uuid(), a.id, a.version, $2, 'import', jsonb_build_object(
-       'title', a.title, 'slug', a.slug, 'excerpt', a.excerpt, 'body', a.body, 'bodyFormat', a."bodyFormat",
-       'status', a.status, 'publishedAt', ${isoString('a."publishedAt"')}, 'lastModifiedAt', ${isoString('a."lastModifiedAt"')},
-       'language', a.language, 'sourceUrl', a."sourceUrl", 'frontMatter', a."frontMatter"::jsonb,
-       'authorIds', coalesce((SELECT jsonb_agg(l."authorId" ORDER BY l.position) FROM "ArticleAuthor" l WHERE l."articleId" = a.id), '[]'),
-       'tagIds', coalesce((SELECT jsonb_agg(l."tagId" ORDER BY l."tagId"::text COLLATE "C") FROM "ArticleTag" l WHERE l."articleId" = a.id), '[]'))
+     SELECT gen_random_uuid(), a.id, a.version, $2, 'import', ${revisionSnapshotSql('a', storedLinks('a'))}
      FROM "Article" a WHERE a.id = ANY($1::uuid[])`,
     rows.map((r) => r.id),
     actor,
   );
-}
-
-/** A timestamptz as Date.toISOString() writes it. */
-function isoString(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

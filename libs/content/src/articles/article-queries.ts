@@ -1,6 +1,7 @@
 import { type PageRequest, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
+import { ARTICLE_COLUMNS } from './article-columns.js';
 import { articleFilterSql } from './article-filters.js';
 import { articleOrder, cursorValues, keysetSql, orderBySql, type SortOrder } from './article-order.js';
 import type { ArticleOrderByInput, ArticleWhereInput } from './dto/articles.args.js';
@@ -9,28 +10,6 @@ import type { ArticleSelection } from '../selection.js';
 
 const { sql, raw } = Prisma;
 
-/** Every column the Article type can show; never the search vectors, which are large and internal. */
-const COLUMNS = [
-  'id',
-  'slug',
-  'title',
-  'excerpt',
-  'body',
-  'bodyFormat',
-  'html',
-  'status',
-  'publishedAt',
-  'lastModifiedAt',
-  'createdAt',
-  'updatedAt',
-  'version',
-  'language',
-  'sourceUrl',
-  'sourcePath',
-  'importKey',
-  'contentHash',
-  'frontMatter',
-];
 // What cursors, ordering and relations need, whatever the query shows.
 const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 
@@ -41,7 +20,9 @@ const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
  */
 export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
   const fields = selection?.fields;
-  const columns = (fields ? COLUMNS.filter((c) => ALWAYS.has(c) || fields.has(c)) : COLUMNS).map((c) => `a."${c}"`);
+  const columns = (fields ? ARTICLE_COLUMNS.filter((c) => ALWAYS.has(c) || fields.has(c)) : ARTICLE_COLUMNS).map(
+    (c) => `a."${c}"`,
+  );
   if (selection?.authors) columns.push(prefetchSql('authors', selection.authors));
   if (selection?.tags) columns.push(prefetchSql('tags', selection.tags));
   return raw(columns.join(', '));

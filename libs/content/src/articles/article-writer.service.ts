@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@pressroom/common';
-import { Prisma, SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
+import { appErrorOfSqlState, ConflictError, NotFoundError } from '@pressroom/common';
+import { SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
-import { freeSlug } from '../slugs.js';
-import { snapshotOf } from './revision-snapshot.js';
+import { freeSlug, slugTaken } from '../slugs.js';
+import { searchDocument } from '../search/search-document.js';
+import { ARTICLE_COLUMNS, columnList, EDITABLE_COLUMNS, placeholders, type ArticleContent } from './article-columns.js';
+import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** What a statement needs: the pool itself, or the client of a transaction. */
 export type Queryable = Pick<SqlPool, 'query'>;
@@ -19,33 +21,13 @@ export interface CurrentArticle {
   links: ArticleLinks;
 }
 
-/** The editable columns; the writer owns id, version and the timestamps. */
-export type ArticleContent = Pick<
-  ArticleRow,
-  | 'title'
-  | 'slug'
-  | 'excerpt'
-  | 'body'
-  | 'bodyFormat'
-  | 'html'
-  | 'language'
-  | 'sourceUrl'
-  | 'frontMatter'
-  | 'status'
-  | 'publishedAt'
->;
-
 /** What an edit changes: the content, and the links it replaces (the others stay). */
 export interface ArticleEdit {
   content: ArticleContent;
   links?: Partial<ArticleLinks>;
 }
 
-// The columns of an Article row as the Prisma client knows it: `*` would also bring the search
-// vector, which nothing here reads.
-const COLUMNS = Object.values(Prisma.ArticleScalarFieldEnum)
-  .map((c) => `"${c}"`)
-  .join(', ');
+const COLUMNS = columnList(ARTICLE_COLUMNS);
 const LINKS = `ARRAY(SELECT "authorId"::text FROM "ArticleAuthor" WHERE "articleId" = a.id ORDER BY position) AS "authorIds",
   ARRAY(SELECT "tagId"::text FROM "ArticleTag" WHERE "articleId" = a.id) AS "tagIds"`;
 // An edit whose caller named no version is applied to whatever is newest, trying again when
@@ -56,8 +38,7 @@ const UNPINNED_ATTEMPTS = 3;
  * How every article write is made: read, decide, then save the article, its links and the
  * revision of the new state in ONE statement that only applies if the version is still the one
  * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
- * search vector follows in that same statement, through the trigger of migration
- * add_article_search. Plain pg rather than Prisma: each write is two or three round trips, and
+ * search vector, from searchDocument() as the import computes it, is saved in that statement. Plain pg rather than Prisma: each write is two or three round trips, and
  * Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs).
  */
 @Injectable()
@@ -105,23 +86,24 @@ export class ArticleWriter {
 
   /** A new article at version 1 with its links and first revision, in one statement. */
   async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
-    const snapshot = snapshotOf({ ...content, lastModifiedAt: null }, links.authorIds, links.tagIds);
+    const write = writeValues([links.authorIds, links.tagIds, actor], content);
     const { rows } = await run(
       this.sql,
       `WITH a AS (
-         INSERT INTO "Article" (id, title, slug, excerpt, body, "bodyFormat", html, language, "sourceUrl", "frontMatter", status, "publishedAt", version)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING ${COLUMNS}
+         INSERT INTO "Article" (id, ${columnList(EDITABLE_COLUMNS)}, "searchVector", version)
+         VALUES (gen_random_uuid(), ${write.content.join(', ')}, ${write.searchVector}, 1)
+         RETURNING ${COLUMNS}
        ), authors AS (
          INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($12::uuid[]) WITH ORDINALITY AS x(author, n)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($1::uuid[]) WITH ORDINALITY AS x(author, n)
        ), tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($13::uuid[]) AS x(tag)
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($2::uuid[]) AS x(tag)
        ), revision AS (
          INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, 1, $14, 'create', $15 FROM a
+         SELECT gen_random_uuid(), a.id, 1, $3, 'create', ${revisionSnapshotSql('a', { authorIds: '$1::uuid[]', tagIds: '$2::uuid[]' })} FROM a
        )
        SELECT * FROM a`,
-      [...contentValues(content), links.authorIds, links.tagIds, actor, JSON.stringify(snapshot)],
+      write.values,
     );
     return rows[0]!;
   }
@@ -141,7 +123,7 @@ export class ArticleWriter {
     try {
       return await this.sql.transaction(work);
     } catch (error) {
-      throw asConflict(error);
+      throw asAppError(error);
     }
   }
 
@@ -151,28 +133,20 @@ export class ArticleWriter {
    */
   async recordMany(client: SqlClient, articleIds: string[], actor: string, action: string): Promise<void> {
     if (!articleIds.length) return;
-    const { rows } = await client.query<ArticleRow & ArticleLinks>(
-      `UPDATE "Article" AS a SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}, ${LINKS}`,
-      [articleIds],
-    );
     await client.query(
-      `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-       SELECT gen_random_uuid(), a, v, $4, $5, s::jsonb FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(a, v, s)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.version),
-        rows.map((r) => JSON.stringify(snapshotOf(r, r.authorIds, r.tagIds))),
-        actor,
-        action,
-      ],
+      `WITH a AS (
+         UPDATE "Article" SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}
+       )
+       INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+       SELECT gen_random_uuid(), a.id, a.version, $2, $3, ${revisionSnapshotSql('a', storedLinks('a'))} FROM a`,
+      [articleIds, actor, action],
     );
   }
 
   /** CONFLICT naming `field` when another article holds `slug`. */
   async assertSlugFree(slug: string, field: string, exceptId?: string): Promise<void> {
     const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, [slug]);
-    if (rows[0] && rows[0].id !== exceptId)
-      throw new ConflictError(`The slug "${slug}" is taken by another article`, { field, slug });
+    if (rows[0] && rows[0].id !== exceptId) throw slugTaken(slug, field);
   }
 
   /** A free slug made from `title`: readable, numbered (-2, -3, ...) when the plain one is taken. */
@@ -199,35 +173,8 @@ export class ArticleWriter {
       authorIds: edit.links?.authorIds ?? current.links.authorIds,
       tagIds: edit.links?.tagIds ?? current.links.tagIds,
     };
-    const snapshot = snapshotOf({ ...current.article, ...edit.content }, links.authorIds, links.tagIds);
-    const { rows } = await run(
-      this.sql,
-      `WITH a AS (
-         UPDATE "Article" SET title = $1, slug = $2, excerpt = $3, body = $4, "bodyFormat" = $5, html = $6, language = $7,
-           "sourceUrl" = $8, "frontMatter" = $9, status = $10, "publishedAt" = $11, version = version + 1, "updatedAt" = now()
-         WHERE id = $12 AND version = $13
-         RETURNING ${COLUMNS}
-       ), unlinked_authors AS (
-         DELETE FROM "ArticleAuthor" WHERE $14 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($15::uuid[])
-       ), linked_authors AS (
-         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
-         SELECT a.id, x.author, x.n - 1 FROM a, unnest($15::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $14
-         ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
-       ), unlinked_tags AS (
-         DELETE FROM "ArticleTag" WHERE $16 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($17::uuid[])
-       ), linked_tags AS (
-         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($17::uuid[]) AS x(tag) WHERE $16
-         ON CONFLICT DO NOTHING
-       ), revision AS (
-         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-         SELECT gen_random_uuid(), a.id, a.version, $18, $19, $20 FROM a
-       ), old_slug AS (
-         INSERT INTO "Redirect" (path, "articleId") SELECT $21, a.id FROM a WHERE $21::text IS NOT NULL
-         ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
-       )
-       SELECT * FROM a`,
+    const write = writeValues(
       [
-        ...contentValues(edit.content),
         current.article.id,
         current.article.version,
         edit.links?.authorIds !== undefined,
@@ -236,9 +183,37 @@ export class ArticleWriter {
         links.tagIds,
         actor,
         action,
-        JSON.stringify(snapshot),
         oldSlugPath(current.article.slug, edit.content.slug),
       ],
+      edit.content,
+    );
+    const set = EDITABLE_COLUMNS.map((c, i) => `"${c}" = ${write.content[i]}`).join(', ');
+    const { rows } = await run(
+      this.sql,
+      `WITH a AS (
+         UPDATE "Article" SET ${set}, "searchVector" = ${write.searchVector}, version = version + 1, "updatedAt" = now()
+         WHERE id = $1 AND version = $2
+         RETURNING ${COLUMNS}
+       ), unlinked_authors AS (
+         DELETE FROM "ArticleAuthor" WHERE $3 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($4::uuid[])
+       ), linked_authors AS (
+         INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
+         SELECT a.id, x.author, x.n - 1 FROM a, unnest($4::uuid[]) WITH ORDINALITY AS x(author, n) WHERE $3
+         ON CONFLICT ("articleId", "authorId") DO UPDATE SET position = EXCLUDED.position
+       ), unlinked_tags AS (
+         DELETE FROM "ArticleTag" WHERE $5 AND "articleId" IN (SELECT id FROM a) AND "tagId" <> ALL($6::uuid[])
+       ), linked_tags AS (
+         INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($6::uuid[]) AS x(tag) WHERE $5
+         ON CONFLICT DO NOTHING
+       ), revision AS (
+         INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
+         SELECT gen_random_uuid(), a.id, a.version, $7, $8, ${revisionSnapshotSql('a', { authorIds: '$4::uuid[]', tagIds: '$6::uuid[]' })} FROM a
+       ), old_slug AS (
+         INSERT INTO "Redirect" (path, "articleId") SELECT $9, a.id FROM a WHERE $9::text IS NOT NULL
+         ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
+       )
+       SELECT * FROM a`,
+      write.values,
     );
     return rows[0] ?? null;
   }
@@ -257,27 +232,37 @@ function assertVersion(article: ArticleRow, expectedVersion: number | undefined)
   );
 }
 
-function contentValues(c: ArticleContent): unknown[] {
-  return [
-    c.title,
-    c.slug,
-    c.excerpt,
-    c.body,
-    c.bodyFormat,
-    c.html,
-    c.language,
-    c.sourceUrl,
-    JSON.stringify(c.frontMatter ?? {}),
-    c.status,
-    c.publishedAt,
-  ];
+/**
+ * A write's values: its own ($1 ...), then the search document's four parts (the index's one
+ * source, computed here as the import does), then the content in EDITABLE_COLUMNS order; with
+ * the SQL for the vector and the content's placeholders, so a new editable column changes no
+ * statement.
+ */
+function writeValues(own: unknown[], c: ArticleContent) {
+  const search = searchDocument(c);
+  const s = own.length + 1;
+  const content = EDITABLE_COLUMNS.map((column) =>
+    column === 'frontMatter' ? JSON.stringify(c.frontMatter ?? {}) : c[column],
+  );
+  return {
+    values: [
+      ...own,
+      search.titleWords,
+      Buffer.from(search.titleBigrams),
+      search.bodyWords,
+      Buffer.from(search.bodyBigrams),
+      ...content,
+    ],
+    searchVector: `pressroom_search_vector($${s}, $${s + 1}::tsvector, $${s + 2}, $${s + 3}::tsvector)`,
+    content: placeholders(EDITABLE_COLUMNS, s + 4),
+  };
 }
 
 async function run<R extends ArticleRow>(db: Queryable, text: string, values: unknown[]) {
   try {
     return await db.query<R>(text, values);
   } catch (error) {
-    throw asConflict(error);
+    throw asAppError(error);
   }
 }
 
@@ -286,12 +271,9 @@ function oldSlugPath(before: string, after: string): string | null {
   return before === after ? null : redirectKey(`/${before}`);
 }
 
-/** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500. */
-function asConflict(error: unknown): unknown {
+/** A slug taken meanwhile, a linked author or tag deleted meanwhile: CONFLICT, not a 500 (see appErrorOfSqlState()). */
+function asAppError(error: unknown): unknown {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  if (code === '23505') return new ConflictError('A unique value is already taken', { constraint });
-  if (code === '23503')
-    return new ConflictError('Something this change refers to was deleted meanwhile; try again', { constraint });
-  if (code === '40P01') return new ConflictError('A concurrent change got in the way; try again');
-  return error;
+  if (typeof code !== 'string') return error;
+  return appErrorOfSqlState(code, typeof constraint === 'string' ? constraint : undefined) ?? error;
 }

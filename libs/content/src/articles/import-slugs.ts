@@ -1,5 +1,6 @@
 import { compareKeys, suffixCandidates, suffixedSlug } from './import-plan.js';
 import type { ImportedPost } from './imported-post.js';
+import { revisionSnapshotSql, storedLinks } from './revision-snapshot.js';
 
 /** A pg client in a transaction. */
 export type ImportTx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -63,10 +64,11 @@ export async function yieldContestedSlugs(
     `UPDATE "Article" AS a SET slug = v.slug FROM unnest($1::uuid[], $2::text[]) AS v(id, slug) WHERE a.id = v.id`,
     [ids, slugs],
   );
+  // The revision of that version is rebuilt from the row, as every snapshot is.
   await tx.query(
-    `UPDATE "ArticleRevision" AS r SET snapshot = jsonb_set(r.snapshot::jsonb, '{slug}', to_jsonb(v.slug))
-     FROM unnest($1::uuid[], $2::text[], $3::int[]) AS v(id, slug, version)
-     WHERE r."articleId" = v.id AND r.version = v.version`,
-    [ids, slugs, yielding.map((h) => h.version)],
+    `UPDATE "ArticleRevision" AS r SET snapshot = ${revisionSnapshotSql('a', storedLinks('a'))}
+     FROM "Article" AS a, unnest($1::uuid[], $2::int[]) AS v(id, version)
+     WHERE a.id = v.id AND r."articleId" = v.id AND r.version = v.version`,
+    [ids, yielding.map((h) => h.version)],
   );
 }

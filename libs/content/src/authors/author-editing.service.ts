@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@pressroom/common';
 import { Prisma, PrismaService, type Author as AuthorRow } from '@pressroom/database';
-import { freeSlug, retryOnTakenSlug } from '../slugs.js';
+import { freeSlug, retryOnTakenSlug, slugTaken } from '../slugs.js';
 import type { CreateAuthorInput } from './dto/create-author.input.js';
 import type { UpdateAuthorInput } from './dto/update-author.input.js';
 
@@ -49,7 +49,7 @@ export class AuthorEditingService {
 
   private async assertSlugFree(slug: string): Promise<void> {
     const holder = await this.prisma.author.findUnique({ where: { slug }, select: { id: true } });
-    if (holder) throw new ConflictError(`The slug "${slug}" is taken by another author`, { field: 'input.slug', slug });
+    if (holder) throw slugTaken(slug, 'input.slug', 'author');
   }
 
   private freeSlug(name: string): Promise<string> {

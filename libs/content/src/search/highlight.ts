@@ -1,21 +1,9 @@
-import { replaceTags, withoutElements } from '@pressroom/frontmatter';
+import { htmlToText, withoutElements } from '@pressroom/frontmatter';
 import { isCjk } from './cjk.js';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/**
- * Rendered HTML as readable text: tags dropped, entities decoded, whitespace collapsed. Scanners,
- * not `/<[^>]*>/g`: regexes that rescan to the end from every unclosed tag are quadratic (issue 10).
- */
+/** Rendered HTML as readable text: htmlToText() without scripts and styles. */
 export function displayText(html: string): string {
-  return replaceTags(withoutElements(withoutElements(html, 'script'), 'style'), ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  return htmlToText(withoutElements(withoutElements(html, 'script'), 'style'));
 }
 
 /**

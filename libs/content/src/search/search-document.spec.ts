@@ -80,8 +80,8 @@ describe('searchDocument', () => {
 });
 
 describe('plainText', () => {
-  it('drops tags and entities and caps the text at 100,000 code points', () => {
-    expect(plainText('<p a="1">x&#39;y</p>')).toBe(' x y ');
+  it('is the text a reader sees (htmlToText), capped at 100,000 code points', () => {
+    expect(plainText('<p a="1">x&#39;y</p><p><b>in</b>line</p>')).toBe("x'y inline");
     const long = '😀'.repeat(100_005);
     expect([...plainText(long)]).toHaveLength(100_000);
   });

@@ -1,7 +1,7 @@
-import { replaceTags } from '@pressroom/frontmatter';
+import { htmlToText } from '@pressroom/frontmatter';
 import { isCjk } from './cjk.js';
 
-/** Characters of plain text indexed per article, as in pressroom_search_plain_text(). */
+/** Characters of plain text indexed per article. */
 export const MAX_INDEXED_CHARACTERS = 100_000;
 /** tsvector input's limits: positions stop at 16383, a lexeme keeps its first 256. */
 const MAX_POSITION = 16_383;
@@ -30,8 +30,8 @@ export interface SearchDocument {
  * What the search index stores for one article, computed in JavaScript: CJK runs become
  * overlapping bigrams with their positions, ready for the database (parsing them with
  * to_tsvector would cost most of an import's database time); other text is left for
- * PostgreSQL's English parser. Bulk writers set `"searchVector" = pressroom_search_vector(...)`;
- * anything that does not set the column gets the same vector from the database trigger.
+ * PostgreSQL's English parser. Every writer (the import, the editor's writes) sets
+ * `"searchVector" = pressroom_search_vector(...)` from this: the database has no copy of it.
  */
 export function searchDocument(source: SearchSource): SearchDocument {
   const title = splitIndexText(source.title);
@@ -167,10 +167,9 @@ function putUtf8(out: Uint8Array, at: number, code: number): number {
   return at + 3;
 }
 
-/** HTML -> indexable text: tags and entities become spaces; capped like the SQL version. */
+/** HTML -> indexable text: the text a reader sees (htmlToText()), capped. */
 export function plainText(html: string): string {
-  const text = replaceTags(html, ' ').replace(/&#?[a-zA-Z0-9]+;/g, ' ');
-  return capCodePoints(text, MAX_INDEXED_CHARACTERS);
+  return capCodePoints(htmlToText(html), MAX_INDEXED_CHARACTERS);
 }
 
 // PostgreSQL's left() counts code points, JavaScript's length UTF-16 units.

@@ -19,7 +19,8 @@ const NAMED: Record<string, string> = {
 };
 
 /**
- * Plain text of an HTML fragment, whitespace collapsed. A scanner, not `/<[^>]*>/g`: that regex
+ * Plain text of an HTML fragment, whitespace collapsed: the one HTML-to-text of Pressroom, for
+ * titles, excerpts, language detection, the search index and search snippets (issue 13). A scanner, not `/<[^>]*>/g`: that regex
  * rescans to the end of the text from every `<` that no `>` follows, quadratic on hostile input
  * (issue 10); here the first such `<` ends the scan.
  */
@@ -35,22 +36,6 @@ export function htmlToText(html: string): string {
   }
   text += html.slice(from);
   return decodeEntities(text).replace(WHITESPACE, ' ').trim();
-}
-
-/**
- * `html` with each tag (`<` to the next `>`) replaced by `by`, linear like htmlToText(); a `<`
- * that no `>` follows stays, as with `html.replace(/<[^>]*>/g, by)`.
- */
-export function replaceTags(html: string, by: string): string {
-  let text = '';
-  let from = 0;
-  for (let lt = html.indexOf('<'); lt !== -1; lt = html.indexOf('<', from)) {
-    const gt = html.indexOf('>', lt + 1);
-    if (gt === -1) break;
-    text += html.slice(from, lt) + by;
-    from = gt + 1;
-  }
-  return from === 0 ? html : text + html.slice(from);
 }
 
 /**
