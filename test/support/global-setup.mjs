@@ -4,7 +4,10 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { runMigrations, startEmbeddedPostgres } from '@pressroom/database';
+// The two modules, not the package's index: the index loads @nestjs/graphql (through
+// @pressroom/common) into jest's own process, whose metadata then leaks into the test files.
+import { runMigrations } from '../../libs/database/dist/migration-runner.js';
+import { startEmbeddedPostgres } from '../../libs/database/dist/embedded-postgres.js';
 
 /**
  * One PostgreSQL for the whole run: DATABASE_URL's server when set, else an embedded one in a
