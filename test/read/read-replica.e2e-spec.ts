@@ -7,12 +7,13 @@ const CREATE = 'mutation { createArticle(input: { title: "Just written", slug: "
 const FRESH = '{ article(slug: "fresh") { title } }';
 const SEARCH = '{ search(query: "replica", first: 10) { totalCount } }';
 
-/** A published article written straight into `databaseUrl`. */
+/** A published article written straight into `databaseUrl`, its title indexed for search. */
 async function insertArticle(databaseUrl: string, slug: string, title: string): Promise<void> {
   await withClient(databaseUrl, (client) =>
     client.query(
-      `INSERT INTO "Article" (id, slug, title, body, html, status, "publishedAt")
-       VALUES (gen_random_uuid(), $1, $2, 'Body.', '<p>Body.</p>', 'PUBLISHED', now())`,
+      `INSERT INTO "Article" (id, slug, title, body, html, status, "publishedAt", "searchVector")
+       VALUES (gen_random_uuid(), $1, $2, 'Body.', '<p>Body.</p>', 'PUBLISHED', now(),
+               setweight(to_tsvector('english', $2), 'A'))`,
       [slug, title],
     ),
   );
