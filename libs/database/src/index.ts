@@ -1,6 +1,8 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
 export { SqlPool, type SqlClient } from './sql-pool.service.js';
+export { CONTENT_CHANGED_CHANNEL, CONTENT_CHANGES_APPLICATION, ContentChanges } from './content-changes.service.js';
+export { ContentChangesModule } from './content-changes.module.js';
 export {
   DB_CONNECTION_ERROR,
   inTransaction,

@@ -1,0 +1,96 @@
+import { EventEmitter } from 'node:events';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import pg from 'pg';
+import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
+import { logConnectionError } from './pg-errors.js';
+
+/** The channel the content tables' triggers notify (migration content_change_notifications). */
+export const CONTENT_CHANGED_CHANNEL = 'pressroom_content_changed';
+/** The application_name of the LISTEN connection, as pg_stat_activity shows it. */
+export const CONTENT_CHANGES_APPLICATION = 'pressroom-content-changes';
+
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 5_000;
+
+/**
+ * Tells when what anonymous readers see may have changed, whoever committed the change: one
+ * dedicated LISTEN connection per process, outside the pools (a pooled connection would stop
+ * listening when returned). Listeners are called for each notification, and also when the
+ * connection is lost and when it is back, since notifications sent meanwhile are lost: while
+ * `listening` is false, nothing seen before may be trusted. Reconnects with backoff.
+ */
+@Injectable()
+export class ContentChanges implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ContentChanges.name);
+  private readonly changes = new EventEmitter();
+  private client?: pg.Client;
+  private retryMs = FIRST_RETRY_MS;
+  private retry?: NodeJS.Timeout;
+  private closed = false;
+  private connected = false;
+
+  constructor(@Inject(DATABASE_OPTIONS) private readonly options: DatabaseOptions) {}
+
+  /** Whether notifications arrive now; false before the first connection and after a loss. */
+  get listening(): boolean {
+    return this.connected;
+  }
+
+  /** Calls `listener` whenever content may have changed; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.changes.on('change', listener);
+    return () => this.changes.off('change', listener);
+  }
+
+  // The first attempt is awaited so that a healthy app starts listening; a failed one does not
+  // stop the boot (the response cache is bypassed until a retry succeeds).
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    this.connected = false;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      application_name: CONTENT_CHANGES_APPLICATION,
+      keepAlive: true,
+    });
+    this.client = client;
+    client.on('error', (error) => logConnectionError('content-changes listener', error));
+    client.on('end', () => this.lost(client));
+    client.on('notification', ({ channel }) => {
+      if (channel === CONTENT_CHANGED_CHANNEL) this.changes.emit('change');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`);
+    } catch (error) {
+      logConnectionError('content-changes listener', error);
+      await client.end().catch(() => undefined); // 'end' schedules the retry
+      return;
+    }
+    if (this.client !== client) return;
+    this.connected = true;
+    this.retryMs = FIRST_RETRY_MS;
+    this.changes.emit('change'); // what changed while nobody listened
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client || this.closed) return;
+    this.client = undefined;
+    if (this.connected) this.logger.warn('LISTEN connection lost; reconnecting');
+    this.connected = false;
+    this.changes.emit('change');
+    this.retry = setTimeout(() => void this.connect(), this.retryMs);
+    this.retry.unref();
+    this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);
+  }
+}
