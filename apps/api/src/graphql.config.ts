@@ -69,10 +69,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),
-        cacheHeadersPlugin(
-          () => this.publicationHorizon.maxAgeSeconds(),
-          !corsIsWildcard(this.config.get('CORS_ORIGINS', { infer: true })),
-        ),
+        cacheHeadersPlugin(this.publicationHorizon, !corsIsWildcard(this.config.get('CORS_ORIGINS', { infer: true }))),
         responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],

@@ -30,23 +30,27 @@ export class PublicationHorizon {
   ) {}
 
   /**
-   * Whole seconds an answer read now stays right (rounded down, so it never outlives the
-   * publication); 0 when it must not be kept, or when the schedule cannot be read.
+   * When the next scheduled publication is due (epoch ms), null when none is. Ask before the
+   * query runs: what it reads then stays right until that time. A schedule that cannot be read
+   * counts as due now, so the answer is not kept.
    */
-  async maxAgeSeconds(): Promise<number> {
-    const maxAge = this.config.get('CACHE_MAX_AGE', { infer: true });
-    if (maxAge <= 0) return 0;
+  async nextPublication(): Promise<number | null> {
     try {
-      const next = await this.nextPublication();
-      if (next === null) return maxAge;
-      return Math.max(0, Math.min(maxAge, Math.floor((next.getTime() - Date.now()) / 1000)));
+      return (await this.lookupNext())?.getTime() ?? null;
     } catch (error) {
       this.logger.warn(`next scheduled publication unknown, answer not cacheable: ${(error as Error).message}`);
-      return 0;
+      return Date.now();
     }
   }
 
-  private nextPublication(): Promise<Date | null> {
+  /** Whole seconds an answer may be kept from now: CACHE_MAX_AGE, rounded down to `next`. */
+  maxAgeSeconds(next: number | null): number {
+    const maxAge = this.config.get('CACHE_MAX_AGE', { infer: true });
+    if (next === null) return Math.max(0, maxAge);
+    return Math.max(0, Math.min(maxAge, Math.floor((next - Date.now()) / 1000)));
+  }
+
+  private lookupNext(): Promise<Date | null> {
     const generation = this.cache.generation;
     const known = this.lookup;
     const passed = !!known?.settled && known.settled.getTime() <= Date.now();
