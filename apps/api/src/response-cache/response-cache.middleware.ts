@@ -70,6 +70,8 @@ function sendCached(res: Response, hit: CachedResponse): void {
   res.setHeader('x-cache', 'HIT');
   for (const [name, value] of hit.headers) res.setHeader(name, value);
   if (hit.etag) res.setHeader('etag', hit.etag);
-  res.setHeader('age', String(Math.floor((Date.now() - hit.storedAt) / 1000)));
+  // Rounded up: a shared cache then keeps its copy no longer than this entry lives (max-age is
+  // rounded down to the next scheduled publication, see PublicationHorizon).
+  res.setHeader('age', String(Math.ceil((Date.now() - hit.storedAt) / 1000)));
   res.status(200).send(hit.body);
 }
