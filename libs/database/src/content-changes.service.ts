@@ -11,6 +11,11 @@ export const CONTENT_CHANGES_APPLICATION = 'pressroom-content-changes';
 
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+// An idle connection can die without a word (a NAT or load balancer forgetting it): a query now
+// and then finds out, and keeps such middleboxes from forgetting it in the first place.
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 
 /**
  * Tells when what anonymous readers see may have changed, whoever committed the change: one
@@ -26,6 +31,7 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
   private client?: pg.Client;
   private retryMs = FIRST_RETRY_MS;
   private retry?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
   private closed = false;
   private connected = false;
 
@@ -51,6 +57,7 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retry);
+    clearInterval(this.heartbeat);
     const client = this.client;
     this.client = undefined;
     this.connected = false;
@@ -61,6 +68,8 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     const client = new pg.Client({
       connectionString: this.options.url,
       application_name: CONTENT_CHANGES_APPLICATION,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
       keepAlive: true,
     });
     this.client = client;
@@ -74,18 +83,33 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
       await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`);
     } catch (error) {
       logConnectionError('content-changes listener', error);
-      await client.end().catch(() => undefined); // 'end' schedules the retry
+      await client.end().catch(() => undefined);
+      this.lost(client); // once, whether or not pg emitted 'end' too
       return;
     }
     if (this.client !== client) return;
     this.connected = true;
     this.retryMs = FIRST_RETRY_MS;
+    this.heartbeat = setInterval(() => void this.beat(client), HEARTBEAT_MS);
+    this.heartbeat.unref();
     this.changes.emit('change'); // what changed while nobody listened
+  }
+
+  /** A query that does not answer in time ends the connection, which reconnects. */
+  private async beat(client: pg.Client): Promise<void> {
+    try {
+      await client.query('SELECT 1');
+    } catch (error) {
+      if (this.client !== client) return; // closed meanwhile
+      logConnectionError('content-changes listener heartbeat', error);
+      await client.end().catch(() => undefined);
+    }
   }
 
   private lost(client: pg.Client): void {
     if (this.client !== client || this.closed) return;
     this.client = undefined;
+    clearInterval(this.heartbeat);
     if (this.connected) this.logger.warn('LISTEN connection lost; reconnecting');
     this.connected = false;
     this.changes.emit('change');
