@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
@@ -6,6 +7,8 @@ import { logConnectionError } from './pg-errors.js';
 
 /** The channel the content tables' triggers notify (migration content_change_notifications). */
 export const CONTENT_CHANGED_CHANNEL = 'pressroom_content_changed';
+// Where caughtUp() sends itself a marker; apart from the content channel, so others ignore it.
+const CAUGHT_UP_CHANNEL = 'pressroom_content_caught_up';
 /** The application_name of the LISTEN connection, as pg_stat_activity shows it. */
 export const CONTENT_CHANGES_APPLICATION = 'pressroom-content-changes';
 
@@ -48,6 +51,30 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     return () => this.changes.off('change', listener);
   }
 
+  /**
+   * Resolves once every change committed before the call has been heard: PostgreSQL delivers
+   * notifications in commit order, so a marker this connection sends itself arrives after them.
+   * For tests that write around the API and then read through its cache. At once when not
+   * listening (the cache is bypassed then).
+   */
+  async caughtUp(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.connected) return;
+    const marker = randomUUID();
+    const heard = new Promise<void>((resolve) => {
+      const done = () => {
+        client.off('notification', onNotification).off('end', done);
+        resolve();
+      };
+      const onNotification = ({ channel, payload }: pg.Notification) => {
+        if (channel === CAUGHT_UP_CHANNEL && payload === marker) done();
+      };
+      client.on('notification', onNotification).on('end', done);
+    });
+    await client.query('SELECT pg_notify($1, $2)', [CAUGHT_UP_CHANNEL, marker]);
+    await heard;
+  }
+
   // The first attempt is awaited so that a healthy app starts listening; a failed one does not
   // stop the boot (the response cache is bypassed until a retry succeeds).
   async onModuleInit(): Promise<void> {
@@ -80,7 +107,7 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${CAUGHT_UP_CHANNEL}`);
     } catch (error) {
       logConnectionError('content-changes listener', error);
       await client.end().catch(() => undefined);
