@@ -1,5 +1,6 @@
 import { CONTENT_CHANGES_APPLICATION } from '@pressroom/database';
 import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 import { createTestDatabase, withClient } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -75,24 +76,24 @@ describe('response caches of API replicas on one database', () => {
   }
 
   /**
-   * B's answer for `slug`, once it comes from B's cache. Read until then: the notifications of
-   * the writes that set the test up may reach B after its first read and empty the cache again.
+   * A replica's answer for `slug`, once it comes from its cache. Read until then: the
+   * notifications of the writes that set the test up may arrive after its first read.
    */
-  async function cachedOnB(slug: string): Promise<Answer> {
+  async function cachedOn(api: ApiProcess, slug: string): Promise<Answer> {
     return waitFor(
       async () => {
-        const answer = await gql(b, BY_SLUG, { slug });
+        const answer = await gql(api, BY_SLUG, { slug });
         return answer.cache === 'HIT' ? answer : undefined;
       },
       5000,
-      `B to cache ${slug}`,
+      `${slug} to be cached`,
     );
   }
   const titleOnB = (slug: string) => gql(b, BY_SLUG, { slug });
 
   it('shows on B, within a second, a change committed through A', async () => {
     const { id, version } = await publishedArticle('through-a');
-    expect((await cachedOnB('through-a')).data.article.title).toBe('Story through-a');
+    expect((await cachedOn(b, 'through-a')).data.article.title).toBe('Story through-a');
     await gql(a, UPDATE_TITLE, { id, version, title: 'Changed on A' }, editor);
     const ms = await msUntil(
       () => titleOnB('through-a'),
@@ -103,7 +104,7 @@ describe('response caches of API replicas on one database', () => {
 
   it('shows on B, within a second, a change committed in SQL by another process', async () => {
     await publishedArticle('in-sql');
-    await cachedOnB('in-sql');
+    await cachedOn(b, 'in-sql');
     await withClient(databaseUrl, (client) =>
       client.query(`UPDATE "Article" SET title = 'Changed in SQL' WHERE slug = 'in-sql'`),
     );
@@ -159,7 +160,7 @@ describe('response caches of API replicas on one database', () => {
     const before = await listeners();
     expect(before).toHaveLength(2); // one per replica
     await publishedArticle('while-away');
-    await cachedOnB('while-away');
+    await cachedOn(b, 'while-away');
     // The connections are terminated before the change commits: its notification reaches nobody.
     await withClient(databaseUrl, async (client) => {
       await client.query('BEGIN');
@@ -180,7 +181,7 @@ describe('response caches of API replicas on one database', () => {
     expect(after).toBe(true);
     expect(b.log()).toMatch(/LISTEN connection lost/);
     // Listening again, B caches again and still hears of changes.
-    await cachedOnB('while-away');
+    await cachedOn(b, 'while-away');
     await withClient(databaseUrl, (client) =>
       client.query(`UPDATE "Article" SET title = 'Changed after' WHERE slug = 'while-away'`),
     );
@@ -189,6 +190,43 @@ describe('response caches of API replicas on one database', () => {
       (answer) => answer.data.article?.title === 'Changed after',
     );
   });
+
+  it('bypasses its cache while the database is out of reach, and shows what changed meanwhile once back', async () => {
+    const server = new URL(databaseUrl);
+    const proxy = await TcpProxy.start(server.hostname, Number(server.port || 5432));
+    const c = await startApiProcess(proxy.route(databaseUrl), cached);
+    // Through an outage, a read may fail: its answer then has no article.
+    const titleOnC = async () => {
+      const res = await fetch(`${c.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: BY_SLUG, variables: { slug: 'outage' } }),
+      });
+      const body = (await res.json()) as { data?: { article?: { title: string } } };
+      return { cache: res.headers.get('x-cache'), title: body.data?.article?.title };
+    };
+    try {
+      await publishedArticle('outage');
+      await cachedOn(c, 'outage');
+      proxy.cut('reset');
+      await waitFor(async () => (/LISTEN connection lost/.test(c.log()) ? true : undefined), 5000, 'C to notice');
+      expect((await titleOnC()).cache).toBeNull(); // not the answer kept from before
+      await withClient(databaseUrl, (client) =>
+        client.query(`UPDATE "Article" SET title = 'Changed in the outage' WHERE slug = 'outage'`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // reconnects fail, backing off
+      proxy.restore();
+      await waitFor(
+        async () => ((await titleOnC()).title === 'Changed in the outage' ? true : undefined),
+        10_000,
+        'C to show the change',
+      );
+      expect((await cachedOn(c, 'outage')).data.article.title).toBe('Changed in the outage');
+    } finally {
+      await c.stop();
+      await proxy.close();
+    }
+  }, 60_000);
 
   it('stops cleanly, closing its LISTEN connection', async () => {
     await b.stop();
