@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SqlReader } from '@pressroom/content';
-import { PrismaService, type Author, type Tag } from '@pressroom/database';
+import { ContentChanges, PrismaService, type Author, type Tag } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createAuthor, createTag } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -44,7 +44,9 @@ describe('statements per request', () => {
   }
 
   async function countStatements(query: string, n: number): Promise<number> {
-    // The next scheduled publication is looked up once per content change, not per request.
+    // The next scheduled publication is looked up once per content change (once the seed's
+    // notifications have arrived), not per request.
+    await app.get(ContentChanges).caughtUp();
     await gql(app, '{ __typename }');
     statements = 0;
     const { data, errors } = await gql(app, query, { n });
