@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DatabasePool } from '@pressroom/database';
+import { ContentChanges, DatabasePool } from '@pressroom/database';
 import request from 'supertest';
 import { ResponseCache } from '../../apps/api/src/response-cache/response-cache.service.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
@@ -9,6 +9,12 @@ import { post, tempFolder } from '../support/temp-folder.js';
 
 const LATEST = '{ articles(first: 5) { totalCount edges { node { title } } } }';
 const BY_SLUG = 'query($slug: String!) { article(slug: $slug) { title status } }';
+/**
+ * Factories write through Prisma, around the API: their notifications empty the cache moments
+ * later, maybe after a test's first read. Wait for them before reading.
+ */
+const heardWrites = (app: INestApplication) => app.get(ContentChanges).caughtUp();
+
 const UPDATE_TITLE = `mutation($id: ID!, $title: String!, $v: Int) {
   updateArticle(id: $id, input: { title: $title }, expectedVersion: $v) { title } }`;
 
@@ -25,6 +31,7 @@ describe('response cache of anonymous reads', () => {
   beforeEach(async () => {
     await resetDb(app);
     editor = await createToken(app, 'EDITOR');
+    await heardWrites(app);
   });
   afterAll(() => app.close());
 
@@ -38,6 +45,7 @@ describe('response cache of anonymous reads', () => {
 
   it('answers a repeated query from memory, byte for byte, without touching the database', async () => {
     await createArticle(app, { title: 'Cached' });
+    await heardWrites(app);
     const first = await postQuery(LATEST).expect(200);
     statements = 0;
     const second = await postQuery(LATEST).expect(200);
@@ -52,6 +60,7 @@ describe('response cache of anonymous reads', () => {
 
   it('keeps ETags and 304s as they were, for GET and for the same query formatted otherwise', async () => {
     await createArticle(app, { title: 'Cached' });
+    await heardWrites(app);
     const first = await getQuery(LATEST).expect(200);
     const reformatted = await getQuery(`\n${LATEST.replaceAll(' ', '\n  ')}\n`).expect(200);
     expect(reformatted.headers['x-cache']).toBe('HIT');
@@ -70,6 +79,7 @@ describe('response cache of anonymous reads', () => {
 
   it('answers with fresh data after a mutation', async () => {
     const article = await createArticle(app, { title: 'Before', slug: 'story' });
+    await heardWrites(app);
     await postQuery(BY_SLUG, { slug: 'story' }).expect(200);
     expect((await postQuery(BY_SLUG, { slug: 'story' })).headers['x-cache']).toBe('HIT');
     const update = await postQuery(UPDATE_TITLE, { id: article.id, title: 'After', v: article.version }, editor).expect(
@@ -83,10 +93,12 @@ describe('response cache of anonymous reads', () => {
 
   it('answers with fresh data after an import in this process commits a batch', async () => {
     await createArticle(app, { title: 'Old news' });
+    await heardWrites(app);
     await postQuery(LATEST).expect(200);
     const folder = await tempFolder({ 'imported.md': post('title: Imported story\ndate: 2020-01-01', 'Text.') });
     const report = await importPaths(app, [folder]);
     expect(report.counts.created).toBe(1);
+    await heardWrites(app);
     const after = await postQuery(LATEST).expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.data.articles.totalCount).toBe(2);
@@ -99,6 +111,7 @@ describe('response cache of anonymous reads', () => {
 
   it('never keeps or serves answers to requests with a token', async () => {
     await createArticle(app, { title: 'Draft', slug: 'draft', status: 'DRAFT', publishedAt: null });
+    await heardWrites(app);
     for (let i = 0; i < 2; i++) await postQuery(BY_SLUG, { slug: 'draft' }).expect(200);
     const editors = [
       await postQuery(BY_SLUG, { slug: 'draft' }, editor),
@@ -138,6 +151,7 @@ describe('response cache size', () => {
     await resetDb(app);
     for (let i = 0; i < 10; i++)
       await createArticle(app, { slug: `story-${i}`, title: `Story ${i} ${'x'.repeat(200)}` });
+    await heardWrites(app);
   });
   afterAll(() => app.close());
 

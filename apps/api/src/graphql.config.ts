@@ -21,6 +21,7 @@ import { graphqlObserverPlugin } from './observability/graphql-observer.plugin.j
 import { MetricsService } from './observability/metrics.service.js';
 import { responseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { ResponseCache } from './response-cache/response-cache.service.js';
+import { PublicationHorizon } from './response-cache/publication-horizon.service.js';
 
 /** Most a single operation may cost (see query-cost.plugin.ts): 100 articles with ~40 fields each. */
 export const MAX_QUERY_COST = 5000;
@@ -39,6 +40,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
     private readonly tokens: ApiTokensService,
     private readonly reader: SqlReader,
     private readonly responseCache: ResponseCache,
+    private readonly publicationHorizon: PublicationHorizon,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -67,10 +69,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
         ...limits.plugins,
         queryCostPlugin(MAX_QUERY_COST),
         ApolloServerPluginCacheControlDisabled(),
-        cacheHeadersPlugin(
-          this.config.get('CACHE_MAX_AGE', { infer: true }),
-          !corsIsWildcard(this.config.get('CORS_ORIGINS', { infer: true })),
-        ),
+        cacheHeadersPlugin(this.publicationHorizon, !corsIsWildcard(this.config.get('CORS_ORIGINS', { infer: true }))),
         responseCachePlugin(this.responseCache),
         ...(ide ? [offlineIdePlugin(GRAPHQL_PATH)] : []),
       ],

@@ -9,7 +9,7 @@ const COMPUTED = new Set(['content-length', 'etag']);
 /**
  * In front of Apollo at /graphql: answers a cacheable anonymous read from ResponseCache, and
  * stores what Apollo answers when the response says shared caches may keep it (`public`, set by
- * cache-headers.plugin.ts for anonymous queries without errors). A hit goes through Express's
+ * cache-headers.plugin.ts for anonymous queries without errors), for its max-age. A hit goes through Express's
  * `send` with the stored headers and ETag, so Cache-Control, Vary, ETag and 304 answers are those
  * of the original; `Age` says how long ago it was stored, so a CDN keeps it only for the rest of
  * its max-age. `X-Cache` is HIT or MISS for every request looked up.
@@ -34,19 +34,25 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
-      const shared =
-        typeof body === 'string' && res.statusCode === 200 && /^public\b/.test(String(res.getHeader('cache-control')));
+      const maxAge = sharedMaxAge(String(res.getHeader('cache-control')));
+      const shared = typeof body === 'string' && res.statusCode === 200 && maxAge > 0;
       const headers = shared ? responseHeaders(res, preset) : undefined;
       send(body);
       if (headers) {
         const etag = res.getHeader('etag');
         const entry: CachedResponse = { body: Buffer.from(body as string), headers, storedAt: Date.now() };
         if (typeof etag === 'string') entry.etag = etag;
-        this.cache.set(key, entry, generation);
+        this.cache.set(key, entry, generation, maxAge * 1000);
       }
       return res;
     };
   }
+}
+
+/** The seconds shared caches may keep a `public` answer (0 for any other), as Apollo's answer says. */
+function sharedMaxAge(cacheControl: string): number {
+  const maxAge = /^public\b.*\bmax-age=(\d+)/.exec(cacheControl)?.[1];
+  return maxAge === undefined ? 0 : Number(maxAge);
 }
 
 /**
@@ -64,6 +70,8 @@ function sendCached(res: Response, hit: CachedResponse): void {
   res.setHeader('x-cache', 'HIT');
   for (const [name, value] of hit.headers) res.setHeader(name, value);
   if (hit.etag) res.setHeader('etag', hit.etag);
-  res.setHeader('age', String(Math.floor((Date.now() - hit.storedAt) / 1000)));
+  // Rounded up: a shared cache then keeps its copy no longer than this entry lives (max-age is
+  // rounded down to the next scheduled publication, see PublicationHorizon).
+  res.setHeader('age', String(Math.ceil((Date.now() - hit.storedAt) / 1000)));
   res.status(200).send(hit.body);
 }

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { SqlPool } from '@pressroom/database';
+import { ContentChanges, SqlPool } from '@pressroom/database';
 import { LRUCache } from 'lru-cache';
 
 /** One stored answer: the bytes and headers the API sent for it. */
@@ -18,20 +18,23 @@ const ENTRY_OVERHEAD_BYTES = 512;
 
 /**
  * Anonymous GraphQL answers kept in memory (RESPONSE_CACHE_MAX_BYTES, least recently used
- * evicted) for CACHE_MAX_AGE seconds, the time shared caches may keep them anyway. Every write
- * this process makes (a mutation, a committed import batch) empties it; writes from other
- * processes show once entries expire. A generation counter keeps a read that was running while
- * a write landed from storing what it read before.
+ * evicted) for as long as their Cache-Control lets shared caches keep them (at most
+ * CACHE_MAX_AGE, less before a scheduled publication: PublicationHorizon). Emptied by every
+ * content write: at once for this process's own (a mutation, a committed import batch), within
+ * moments for anyone's through ContentChanges (LISTEN/NOTIFY). While that connection is down
+ * the cache is bypassed, since writes elsewhere would go unseen. A generation counter keeps a
+ * read that was running while a write landed from storing what it read before.
  */
 @Injectable()
 export class ResponseCache implements OnModuleInit, OnModuleDestroy {
   private entries?: LRUCache<string, CachedResponse>;
   private current = 0;
-  private unsubscribe?: () => void;
+  private unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly config: ConfigService<Env, true>,
     private readonly sql: SqlPool,
+    private readonly changes: ContentChanges,
   ) {}
 
   // Not in the constructor: the validated environment reaches ConfigService only once the
@@ -46,15 +49,18 @@ export class ResponseCache implements OnModuleInit, OnModuleDestroy {
         sizeCalculation: (entry, key) => entry.body.length + key.length * 2 + ENTRY_OVERHEAD_BYTES,
       });
     }
-    this.unsubscribe = this.sql.onCommit(() => this.invalidate());
+    // Own writes locally too: a client that reads right after its mutation's answer must not
+    // depend on the notification having arrived first.
+    this.unsubscribe = [this.sql.onCommit(() => this.invalidate()), this.changes.onChange(() => this.invalidate())];
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
   }
 
+  /** Whether answers are looked up and kept: configured on, and hearing of every write. */
   get enabled(): boolean {
-    return this.entries !== undefined;
+    return this.entries !== undefined && this.changes.listening;
   }
 
   /** What the stored answers count for against RESPONSE_CACHE_MAX_BYTES. */
@@ -71,11 +77,13 @@ export class ResponseCache implements OnModuleInit, OnModuleDestroy {
     return this.entries?.get(key);
   }
 
-  set(key: string, response: CachedResponse, generation: number): void {
-    if (generation === this.current) this.entries?.set(key, response);
+  /** Keeps `response` for `ttlMs` (its Cache-Control max-age), unless a write landed since `generation`. */
+  set(key: string, response: CachedResponse, generation: number, ttlMs: number): void {
+    if (generation === this.current && ttlMs > 0 && this.changes.listening)
+      this.entries?.set(key, response, { ttl: ttlMs });
   }
 
-  /** Forgets every answer: something this process wrote may have changed any of them. */
+  /** Forgets every answer: a write may have changed any of them. */
   invalidate(): void {
     this.current++;
     this.entries?.clear();

@@ -45,6 +45,17 @@ export class ArticlesService {
     return row ?? null;
   }
 
+  /**
+   * When the next scheduled article (PUBLISHED, publishedAt still ahead) shows to anonymous
+   * readers; null when none is scheduled. One probe of the (status, publishedAt) index.
+   */
+  async nextScheduledPublication(): Promise<Date | null> {
+    const [row] = await this.reader.query<{ at: Date | null }>(
+      sql`SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'PUBLISHED' AND "publishedAt" > now()`,
+    );
+    return row?.at ?? null;
+  }
+
   /** Like findOne, but NOT_FOUND instead of null. */
   async getOne(where: { id?: string; slug?: string }, viewer: Viewer): Promise<ArticleRow> {
     const article = await this.findOne(where, viewer);
