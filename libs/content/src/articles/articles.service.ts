@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
+import { ANONYMOUS, NotFoundError, toConnection, toPageRequest, type Connection, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import type { ArticleSelection } from '../selection.js';
@@ -47,11 +47,13 @@ export class ArticlesService {
 
   /**
    * When the next scheduled article (PUBLISHED, publishedAt still ahead) shows to anonymous
-   * readers; null when none is scheduled. One probe of the (status, publishedAt) index.
+   * readers; null when none is scheduled. One probe of the (status, publishedAt) index, where
+   * anonymous readers read (the replica, when there is one).
    */
   async nextScheduledPublication(): Promise<Date | null> {
     const [row] = await this.reader.query<{ at: Date | null }>(
       sql`SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'PUBLISHED' AND "publishedAt" > now()`,
+      ANONYMOUS,
     );
     return row?.at ?? null;
   }
