@@ -8,6 +8,9 @@ import PgBoss from 'pg-boss';
 /** Tries of a queue statement whose connection broke, the second after 0.5 s, the third after 1 s. */
 const QUEUE_SQL_ATTEMPTS = 3;
 const QUEUE_SQL_RETRY_MS = 500;
+/** Tries of creating a queue that lost a deadlock to another process creating it. */
+const CREATE_QUEUE_ATTEMPTS = 5;
+const DEADLOCK_DETECTED = '40P01';
 
 export const JOB_QUEUE = 'import-job';
 export const BATCH_QUEUE = 'import-batch';
@@ -146,9 +149,27 @@ export class ImportQueue implements OnModuleDestroy {
     );
     await boss.start();
     for (const name of [JOB_QUEUE, BATCH_QUEUE]) {
-      await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 1, expireInSeconds, retentionDays: 7 });
+      await this.createQueue(boss, name, { name, retryLimit: 5, retryDelay: 1, expireInSeconds, retentionDays: 7 });
     }
     this.boss = boss;
     return boss;
+  }
+
+  /**
+   * Replicas and workers started together on a new database create the queues at once, and
+   * PostgreSQL may end one of them as a deadlock victim (each attaches a partition to the job
+   * table another is inserting into): that process would fail to boot. create_queue does
+   * nothing for a queue that exists and the victim's transaction rolled back whole, so it tries
+   * again after a short, random pause.
+   */
+  private async createQueue(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await boss.createQueue(name, options);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== DEADLOCK_DETECTED || attempt >= CREATE_QUEUE_ATTEMPTS) throw error;
+        await setTimeout(50 + Math.random() * 200 * attempt);
+      }
+    }
   }
 }
