@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import { PrismaService } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
@@ -12,11 +9,17 @@ import { createTestApp } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { filesUnder } from '../support/staging.js';
 import { post } from '../support/temp-folder.js';
-import { createTestDatabase, withClient } from '../support/test-database.js';
+import { createTestDatabase } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
-
-const CLI = path.resolve(process.cwd(), 'apps/cli/dist/main.js');
-const ENDED = ['SUCCEEDED', 'PARTIAL', 'FAILED'];
+import {
+  ENDED_STATUSES,
+  importJobRow,
+  newDataDir,
+  queryRows,
+  SHORT_EXPIRY,
+  startWorkerProcess,
+  stopProcess,
+} from '../support/worker-process.js';
 
 /** `count` posts with bodies long enough that the archive spans several 1 MiB chunk rows. */
 function postsOf(count: number): Record<string, string> {
@@ -30,51 +33,13 @@ function postsOf(count: number): Record<string, string> {
   return files;
 }
 
-const dataDir = () => mkdtemp(path.join(tmpdir(), 'pressroom-data-'));
-
-/** Short, so a killed worker's messages come back soon; every process of a queue must agree. */
-const EXPIRE = { IMPORT_EXPIRE_SECONDS: '10' };
-
-function startWorker(databaseUrl: string, ownDataDir: string): ChildProcess {
-  return spawn(process.execPath, [CLI, 'worker'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: ownDataDir,
-      IMPORT_THREADS: '1',
-      IMPORT_BATCH_CONCURRENCY: '1',
-      ...EXPIRE,
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function stop(worker: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
-  worker.kill(signal);
-  await exited;
-}
-
-const query = <T>(url: string, sql: string, values: unknown[] = []) =>
-  withClient(url, async (c) => (await c.query(sql, values)).rows as T[]);
-
 const stagedCounts = async (url: string) =>
   (
-    await query<{ uploads: number; chunks: number; stagedFiles: number }>(
+    await queryRows<{ uploads: number; chunks: number; stagedFiles: number }>(
       url,
       `SELECT (SELECT count(*)::int FROM "ImportUpload") AS uploads,
               (SELECT count(*)::int FROM "ImportUploadChunk") AS chunks,
               (SELECT count(*)::int FROM "ImportStagedFile") AS "stagedFiles"`,
-    )
-  )[0]!;
-
-const jobRow = async (url: string, id: string) =>
-  (
-    await query<{ status: string; processed: number; total: number; created: number; failed: number }>(
-      url,
-      `SELECT status::text, processed, total, created, failed FROM "ImportJob" WHERE id = $1::uuid`,
-      [id],
     )
   )[0]!;
 
@@ -104,25 +69,25 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
     token = await insertToken(databaseUrl, 'ADMIN');
   });
   afterEach(async () => {
-    for (const worker of workers.splice(0)) await stop(worker, 'SIGKILL');
+    for (const worker of workers.splice(0)) await stopProcess(worker, 'SIGKILL');
     await api?.stop();
     api = undefined;
-    await query(databaseUrl, `TRUNCATE "ImportJob", "Article" CASCADE`);
+    await queryRows(databaseUrl, `TRUNCATE "ImportJob", "Article" CASCADE`);
   });
 
   it('imports an archive uploaded to an API process with a worker process of another DATA_DIR, leaving nothing behind', async () => {
-    const [apiDir, workerDir] = [await dataDir(), await dataDir()];
-    api = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: apiDir, ...EXPIRE });
+    const [apiDir, workerDir] = [await newDataDir(), await newDataDir()];
+    api = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: apiDir, ...SHORT_EXPIRY });
     expect(archive.length).toBeGreaterThan(2 * 1024 * 1024);
 
     const jobId = await uploadArchive(api, token, archive);
     expect((await stagedCounts(databaseUrl)).chunks).toBeGreaterThanOrEqual(3);
     expect(await filesUnder(apiDir)).toEqual([]);
-    workers.push(startWorker(databaseUrl, workerDir));
+    workers.push(startWorkerProcess(databaseUrl, workerDir));
     const job = await waitFor(
       async () => {
-        const row = await jobRow(databaseUrl, jobId);
-        return ENDED.includes(row.status) ? row : undefined;
+        const row = await importJobRow(databaseUrl, jobId);
+        return ENDED_STATUSES.includes(row.status) ? row : undefined;
       },
       120_000,
       'the worker to import the upload',
@@ -130,34 +95,34 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
 
     const count = Object.keys(files).length;
     expect(job).toMatchObject({ status: 'SUCCEEDED', total: count, created: count, failed: 0 });
-    expect(await query(databaseUrl, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: count }]);
+    expect(await queryRows(databaseUrl, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: count }]);
     expect(await stagedCounts(databaseUrl)).toEqual({ uploads: 0, chunks: 0, stagedFiles: 0 });
     expect(await filesUnder(apiDir)).toEqual([]);
     expect(await filesUnder(workerDir)).toEqual([]);
   }, 180_000);
 
   it('finishes a job whose worker was killed mid-job with another worker of another DATA_DIR, with every row once', async () => {
-    const [apiDir, firstDir, secondDir] = [await dataDir(), await dataDir(), await dataDir()];
-    api = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: apiDir, ...EXPIRE });
+    const [apiDir, firstDir, secondDir] = [await newDataDir(), await newDataDir(), await newDataDir()];
+    api = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: apiDir, ...SHORT_EXPIRY });
     const jobId = await uploadArchive(api, token, archive);
-    const first = startWorker(databaseUrl, firstDir);
+    const first = startWorkerProcess(databaseUrl, firstDir);
     workers.push(first);
     const seen = await waitFor(
       async () => {
-        const row = await jobRow(databaseUrl, jobId);
+        const row = await importJobRow(databaseUrl, jobId);
         return row.processed > 0 ? row : undefined;
       },
       120_000,
       'the first worker to write a batch',
     );
-    await stop(first, 'SIGKILL');
+    await stopProcess(first, 'SIGKILL');
     expect(seen.processed).toBeLessThan(Object.keys(files).length);
 
-    workers.push(startWorker(databaseUrl, secondDir));
+    workers.push(startWorkerProcess(databaseUrl, secondDir));
     const job = await waitFor(
       async () => {
-        const row = await jobRow(databaseUrl, jobId);
-        return ENDED.includes(row.status) ? row : undefined;
+        const row = await importJobRow(databaseUrl, jobId);
+        return ENDED_STATUSES.includes(row.status) ? row : undefined;
       },
       150_000,
       'the second worker to finish the job',
@@ -165,17 +130,17 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
 
     const count = Object.keys(files).length;
     expect(job).toMatchObject({ status: 'SUCCEEDED', total: count, created: count, failed: 0 });
-    const [articles] = await query<{ n: number; keys: number; versions: number }>(
+    const [articles] = await queryRows<{ n: number; keys: number; versions: number }>(
       databaseUrl,
       `SELECT count(*)::int AS n, count(DISTINCT "importKey")::int AS keys, max(version)::int AS versions FROM "Article"`,
     );
     expect(articles).toEqual({ n: count, keys: count, versions: 1 });
-    expect(await query(databaseUrl, `SELECT count(*)::int AS n FROM "ImportItem"`)).toEqual([{ n: count }]);
+    expect(await queryRows(databaseUrl, `SELECT count(*)::int AS n FROM "ImportItem"`)).toEqual([{ n: count }]);
     expect(await stagedCounts(databaseUrl)).toEqual({ uploads: 0, chunks: 0, stagedFiles: 0 });
     expect(await filesUnder(secondDir)).toEqual([]);
 
     // The killed worker's private folder is removed by the next worker started on its DATA_DIR.
-    const restarted = startWorker(databaseUrl, firstDir);
+    const restarted = startWorkerProcess(databaseUrl, firstDir);
     workers.push(restarted);
     await waitFor(async () => ((await filesUnder(firstDir)).length ? undefined : true), 60_000, 'the sweep');
   }, 300_000);

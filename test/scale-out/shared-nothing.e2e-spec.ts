@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { DATABASE_OPTIONS, type DatabaseOptions } from '@pressroom/database';
 import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { tarOf } from '../support/archives.js';
@@ -9,8 +6,17 @@ import { createTestApp } from '../support/create-test-app.js';
 import { importPaths } from '../support/imports.js';
 import { filesUnder } from '../support/staging.js';
 import { post, tempFolder } from '../support/temp-folder.js';
-import { createTestDatabase, withClient } from '../support/test-database.js';
+import { createTestDatabase } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
+import {
+  ENDED_STATUSES,
+  importJobRow,
+  newDataDir,
+  queryRows,
+  SHORT_EXPIRY,
+  startWorkerProcess,
+  stopProcess,
+} from '../support/worker-process.js';
 
 /**
  * Issue 13's layout, with nothing shared but PostgreSQL: two API processes and `cms worker`
@@ -18,11 +24,7 @@ import { waitFor } from '../support/wait-for.js';
  * worker, which is killed mid-job and replaced; API B's cached answer follows within a second,
  * and the rows are those of an import nobody interrupted.
  */
-const CLI = path.resolve(process.cwd(), 'apps/cli/dist/main.js');
-const ENDED = ['SUCCEEDED', 'PARTIAL', 'FAILED'];
 const AGREEMENT_MS = 1000;
-/** Every process of one queue must agree on it; short, so the killed worker's step comes back soon. */
-const EXPIRE = { IMPORT_EXPIRE_SECONDS: '10' };
 const CACHED = { RESPONSE_CACHE_MAX_BYTES: String(32 * 1024 * 1024), CACHE_MAX_AGE: '60' };
 const COUNT = '{ articles(first: 1) { totalCount } }';
 
@@ -38,44 +40,9 @@ function postsOf(count: number): Record<string, string> {
   return files;
 }
 
-const dataDir = () => mkdtemp(path.join(tmpdir(), 'pressroom-data-'));
-
-function startWorker(databaseUrl: string, ownDataDir: string): ChildProcess {
-  return spawn(process.execPath, [CLI, 'worker'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: ownDataDir,
-      IMPORT_THREADS: '1',
-      IMPORT_BATCH_CONCURRENCY: '1',
-      ...EXPIRE,
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-}
-
-const rows = <T>(url: string, sql: string, values: unknown[] = []) =>
-  withClient(url, async (c) => (await c.query(sql, values)).rows as T[]);
-
-const jobOf = async (url: string, id: string) =>
-  (
-    await rows<{ status: string; processed: number; total: number; created: number; failed: number }>(
-      url,
-      `SELECT status::text, processed, total, created, failed FROM "ImportJob" WHERE id = $1::uuid`,
-      [id],
-    )
-  )[0]!;
-
 /** What an interrupted import must leave exactly as an uninterrupted one does. */
 const articleState = (url: string) =>
-  rows(
+  queryRows(
     url,
     `SELECT a."importKey", a.slug, a.title, a."contentHash", a.version, a.status::text,
             (SELECT string_agg(au.slug, ',' ORDER BY aa.position) FROM "ArticleAuthor" aa
@@ -99,7 +66,7 @@ describe('API replicas and workers that share only PostgreSQL', () => {
   const children: ChildProcess[] = [];
   const apis: ApiProcess[] = [];
   afterEach(async () => {
-    for (const child of children.splice(0)) await stop(child, 'SIGKILL');
+    for (const child of children.splice(0)) await stopProcess(child, 'SIGKILL');
     for (const api of apis.splice(0)) await api.stop();
   });
 
@@ -108,14 +75,24 @@ describe('API replicas and workers that share only PostgreSQL', () => {
     const databaseUrl = await createTestDatabase();
     const token = await insertToken(databaseUrl, 'ADMIN');
     const [dirA, dirB, firstWorkerDir, secondWorkerDir] = await Promise.all([
-      dataDir(),
-      dataDir(),
-      dataDir(),
-      dataDir(),
+      newDataDir(),
+      newDataDir(),
+      newDataDir(),
+      newDataDir(),
     ]);
-    const a = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: dirA, ...EXPIRE, ...CACHED });
+    const a = await startApiProcess(databaseUrl, {
+      IMPORT_WORKER: 'false',
+      DATA_DIR: dirA,
+      ...SHORT_EXPIRY,
+      ...CACHED,
+    });
     apis.push(a);
-    const b = await startApiProcess(databaseUrl, { IMPORT_WORKER: 'false', DATA_DIR: dirB, ...EXPIRE, ...CACHED });
+    const b = await startApiProcess(databaseUrl, {
+      IMPORT_WORKER: 'false',
+      DATA_DIR: dirB,
+      ...SHORT_EXPIRY,
+      ...CACHED,
+    });
     apis.push(b);
 
     // B keeps its answer: nothing but PostgreSQL can tell it that the import changed it.
@@ -133,26 +110,26 @@ describe('API replicas and workers that share only PostgreSQL', () => {
     const { id: jobId } = (await upload.json()) as { id: string };
     expect(await filesUnder(dirA)).toEqual([]); // the upload waits in PostgreSQL, not on A's disk
 
-    const first = startWorker(databaseUrl, firstWorkerDir);
+    const first = startWorkerProcess(databaseUrl, firstWorkerDir);
     children.push(first);
     const seen = await waitFor(
       async () => {
-        const job = await jobOf(databaseUrl, jobId);
+        const job = await importJobRow(databaseUrl, jobId);
         return job.processed > 0 ? job : undefined;
       },
       120_000,
       'the first worker to write a batch',
     );
-    await stop(first, 'SIGKILL');
-    const atKill = await jobOf(databaseUrl, jobId);
+    await stopProcess(first, 'SIGKILL');
+    const atKill = await importJobRow(databaseUrl, jobId);
     expect(seen.processed).toBeLessThan(Object.keys(files).length);
-    expect(ENDED).not.toContain(atKill.status);
+    expect(ENDED_STATUSES).not.toContain(atKill.status);
 
-    children.push(startWorker(databaseUrl, secondWorkerDir));
+    children.push(startWorkerProcess(databaseUrl, secondWorkerDir));
     const done = await waitFor(
       async () => {
-        const job = await jobOf(databaseUrl, jobId);
-        return ENDED.includes(job.status) ? job : undefined;
+        const job = await importJobRow(databaseUrl, jobId);
+        return ENDED_STATUSES.includes(job.status) ? job : undefined;
       },
       180_000,
       'the second worker to finish the job',
@@ -168,8 +145,8 @@ describe('API replicas and workers that share only PostgreSQL', () => {
 
     const count = Object.keys(files).length;
     expect(done).toMatchObject({ status: 'SUCCEEDED', total: count, created: count, failed: 0 });
-    expect(await rows(databaseUrl, `SELECT count(*)::int AS n FROM "ImportItem"`)).toEqual([{ n: count }]);
-    const staged = await rows(
+    expect(await queryRows(databaseUrl, `SELECT count(*)::int AS n FROM "ImportItem"`)).toEqual([{ n: count }]);
+    const staged = await queryRows(
       databaseUrl,
       `SELECT (SELECT count(*)::int FROM "ImportUpload") AS uploads,
               (SELECT count(*)::int FROM "ImportStagedFile") AS "stagedFiles"`,
