@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { tarOf } from '../support/archives.js';
-import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { insertToken, startApiProcess, type ApiProcess, uploadArchive } from '../support/api-process.js';
 import { post } from '../support/temp-folder.js';
 import { createTestDatabase, SERVER_URL_ENV, withClient } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
@@ -65,15 +65,7 @@ describe('the connection budget of one process', () => {
     })();
 
     const token = await insertToken(databaseUrl, 'ADMIN');
-    const form = new FormData();
-    form.append('files', new Blob([await tarOf(postsOf(FILES))]), 'site.tar');
-    const res = await fetch(`${api.url}/admin/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
+    const id = await uploadArchive(api, token, await tarOf(postsOf(FILES)));
     const status = () =>
       withClient(
         databaseUrl,

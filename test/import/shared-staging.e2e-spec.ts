@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PrismaService } from '@pressroom/database';
 import { ImportService } from '@pressroom/importer';
 import request from 'supertest';
-import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { insertToken, startApiProcess, uploadArchive, type ApiProcess } from '../support/api-process.js';
 import { tarOf } from '../support/archives.js';
 import { createTestApp } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
@@ -42,18 +42,6 @@ const stagedCounts = async (url: string) =>
               (SELECT count(*)::int FROM "ImportStagedFile") AS "stagedFiles"`,
     )
   )[0]!;
-
-async function uploadArchive(api: ApiProcess, token: string, archive: Buffer): Promise<string> {
-  const form = new FormData();
-  form.append('files', new Blob([archive]), 'site.tar');
-  const res = await fetch(`${api.url}/admin/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
-}
 
 describe('uploads and staged files live in PostgreSQL, not on one process disk', () => {
   const files = postsOf(700);

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { DATABASE_OPTIONS, type DatabaseOptions } from '@pressroom/database';
-import { insertToken, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { insertToken, startApiProcess, type ApiProcess, uploadArchive } from '../support/api-process.js';
 import { tarOf } from '../support/archives.js';
 import { createTestApp } from '../support/create-test-app.js';
 import { importPaths } from '../support/imports.js';
@@ -99,15 +99,7 @@ describe('API replicas and workers that share only PostgreSQL', () => {
     expect(await totalCountOn(b)).toEqual({ total: 0, cache: 'MISS' });
     expect(await totalCountOn(b)).toEqual({ total: 0, cache: 'HIT' });
 
-    const form = new FormData();
-    form.append('files', new Blob([await tarOf(files)]), 'site.tar');
-    const upload = await fetch(`${a.url}/admin/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    expect(upload.status).toBe(202);
-    const { id: jobId } = (await upload.json()) as { id: string };
+    const jobId = await uploadArchive(a, token, await tarOf(files));
     expect(await filesUnder(dirA)).toEqual([]); // the upload waits in PostgreSQL, not on A's disk
 
     const first = startWorkerProcess(databaseUrl, firstWorkerDir);

@@ -86,3 +86,16 @@ export async function insertToken(databaseUrl: string, role: 'ADMIN' | 'EDITOR')
   );
   return secret;
 }
+
+/** POSTs `archive` (a .tar) to the API's /admin/imports as an ADMIN; expects 202 and returns the job id. */
+export async function uploadArchive(api: ApiProcess, adminToken: string, archive: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('files', new Blob([archive]), 'site.tar');
+  const res = await fetch(`${api.url}/admin/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+    body: form,
+  });
+  if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
