@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { formatError } from './format-error.js';
+import { clientErrorCode, formatError } from './format-error.js';
 
 describe('formatError', () => {
   beforeAll(() => Logger.overrideLogger(false)); // the internal error is logged: keep the output clean
@@ -46,5 +46,33 @@ describe('formatError', () => {
 
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'maxTokens', maxTokens: 2000 });
     expect(formatted.message).toMatch(/^Query has more than 2000 tokens/);
+  });
+});
+
+describe('clientErrorCode', () => {
+  it.each([
+    [
+      new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } }),
+      'PERSISTED_QUERY_HASH_MISMATCH',
+    ],
+    [new GraphQLError('Unsupported persisted query version', { extensions: { http: { status: 400 } } }), 'BAD_REQUEST'],
+    [
+      new GraphQLError('Query is too complex', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' } }),
+      'BAD_USER_INPUT',
+    ],
+    [new GraphQLError('Syntax Error: Document contains more than 2000 tokens. Parsing aborted.'), 'BAD_USER_INPUT'],
+    [new GraphQLError('No such article', { extensions: { code: 'NOT_FOUND' } }), 'NOT_FOUND'],
+    [new GraphQLError('boom'), 'INTERNAL_SERVER_ERROR'],
+    [new Error('boom'), 'INTERNAL_SERVER_ERROR'],
+  ])('is what formatError answers (%s)', (error, code) => {
+    expect(clientErrorCode(error)).toBe(code);
+    const formatted = formatError(
+      {
+        message: error.message,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...(error instanceof GraphQLError ? error.extensions : {}) },
+      },
+      error,
+    );
+    expect(formatted.extensions?.code).toBe(code);
   });
 });

@@ -50,13 +50,29 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
 }
 
-function internal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/**
+ * The code formatError answers `error` with, without formatting or logging it: the metrics and
+ * log lines of graphql-observer.plugin.ts count an error by what the client was told.
+ */
+export function clientErrorCode(error: GraphQLError | Error): string {
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  if (extensions?.limit || TOKEN_LIMIT.test(error.message)) return 'BAD_USER_INPUT';
+  const code = extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return code;
+  return requestErrorCode(error) ?? 'INTERNAL_SERVER_ERROR';
+}
+
+/** BAD_REQUEST or PERSISTED_QUERY_HASH_MISMATCH for the request errors Apollo answers 4xx without a code. */
+function requestErrorCode(error: unknown): string | null {
   const status =
     error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
-  if (status !== undefined && status < 500) {
-    const code = formatted.message === HASH_MISMATCH ? PERSISTED_QUERY_HASH_MISMATCH : 'BAD_REQUEST';
-    return { ...formatted, extensions: { ...formatted.extensions, code } };
-  }
+  if (status === undefined || status >= 500) return null;
+  return (error as GraphQLError).message === HASH_MISMATCH ? PERSISTED_QUERY_HASH_MISMATCH : 'BAD_REQUEST';
+}
+
+function internal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = requestErrorCode(error);
+  if (code) return { ...formatted, extensions: { ...formatted.extensions, code } };
   if (formatted.message === InternalServerError.MESSAGE) return formatted;
   const cause = unwrapResolverError(error);
   logger.error(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));

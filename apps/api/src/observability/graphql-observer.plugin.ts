@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import { currentRequest } from '@pressroom/common';
 import type { GraphQLError } from 'graphql';
+import { clientErrorCode } from '../graphql/format-error.js';
 import type { MetricsService } from './metrics.service.js';
 
 const MAX_MESSAGE = 300;
@@ -23,7 +24,7 @@ export function graphqlObserverPlugin(metrics: MetricsService): ApolloServerPlug
   const recordErrors = (errors: readonly (GraphQLError | Error)[], operationName?: string | null) => {
     const request = currentRequest();
     for (const error of errors) {
-      const code = errorCode(error);
+      const code = clientErrorCode(error);
       metrics.countError(code);
       if (request) (request.errorCodes ??= []).push(code);
       logger[LEVELS[code] ?? 'debug']({
@@ -62,12 +63,4 @@ export function graphqlObserverPlugin(metrics: MetricsService): ApolloServerPlug
       };
     },
   };
-}
-
-/** The code the client sees (format-error.ts answers our query limits BAD_USER_INPUT). */
-function errorCode(error: GraphQLError | Error): string {
-  const extensions = 'extensions' in error ? error.extensions : undefined;
-  if (extensions?.limit) return 'BAD_USER_INPUT';
-  const code = extensions?.code;
-  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
