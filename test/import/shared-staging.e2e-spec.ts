@@ -12,8 +12,8 @@ import { post } from '../support/temp-folder.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 import {
-  ENDED_STATUSES,
-  importJobRow,
+  importJobEnded,
+  importJobStarted,
   newDataDir,
   queryRows,
   SHORT_EXPIRY,
@@ -72,14 +72,7 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
     expect((await stagedCounts(databaseUrl)).chunks).toBeGreaterThanOrEqual(3);
     expect(await filesUnder(apiDir)).toEqual([]);
     workers.push(startWorkerProcess(databaseUrl, workerDir));
-    const job = await waitFor(
-      async () => {
-        const row = await importJobRow(databaseUrl, jobId);
-        return ENDED_STATUSES.includes(row.status) ? row : undefined;
-      },
-      120_000,
-      'the worker to import the upload',
-    );
+    const job = await importJobEnded(databaseUrl, jobId, 120_000);
 
     const count = Object.keys(files).length;
     expect(job).toMatchObject({ status: 'SUCCEEDED', total: count, created: count, failed: 0 });
@@ -95,26 +88,12 @@ describe('uploads and staged files live in PostgreSQL, not on one process disk',
     const jobId = await uploadArchive(api, token, archive);
     const first = startWorkerProcess(databaseUrl, firstDir);
     workers.push(first);
-    const seen = await waitFor(
-      async () => {
-        const row = await importJobRow(databaseUrl, jobId);
-        return row.processed > 0 ? row : undefined;
-      },
-      120_000,
-      'the first worker to write a batch',
-    );
+    const seen = await importJobStarted(databaseUrl, jobId, 120_000);
     await stopProcess(first, 'SIGKILL');
     expect(seen.processed).toBeLessThan(Object.keys(files).length);
 
     workers.push(startWorkerProcess(databaseUrl, secondDir));
-    const job = await waitFor(
-      async () => {
-        const row = await importJobRow(databaseUrl, jobId);
-        return ENDED_STATUSES.includes(row.status) ? row : undefined;
-      },
-      150_000,
-      'the second worker to finish the job',
-    );
+    const job = await importJobEnded(databaseUrl, jobId, 150_000);
 
     const count = Object.keys(files).length;
     expect(job).toMatchObject({ status: 'SUCCEEDED', total: count, created: count, failed: 0 });

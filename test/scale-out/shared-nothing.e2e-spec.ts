@@ -7,10 +7,11 @@ import { importPaths } from '../support/imports.js';
 import { filesUnder } from '../support/staging.js';
 import { post, tempFolder } from '../support/temp-folder.js';
 import { createTestDatabase } from '../support/test-database.js';
-import { waitFor } from '../support/wait-for.js';
 import {
   ENDED_STATUSES,
+  importJobEnded,
   importJobRow,
+  importJobStarted,
   newDataDir,
   queryRows,
   SHORT_EXPIRY,
@@ -104,28 +105,14 @@ describe('API replicas and workers that share only PostgreSQL', () => {
 
     const first = startWorkerProcess(databaseUrl, firstWorkerDir);
     children.push(first);
-    const seen = await waitFor(
-      async () => {
-        const job = await importJobRow(databaseUrl, jobId);
-        return job.processed > 0 ? job : undefined;
-      },
-      120_000,
-      'the first worker to write a batch',
-    );
+    const seen = await importJobStarted(databaseUrl, jobId, 120_000);
     await stopProcess(first, 'SIGKILL');
     const atKill = await importJobRow(databaseUrl, jobId);
     expect(seen.processed).toBeLessThan(Object.keys(files).length);
     expect(ENDED_STATUSES).not.toContain(atKill.status);
 
     children.push(startWorkerProcess(databaseUrl, secondWorkerDir));
-    const done = await waitFor(
-      async () => {
-        const job = await importJobRow(databaseUrl, jobId);
-        return ENDED_STATUSES.includes(job.status) ? job : undefined;
-      },
-      180_000,
-      'the second worker to finish the job',
-    );
+    const done = await importJobEnded(databaseUrl, jobId, 180_000);
     const finishedAt = Date.now();
     let answer = await totalCountOn(b);
     while (answer.total !== Object.keys(files).length && Date.now() - finishedAt < 5_000) {

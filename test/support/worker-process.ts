@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withClient } from './test-database.js';
+import { waitFor } from './wait-for.js';
 
 const CLI = path.resolve(process.cwd(), 'apps/cli/dist/main.js');
 
@@ -51,3 +52,25 @@ export const importJobRow = async (url: string, id: string) =>
       [id],
     )
   )[0]!;
+
+/** Waits until the job has written its first batch; returns its row then. */
+export const importJobStarted = (url: string, id: string, timeoutMs = 120_000) =>
+  waitFor(
+    async () => {
+      const row = await importJobRow(url, id);
+      return row.processed > 0 ? row : undefined;
+    },
+    timeoutMs,
+    'the import job to write a first batch',
+  );
+
+/** Waits until the job has ended (succeeded, partly or not); returns its row then. */
+export const importJobEnded = (url: string, id: string, timeoutMs = 150_000) =>
+  waitFor(
+    async () => {
+      const row = await importJobRow(url, id);
+      return ENDED_STATUSES.includes(row.status) ? row : undefined;
+    },
+    timeoutMs,
+    'the import job to end',
+  );
