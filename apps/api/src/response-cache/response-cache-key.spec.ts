@@ -1,3 +1,5 @@
+import { parse } from 'graphql';
+import { QUERY_LIMITS, QUERY_PARSE_OPTIONS } from '../graphql/query-limits.js';
 import { MAX_CACHEABLE_REQUEST_BYTES, responseCacheKey, type KeyedRequest } from './response-cache-key.js';
 
 const QUERY = 'query($slug: String!) { article(slug: $slug) { title } }';
@@ -25,6 +27,15 @@ describe('responseCacheKey', () => {
     const a = responseCacheKey(post({ query: QUERY, variables: { slug: 'a' } }));
     expect(a).not.toBeNull();
     expect(responseCacheKey(post({ query: pretty, variables: { slug: 'a' } }))).toBe(a);
+  });
+
+  it("keys a query of the parser's maximum tokens, and none over it (Apollo refuses those unread)", () => {
+    // `{` + n fields + `}`: n + 2 tokens.
+    const query = (tokens: number) => `{ ${'id '.repeat(tokens - 2)}}`;
+    expect(() => parse(query(QUERY_LIMITS.maxTokens), QUERY_PARSE_OPTIONS)).not.toThrow();
+    expect(() => parse(query(QUERY_LIMITS.maxTokens + 1), QUERY_PARSE_OPTIONS)).toThrow(/tokens/);
+    expect(responseCacheKey(post({ query: query(QUERY_LIMITS.maxTokens) }))).toEqual(expect.any(String));
+    expect(responseCacheKey(post({ query: query(QUERY_LIMITS.maxTokens + 1) }))).toBeNull();
   });
 
   it('is the same for one operation sent by GET and by POST', () => {

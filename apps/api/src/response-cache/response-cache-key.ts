@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { stripIgnoredCharacters } from 'graphql';
+import { Lexer, Source, stripIgnoredCharacters, TokenKind } from 'graphql';
+import { QUERY_LIMITS } from '../graphql/query-limits.js';
 
 /** Larger requests are never looked up: a read is small, a 5 MB createArticle is not. */
 export const MAX_CACHEABLE_REQUEST_BYTES = 64 * 1024;
@@ -112,7 +113,7 @@ function normalise(query: string): string | null {
   if (text !== undefined) return text;
   if (query.length > MAX_CACHEABLE_REQUEST_BYTES) return null;
   try {
-    text = stripIgnoredCharacters(query);
+    text = withinTokenLimit(query) ? stripIgnoredCharacters(query) : null;
   } catch {
     text = null;
   }
@@ -126,6 +127,18 @@ function normalise(query: string): string | null {
   normalised.set(query, text);
   normalisedChars += query.length + (text?.length ?? 0);
   return text;
+}
+
+/**
+ * Whether Apollo's parser would read the query (QUERY_PARSE_OPTIONS.maxTokens): one it refuses
+ * needs no key, and lexing it whole here would cost what that limit saves (issue 10).
+ */
+function withinTokenLimit(query: string): boolean {
+  const lexer = new Lexer(new Source(query));
+  for (let tokens = 0; tokens <= QUERY_LIMITS.maxTokens; tokens++) {
+    if (lexer.advance().kind === TokenKind.EOF) return true;
+  }
+  return false;
 }
 
 function isOptional(value: unknown, type: 'string' | 'object'): boolean {
