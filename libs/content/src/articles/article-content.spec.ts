@@ -1,5 +1,5 @@
 import type { Article as ArticleRow } from '@pressroom/database';
-import { parsePost, renderBody } from '@pressroom/frontmatter';
+import { parsePost, plainTextExcerpt, renderBody } from '@pressroom/frontmatter';
 import { changedBody, createdContent, updatedContent } from './article-content.js';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
@@ -12,10 +12,14 @@ const input = (fields: Partial<CreateArticleInput>): CreateArticleInput => ({
 });
 
 // As ArticleEditingService does, with the renderer inline instead of on BodyRenderer's thread.
-const created = (fields: CreateArticleInput) => createdContent(fields, renderBody(fields.body, fields.bodyFormat));
+function created(fields: CreateArticleInput) {
+  const html = renderBody(fields.body, fields.bodyFormat);
+  return createdContent(fields, html, plainTextExcerpt(html));
+}
 function updated(current: ArticleRow, fields: UpdateArticleInput) {
   const next = changedBody(current, fields);
-  return updatedContent(current, fields, next && renderBody(next.body, next.bodyFormat));
+  const excerptOf = (html: string) => Promise.resolve(plainTextExcerpt(html));
+  return updatedContent(current, fields, next && renderBody(next.body, next.bodyFormat), excerptOf);
 }
 
 function row(fields: Partial<CreateArticleInput>): ArticleRow {
@@ -36,27 +40,28 @@ describe('article content', () => {
     expect(content.language).toBe('en');
   });
 
-  it('keeps the html of an unchanged body, and re-renders a changed one', () => {
+  it('keeps the html of an unchanged body, and re-renders a changed one', async () => {
     const current = row({ body: 'One.' });
-    expect(updated(current, { title: 'New' }).html).toBe(current.html);
-    expect(updated(current, { body: '*Two*.' }).html).toContain('<em>Two</em>');
-    expect(updated(current, { bodyFormat: 'HTML', body: '<script>x</script><p>ok</p>' }).html).toBe('<p>ok</p>');
+    expect((await updated(current, { title: 'New' })).html).toBe(current.html);
+    expect((await updated(current, { body: '*Two*.' })).html).toContain('<em>Two</em>');
+    const sanitised = await updated(current, { bodyFormat: 'HTML', body: '<script>x</script><p>ok</p>' });
+    expect(sanitised.html).toBe('<p>ok</p>');
   });
 
-  it('lets a derived excerpt follow the body but keeps a written one', () => {
-    expect(updated(row({ body: 'Old.' }), { body: 'New.' }).excerpt).toBe('New.');
-    expect(updated(row({ body: 'Old.', excerpt: 'Mine.' }), { body: 'New.' }).excerpt).toBe('Mine.');
-    expect(updated(row({ body: 'Old.', excerpt: 'Mine.' }), { excerpt: null }).excerpt).toBe('Old.');
+  it('lets a derived excerpt follow the body but keeps a written one', async () => {
+    expect((await updated(row({ body: 'Old.' }), { body: 'New.' })).excerpt).toBe('New.');
+    expect((await updated(row({ body: 'Old.', excerpt: 'Mine.' }), { body: 'New.' })).excerpt).toBe('Mine.');
+    expect((await updated(row({ body: 'Old.', excerpt: 'Mine.' }), { excerpt: null })).excerpt).toBe('Old.');
   });
 
-  it('clears sourceUrl with null and leaves absent fields alone', () => {
+  it('clears sourceUrl with null and leaves absent fields alone', async () => {
     const current = row({ sourceUrl: 'https://example.com/a', language: 'fr' });
-    expect(updated(current, {}).sourceUrl).toBe('https://example.com/a');
-    expect(updated(current, { sourceUrl: null }).sourceUrl).toBeNull();
-    expect(updated(current, { title: 'X' }).language).toBe('fr');
+    expect((await updated(current, {})).sourceUrl).toBe('https://example.com/a');
+    expect((await updated(current, { sourceUrl: null })).sourceUrl).toBeNull();
+    expect((await updated(current, { title: 'X' })).language).toBe('fr');
   });
 
-  it('gives an edited article the language the import gives the same text', () => {
+  it('gives an edited article the language the import gives the same text', async () => {
     const french =
       'La marée est montée plus tôt que prévu cette année, bien au-dessus du mur du port, et les pêcheurs ' +
       "ont dû rentrer leurs bateaux avant l'aube pour ne pas les perdre dans la tempête qui venait du large. ";
@@ -70,7 +75,7 @@ describe('article content', () => {
       const path = bodyFormat === 'HTML' ? 'maree.html' : 'maree.md';
       const imported = parsePost(new TextEncoder().encode(`---\ntitle: Marée\n---\n${body}`), { path });
       if (!imported.ok) throw new Error(imported.error.message);
-      const edited = updated(row({ body: 'Before.' }), { title: 'Marée', body, bodyFormat, language: null });
+      const edited = await updated(row({ body: 'Before.' }), { title: 'Marée', body, bodyFormat, language: null });
       expect(created(input({ title: 'Marée', body, bodyFormat })).language).toBe(imported.post.language);
       expect(edited.language).toBe(imported.post.language);
       expect(edited.language).toBe(bodyFormat === 'HTML' ? 'pt-br' : 'fr');

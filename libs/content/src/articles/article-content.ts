@@ -1,17 +1,23 @@
-import { bodyLanguage, plainTextExcerpt } from '@pressroom/frontmatter';
+import { bodyLanguage } from '@pressroom/frontmatter';
 import type { Article as ArticleRow, BodyFormat, Prisma } from '@pressroom/database';
 import type { CreateArticleInput } from './dto/create-article.input.js';
 import type { UpdateArticleInput } from './dto/update-article.input.js';
 
-/** The fields of a new article that come from the editor's input (slug and links aside); `html` is its body rendered. */
-export function createdContent(input: CreateArticleInput, html: string) {
+/** The excerpt derived from rendered html (plainTextExcerpt(), on BodyRenderer's thread when large). */
+export type ExcerptOf = (html: string) => Promise<string | null>;
+
+/**
+ * The fields of a new article that come from the editor's input (slug and links aside); `html`
+ * is its body rendered, `derivedExcerpt` the excerpt derived from it.
+ */
+export function createdContent(input: CreateArticleInput, html: string, derivedExcerpt: string | null) {
   const title = input.title.trim();
   return {
     title,
     body: input.body,
     bodyFormat: input.bodyFormat,
     html,
-    excerpt: input.excerpt ?? plainTextExcerpt(html),
+    excerpt: input.excerpt ?? derivedExcerpt,
     language: input.language ?? bodyLanguage(title, { body: input.body, html, format: input.bodyFormat }),
     sourceUrl: input.sourceUrl ?? null,
     frontMatter: (input.frontMatter ?? {}) as Prisma.JsonObject,
@@ -33,7 +39,12 @@ export function changedBody(
  * null to keep the current html. An excerpt that was derived from the old body follows the new
  * one, while one an editor wrote stays.
  */
-export function updatedContent(current: ArticleRow, input: UpdateArticleInput, rendered: string | null) {
+export async function updatedContent(
+  current: ArticleRow,
+  input: UpdateArticleInput,
+  rendered: string | null,
+  excerptOf: ExcerptOf,
+) {
   const title = input.title?.trim() ?? current.title;
   const body = input.body ?? current.body;
   const bodyFormat = input.bodyFormat ?? current.bodyFormat;
@@ -43,7 +54,7 @@ export function updatedContent(current: ArticleRow, input: UpdateArticleInput, r
     body,
     bodyFormat,
     html,
-    excerpt: nextExcerpt(current, input.excerpt, html),
+    excerpt: await nextExcerpt(current, input.excerpt, html, excerptOf),
     language:
       input.language === undefined
         ? current.language
@@ -53,10 +64,15 @@ export function updatedContent(current: ArticleRow, input: UpdateArticleInput, r
   };
 }
 
-function nextExcerpt(current: ArticleRow, given: string | null | undefined, html: string): string | null {
-  if (given === null) return plainTextExcerpt(html);
+async function nextExcerpt(
+  current: ArticleRow,
+  given: string | null | undefined,
+  html: string,
+  excerptOf: ExcerptOf,
+): Promise<string | null> {
+  if (given === null) return excerptOf(html);
   if (given !== undefined) return given;
   if (html === current.html) return current.excerpt;
-  const wasDerived = current.excerpt === null || current.excerpt === plainTextExcerpt(current.html);
-  return wasDerived ? plainTextExcerpt(html) : current.excerpt;
+  const wasDerived = current.excerpt === null || current.excerpt === (await excerptOf(current.html));
+  return wasDerived ? excerptOf(html) : current.excerpt;
 }

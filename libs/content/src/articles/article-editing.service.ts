@@ -19,7 +19,8 @@ export class ArticleEditingService {
   /** A new DRAFT at version 1, with its first revision. */
   async create(input: CreateArticleInput, actor: string): Promise<ArticleRow> {
     if (input.slug) await this.writer.assertSlugFree(input.slug, 'input.slug');
-    const content = createdContent(input, await this.renderer.render(input.body, input.bodyFormat));
+    const html = await this.renderer.render(input.body, input.bodyFormat);
+    const content = createdContent(input, html, input.excerpt ?? (await this.renderer.excerpt(html)));
     const authorIds = await resolveAuthorIds(this.writer.db, input.authors ?? [], 'input.authors');
     const tagIds = await resolveTagIds(this.writer.db, input.tags ?? [], 'input.tags');
     let slug = input.slug ?? '';
@@ -46,7 +47,8 @@ export class ArticleEditingService {
       const tagIds = input.tags && (await resolveTagIds(this.writer.db, input.tags, 'input.tags'));
       const next = changedBody(article, input);
       const html = next && (await this.renderer.render(next.body, next.bodyFormat));
-      return { content: { ...article, ...updatedContent(article, input, html), slug }, links: { authorIds, tagIds } };
+      const content = await updatedContent(article, input, html, (h) => this.renderer.excerpt(h));
+      return { content: { ...article, ...content, slug }, links: { authorIds, tagIds } };
     });
   }
 

@@ -5,17 +5,20 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { BadUserInputError } from '@pressroom/common';
 import type { BodyFormat } from '@pressroom/database';
 import { Piscina } from 'piscina';
-import renderTask from './render-body.worker.js';
+import type { SearchDocument, SearchSource } from '../../search/search-document.js';
+import renderTask, { excerptTask, searchDocumentTask } from './render-body.worker.js';
 
-/** Bodies up to this many characters render inline: a thread hop costs more than they do. */
+/** Bodies up to this many characters are worked on inline: a thread hop costs more than they do. */
 export const INLINE_RENDER_CHARS = 16 * 1024;
 /** Longest an editor's body may take to render (5 MB of prose takes about 5 s on one core). */
 export const RENDER_TIME_BUDGET_MS = 20_000;
 
 /**
- * Renders and sanitises editors' bodies. A large body (up to 5 MB) takes seconds of CPU, which on
- * the event loop would stall every other request (issue 10), so it renders on a worker thread,
- * under a time budget; small ones, the common case, render inline. Under jest the sources are
+ * Every pass over an editor's body: rendering and sanitising it, deriving its excerpt and its
+ * search document. A large body (up to 5 MB) takes seconds of CPU to render and tens of
+ * milliseconds per text pass, which on the event loop would stall every other request (issue
+ * 10), so large ones are worked on a worker thread, rendering under a time budget; small ones,
+ * the common case, inline. Under jest the sources are
  * TypeScript, which threads cannot load, so the built worker is used (inline when absent).
  */
 @Injectable()
@@ -54,6 +57,19 @@ export class BodyRenderer implements OnModuleDestroy {
         { limit: 'renderTimeMs', renderTimeMs: RENDER_TIME_BUDGET_MS },
       );
     }
+  }
+
+  /** The excerpt derived from a rendered body (plainTextExcerpt()). */
+  excerpt(html: string): Promise<string | null> {
+    if (!this.pool || html.length <= INLINE_RENDER_CHARS) return Promise.resolve(excerptTask({ html }));
+    return this.pool.run({ html }, { name: 'excerptTask' }) as Promise<string | null>;
+  }
+
+  /** searchDocument() of an article's title, excerpt and rendered body. */
+  searchDocument(source: SearchSource): Promise<SearchDocument> {
+    const { title, excerpt, html } = source;
+    if (!this.pool || html.length <= INLINE_RENDER_CHARS) return Promise.resolve(searchDocumentTask(source));
+    return this.pool.run({ title, excerpt, html }, { name: 'searchDocumentTask' }) as Promise<SearchDocument>;
   }
 
   async onModuleDestroy(): Promise<void> {
