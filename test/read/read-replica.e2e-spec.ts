@@ -84,6 +84,40 @@ describe('DATABASE_REPLICA_URL', () => {
     });
   });
 
+  describe('when set, with the response cache on', () => {
+    let api: ApiProcess;
+    let editor: string;
+    beforeAll(async () => {
+      api = await startApiProcess(primaryUrl, {
+        DATABASE_REPLICA_URL: replicaUrl,
+        RESPONSE_CACHE_MAX_BYTES: '1000000',
+        CACHE_MAX_AGE: '60',
+      });
+      editor = await insertToken(primaryUrl, 'EDITOR');
+    }, 90_000);
+    afterAll(() => api?.stop());
+
+    it('caches anonymous answers again once the replica has replayed the last write', async () => {
+      const cacheOf = async () => {
+        const res = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: BY_SLUG }),
+        });
+        await res.arrayBuffer();
+        return res.headers.get('x-cache');
+      };
+      await graphql(api, 'mutation { createArticle(input: { title: "Another write" }) { id } }', editor);
+      // This "replica" is not in recovery, so it has replayed everything: the wait is one check.
+      const seen: (string | null)[] = [];
+      for (let i = 0; i < 50 && seen.at(-1) !== 'HIT'; i++) {
+        seen.push(await cacheOf());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(seen.at(-1)).toBe('HIT');
+    });
+  });
+
   describe('when unset', () => {
     let api: ApiProcess;
     beforeAll(async () => {

@@ -70,6 +70,26 @@ export class DatabasePool implements OnApplicationShutdown {
     }
   }
 
+  /** The primary's WAL position now: a replica that has replayed it shows every commit so far. */
+  async primaryWalPosition(): Promise<string> {
+    const { rows } = await this.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    return rows[0]!.lsn;
+  }
+
+  /**
+   * Whether the replica has replayed the primary's WAL up to `position` (primaryWalPosition()).
+   * True without a replica, and for a "replica" that is not in recovery (no lag to wait for).
+   */
+  async replicaReplayed(position: string): Promise<boolean> {
+    if (!this.replica) return true;
+    const { rows } = await this.query<{ replayed: boolean }>(
+      'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) AS replayed',
+      [position],
+      'replica',
+    );
+    return rows[0]!.replayed;
+  }
+
   /**
    * Calls `listener` with the SQL of every statement sent on either pool, whoever sent it
    * (Prisma, the SQL helpers, the job queue), when the app was built with logQueries (tests count

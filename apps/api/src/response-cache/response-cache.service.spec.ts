@@ -1,6 +1,6 @@
 import type { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import type { ContentChanges, SqlPool } from '@pressroom/database';
+import type { ContentChanges, DatabasePool, SqlPool } from '@pressroom/database';
 import { ResponseCache, type CachedResponse } from './response-cache.service.js';
 
 const answer = (text: string): CachedResponse => ({ body: Buffer.from(text), headers: [], storedAt: Date.now() });
@@ -8,7 +8,7 @@ const answer = (text: string): CachedResponse => ({ body: Buffer.from(text), hea
 const TTL = 60_000;
 
 /** A cache with stand-ins for the two sources of invalidation: local commits and notifications. */
-function cacheWithCommits(): {
+function cacheWithCommits(replica?: { replayed: boolean }): {
   cache: ResponseCache;
   commit: () => void;
   notify: (listening?: boolean) => void;
@@ -22,7 +22,12 @@ function cacheWithCommits(): {
     listening: true,
     onChange: (listener: () => void) => (notifications.push(listener), () => undefined),
   };
-  const cache = new ResponseCache(config, sql, changes as unknown as ContentChanges);
+  const database = {
+    hasReplica: replica !== undefined,
+    primaryWalPosition: () => Promise.resolve('0/10'),
+    replicaReplayed: () => Promise.resolve(replica?.replayed ?? true),
+  } as unknown as DatabasePool;
+  const cache = new ResponseCache(config, sql, changes as unknown as ContentChanges, database);
   cache.onModuleInit();
   return {
     cache,
@@ -43,6 +48,23 @@ describe('ResponseCache', () => {
     expect(cache.get('q')).toBeUndefined();
     cache.set('q', answer('new'), cache.generation, TTL);
     expect(cache.get('q')?.body.toString()).toBe('new');
+  });
+
+  it('with a read replica, stores nothing read before the replica replayed the last write', async () => {
+    const replica = { replayed: false };
+    const { cache, notify } = cacheWithCommits(replica);
+    notify();
+    const duringLag = cache.generation;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    cache.set('q', answer('stale'), duringLag, TTL);
+    expect(cache.get('q')).toBeUndefined();
+    replica.replayed = true;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    cache.set('q', answer('stale'), duringLag, TTL); // read on the replica before it caught up
+    expect(cache.get('q')).toBeUndefined();
+    cache.set('q', answer('fresh'), cache.generation, TTL);
+    expect(cache.get('q')?.body.toString()).toBe('fresh');
+    cache.onModuleDestroy();
   });
 
   it('forgets every answer when a transaction of the SqlPool commits', () => {

@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { ContentChanges, SqlPool } from '@pressroom/database';
+import { ContentChanges, DatabasePool, SqlPool } from '@pressroom/database';
 import { LRUCache } from 'lru-cache';
+import { ReplicaCatchUp } from './replica-catch-up.js';
 
 /** One stored answer: the bytes and headers the API sent for it. */
 export interface CachedResponse {
@@ -23,19 +24,25 @@ const ENTRY_OVERHEAD_BYTES = 512;
  * content write: at once for this process's own (a mutation, a committed import batch), within
  * moments for anyone's through ContentChanges (LISTEN/NOTIFY). While that connection is down
  * the cache is bypassed, since writes elsewhere would go unseen. A generation counter keeps a
- * read that was running while a write landed from storing what it read before.
+ * read that was running while a write landed from storing what it read before. With a read
+ * replica, nothing is stored after a write until the replica has replayed it (ReplicaCatchUp),
+ * and reads that ran before then are refused too.
  */
 @Injectable()
 export class ResponseCache implements OnModuleInit, OnModuleDestroy {
   private entries?: LRUCache<string, CachedResponse>;
   private current = 0;
   private unsubscribe: (() => void)[] = [];
+  private readonly replica: ReplicaCatchUp | null;
 
   constructor(
     private readonly config: ConfigService<Env, true>,
     private readonly sql: SqlPool,
     private readonly changes: ContentChanges,
-  ) {}
+    database: DatabasePool,
+  ) {
+    this.replica = database.hasReplica ? new ReplicaCatchUp(database, () => this.current++) : null;
+  }
 
   // Not in the constructor: the validated environment reaches ConfigService only once the
   // modules are instantiated.
@@ -56,6 +63,7 @@ export class ResponseCache implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.replica?.close();
   }
 
   /** Whether answers are looked up and kept: configured on, and hearing of every write. */
@@ -79,7 +87,7 @@ export class ResponseCache implements OnModuleInit, OnModuleDestroy {
 
   /** Keeps `response` for `ttlMs` (its Cache-Control max-age), unless a write landed since `generation`. */
   set(key: string, response: CachedResponse, generation: number, ttlMs: number): void {
-    if (generation === this.current && ttlMs > 0 && this.changes.listening)
+    if (generation === this.current && ttlMs > 0 && this.changes.listening && !this.replica?.behind)
       this.entries?.set(key, response, { ttl: ttlMs });
   }
 
@@ -87,5 +95,6 @@ export class ResponseCache implements OnModuleInit, OnModuleDestroy {
   invalidate(): void {
     this.current++;
     this.entries?.clear();
+    this.replica?.follow();
   }
 }
