@@ -17,7 +17,7 @@ const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 /**
  * The columns to read for the GraphQL fields a query selected (see selectedFields), or all of
  * them. Only `id`, the sort keys and what was asked for: body and HTML are most of the bytes.
- * Authors and tags, when selected, come along as JSON (see prefetched-relations.ts).
+ * Authors and tags, when selected, come along as JSON (see prefetched-relations.sql.ts).
  */
 export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
   const fields = selection?.fields;
