@@ -2,7 +2,8 @@ import { ANONYMOUS, toConnection, toPageRequest, type Connection, type Viewer } 
 import type { Article as ArticleRow, Author as AuthorRow, Tag as TagRow } from '@pressroom/database';
 import DataLoader from 'dataloader';
 import { cursorOf } from './articles/article-order.js';
-import { countsFor, listOrder, pagesFor, type ArticleListQuery } from './articles/article-queries.js';
+import { listOrder, type ArticleListQuery } from './articles/article-list-query.js';
+import { countsFor, pagesFor } from './articles/articles.repository.js';
 import type { ArticlesArgs, ArticleWhereInput } from './articles/dto/articles.args.js';
 import { authorsOfArticles, tagsOfArticles } from './article-relations.repository.js';
 import type { ArticleSelection } from './selection.js';

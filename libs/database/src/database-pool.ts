@@ -55,6 +55,11 @@ export class DatabasePool implements OnApplicationShutdown {
     }
   }
 
+  /** `SELECT 1` on `target`: resolves when the server answers (health checks). */
+  async ping(target: DatabaseTarget = 'primary'): Promise<void> {
+    await this.query('SELECT 1', [], target);
+  }
+
   /**
    * Runs `work` in one transaction on `target`: committed when it resolves, rolled back when it
    * throws. `begin` may set transaction-local settings (`BEGIN; SET LOCAL ...`).

@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
+import { setBatchSettings } from './batch-settings.repository.js';
 import { chunks, split } from './batches.js';
 import { ExportService } from './export/export.service.js';
 import type { ItemRecord } from './jobs/import-counts.js';
@@ -257,11 +258,7 @@ export class ImportRunner implements OnModuleDestroy {
         // statement that runs once never paid back (a third of PostgreSQL's CPU at 100k posts).
         // A longer statement timeout than the API's: one multi-row INSERT of a batch of long
         // posts may legitimately outlast a request's budget on a busy server.
-        await tx.query(
-          `SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true),
-                  set_config('statement_timeout', $1, true)`,
-          [`${BATCH_STATEMENT_TIMEOUT_MS}ms`],
-        );
+        await setBatchSettings(tx, `${BATCH_STATEMENT_TIMEOUT_MS}ms`);
         const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
           this.jobs.writtenArticles(tx, job.id, ids),
         );

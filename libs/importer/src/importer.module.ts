@@ -3,6 +3,7 @@ import { ArticlesModule } from '@pressroom/content';
 import { ExportService } from './export/export.service.js';
 import { ImportItemsService } from './jobs/import-items.service.js';
 import { ImportJobsResolver } from './jobs/import-jobs.resolver.js';
+import { ImportJobsRepository } from './jobs/import-jobs.repository.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
 import { ImportService } from './import.service.js';
@@ -17,6 +18,7 @@ import { UploadStore } from './staging/upload-store.js';
 @Module({
   imports: [ArticlesModule],
   providers: [
+    ImportJobsRepository,
     ImportJobsService,
     ImportItemsService,
     ImportJobsResolver,

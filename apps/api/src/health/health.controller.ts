@@ -53,7 +53,7 @@ export class HealthController {
   private async replicaStatus(): Promise<{ replica?: 'ok' | 'unavailable' }> {
     if (!this.database.hasReplica) return {};
     try {
-      await withTimeout(this.database.query('SELECT 1', [], 'replica'), READY_TIMEOUT_MS);
+      await withTimeout(this.database.ping('replica'), READY_TIMEOUT_MS);
       return { replica: 'ok' };
     } catch {
       return { replica: 'unavailable' }; // logged by DatabasePool

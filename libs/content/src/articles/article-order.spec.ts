@@ -1,4 +1,5 @@
-import { articleOrder, keysetSql, orderBySql } from './article-order.js';
+import { articleOrder } from './article-order.js';
+import { keysetSql, orderBySql } from './article-order.sql.js';
 import { ArticleOrderField, SortDirection } from './dto/articles.args.js';
 
 const id = '00000000-0000-4000-8000-000000000001';

@@ -1,15 +1,17 @@
 import { BadUserInputError, NotFoundError } from '@pressroom/common';
 import type { AuthorRefInput } from './dto/author-ref.input.js';
 import type { TagRefInput } from './dto/tag-ref.input.js';
-import type { Queryable } from './article-writer.service.js';
+import { authorsByIdOrSlug, tagsByIdOrKey } from './article-refs.repository.js';
+import type { Queryable } from './article-writes.repository.js';
 
 /** Author ids for refs given by id or slug, in the given order; an unknown one is NOT_FOUND. */
 export async function resolveAuthorIds(db: Queryable, refs: AuthorRefInput[], field: string): Promise<string[]> {
   assertOneKeyEach(refs, field);
   if (!refs.length) return [];
-  const { rows } = await db.query<{ id: string; slug: string }>(
-    `SELECT id::text, slug FROM "Author" WHERE id = ANY($1::uuid[]) OR slug = ANY($2::text[])`,
-    [idsOf(refs), refs.flatMap((r) => (r.slug ? [r.slug] : []))],
+  const rows = await authorsByIdOrSlug(
+    db,
+    idsOf(refs),
+    refs.flatMap((r) => (r.slug ? [r.slug] : [])),
   );
   const ids = new Set(rows.map((r) => r.id));
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
@@ -27,9 +29,10 @@ export async function resolveTagIds(db: Queryable, refs: TagRefInput[], field: s
   assertOneKeyEach(refs, field);
   if (!refs.length) return [];
   const key = (kind: string, slug: string) => `${kind}:${slug}`;
-  const { rows } = await db.query<{ id: string; key: string }>(
-    `SELECT id::text, kind::text || ':' || slug AS key FROM "Tag" WHERE id = ANY($1::uuid[]) OR kind::text || ':' || slug = ANY($2::text[])`,
-    [idsOf(refs), refs.flatMap((r) => (r.slug ? [key(r.kind, r.slug)] : []))],
+  const rows = await tagsByIdOrKey(
+    db,
+    idsOf(refs),
+    refs.flatMap((r) => (r.slug ? [key(r.kind, r.slug)] : [])),
   );
   const ids = new Set(rows.map((r) => r.id));
   const byKey = new Map(rows.map((r) => [r.key, r.id]));

@@ -7,6 +7,8 @@ import {
   type Prisma,
 } from '@pressroom/database';
 import { notFound } from './article-refs.js';
+import { existingAuthorsAndTags } from './article-refs.repository.js';
+import { revisionSnapshot } from './article-revisions.repository.js';
 import { ArticleWriter, type ArticleLinks, type Queryable } from './article-writer.service.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { ArticleSnapshot } from './revision-snapshot.js';
@@ -50,12 +52,8 @@ export class ArticleRevisionsService {
     actor: string,
   ): Promise<ArticleRow> {
     return this.writer.edit(articleId, expectedVersion, actor, 'restore', async ({ article }) => {
-      const { rows } = await this.writer.db.query<{ snapshot: ArticleSnapshot }>(
-        `SELECT snapshot FROM "ArticleRevision" WHERE id = $1 AND "articleId" = $2`,
-        [revisionId, articleId],
-      );
-      if (!rows[0]) throw notFound('ArticleRevision', { id: revisionId, articleId }, 'revisionId');
-      const snapshot = rows[0].snapshot;
+      const snapshot = await revisionSnapshot(this.writer.db, revisionId, articleId);
+      if (!snapshot) throw notFound('ArticleRevision', { id: revisionId, articleId }, 'revisionId');
       if (snapshot.slug !== article.slug) await this.writer.assertSlugFree(snapshot.slug, 'revisionId', articleId);
       const content = {
         ...article,
@@ -76,13 +74,9 @@ export class ArticleRevisionsService {
 
 /** The snapshot's authors and tags that still exist, in the snapshot's order. */
 async function stillExisting(db: Queryable, snapshot: ArticleSnapshot): Promise<ArticleLinks> {
-  const { rows } = await db.query<ArticleLinks>(
-    `SELECT ARRAY(SELECT id::text FROM "Author" WHERE id = ANY($1::uuid[])) AS "authorIds",
-            ARRAY(SELECT id::text FROM "Tag" WHERE id = ANY($2::uuid[])) AS "tagIds"`,
-    [snapshot.authorIds, snapshot.tagIds],
-  );
-  const authors = new Set(rows[0]!.authorIds);
-  const tags = new Set(rows[0]!.tagIds);
+  const existing = await existingAuthorsAndTags(db, snapshot.authorIds, snapshot.tagIds);
+  const authors = new Set(existing.authorIds);
+  const tags = new Set(existing.tagIds);
   return {
     authorIds: snapshot.authorIds.filter((id) => authors.has(id)),
     tagIds: snapshot.tagIds.filter((id) => tags.has(id)),

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest, Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
-import { articleColumns } from '../articles/article-queries.js';
-import { keysetSql, orderBySql, type SortOrder } from '../articles/article-order.js';
+import { articleFilterSql } from '../articles/article-filters.sql.js';
+import type { SortOrder } from '../articles/article-order.js';
+import { keysetSql, orderBySql } from '../articles/article-order.sql.js';
+import { articleColumns } from '../articles/articles.repository.js';
+import type { ArticleWhereInput } from '../articles/dto/articles.args.js';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
 import type { ParsedSearch } from './search-query.js';
@@ -37,6 +40,14 @@ export interface HitsQuery {
 @Injectable()
 export class SearchRepository {
   constructor(private readonly reader: SqlReader) {}
+
+  /**
+   * The viewer's filter, for hits() and count(): built (and checked: BAD_USER_INPUT for a status
+   * the viewer may not filter on) before the search text is looked at, as the service asks.
+   */
+  filterOf(where: ArticleWhereInput | undefined, viewer: Viewer): Prisma.Sql {
+    return articleFilterSql(where, viewer);
+  }
 
   /**
    * One page of hits, each with its score and the total number of hits. One pass over the

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { toConnection, toPageRequest, type Connection, type Edge, type Viewer } from '@pressroom/common';
 import type { Article as ArticleRow } from '@pressroom/database';
 import type { ArticleSelection } from '../selection.js';
-import { articleFilterSql } from '../articles/article-filters.js';
 import { cursorOf, cursorValues, type SortOrder } from '../articles/article-order.js';
 import type { SearchArgs } from './dto/search.args.js';
 import { displayText, highlight } from './highlight.js';
@@ -45,7 +44,7 @@ export class SearchService {
     const parsed = parseSearch(args.query);
     const order = searchOrder();
     const values = cursorValues(order, request);
-    const filter = articleFilterSql(args.where, viewer);
+    const filter = this.repository.filterOf(args.where, viewer);
     if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
     const rows = await this.repository.hits(viewer, { parsed, filter, order, values, request, selection });
     const total = rows[0]?.total;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@pressroom/common';
-import { PrismaService, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
+import { PrismaService, type ImportJob, type SqlClient } from '@pressroom/database';
 import { finalStatus, type ImportCounts, type ItemRecord } from './import-counts.js';
+import { ImportJobsRepository } from './import-jobs.repository.js';
 
 type Tx = SqlClient;
 
@@ -57,7 +58,7 @@ export interface NewImportJob {
 export class ImportJobsService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly sql: SqlPool,
+    private readonly repository: ImportJobsRepository,
   ) {}
 
   create(input: NewImportJob): Promise<ImportJob> {
@@ -84,21 +85,13 @@ export class ImportJobsService {
    */
   async recordedPaths(jobId: string, paths: string[]): Promise<Set<string>> {
     if (!paths.length) return new Set();
-    const { rows } = await this.sql.query<{ path: string }>(
-      `SELECT path FROM "ImportItem" WHERE "jobId" = $1::uuid AND path = ANY($2::text[])`,
-      [jobId, paths],
-    );
-    return new Set(rows.map((r) => r.path));
+    return new Set(await this.repository.recordedPaths(jobId, paths));
   }
 
   /** Which of these articles this job has created or updated so far (see JobWrites). */
   async writtenArticles(tx: Tx, jobId: string, articleIds: string[]): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
     if (!articleIds.length) return new Map();
-    const { rows } = await tx.query<{ id: string; outcome: 'CREATED' | 'UPDATED' }>(
-      `SELECT "articleId"::text AS id, outcome::text AS outcome FROM "ImportItem"
-       WHERE "jobId" = $1::uuid AND "articleId" = ANY($2::uuid[]) AND outcome IN ('CREATED', 'UPDATED')`,
-      [jobId, articleIds],
-    );
+    const rows = await this.repository.writtenArticles(tx, jobId, articleIds);
     return new Map(rows.map((r) => [r.id, r.outcome]));
   }
 
@@ -114,26 +107,10 @@ export class ImportJobsService {
     files: { path: string; warning: string }[],
   ): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
     if (!files.length) return new Map();
-    const { rows } = await tx.query<{ path: string; outcome: 'CREATED' | 'UPDATED' }>(
-      `WITH before AS (
-         SELECT i.id, i.path, i.outcome::text AS outcome FROM "ImportItem" i
-         WHERE i."jobId" = $1::uuid AND i.path = ANY($2::text[]) AND i.outcome IN ('CREATED', 'UPDATED')
-         FOR UPDATE
-       ), skipped AS (
-         UPDATE "ImportItem" i SET outcome = 'SKIPPED', "articleId" = NULL,
-           warnings = jsonb_build_array(jsonb_build_object('line', NULL, 'message', w.warning))
-         FROM before b JOIN unnest($2::text[], $3::text[]) AS w(path, warning) ON w.path = b.path
-         WHERE i.id = b.id
-       )
-       SELECT path, outcome FROM before`,
-      [jobId, files.map((f) => f.path), files.map((f) => f.warning)],
-    );
+    const rows = await this.repository.skipItems(tx, jobId, files);
     const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;
     if (rows.length) {
-      await tx.query(
-        `UPDATE "ImportJob" SET created = created - $2, updated = updated - $3, skipped = skipped + $4 WHERE id = $1::uuid`,
-        [jobId, count('CREATED'), count('UPDATED'), rows.length],
-      );
+      await this.repository.moveToSkipped(tx, jobId, count('CREATED'), count('UPDATED'), rows.length);
     }
     return new Map(rows.map((r) => [r.path, r.outcome]));
   }
@@ -141,31 +118,17 @@ export class ImportJobsService {
   /** Records file outcomes and adds them to the job's counters, in the caller's transaction. */
   async recordItems(tx: Tx, jobId: string, items: ItemRecord[]): Promise<void> {
     if (!items.length) return;
-    const { rows: inserted } = await tx.query<{ outcome: string; n: number }>(
-      `WITH ins AS (
-         INSERT INTO "ImportItem" (id, "jobId", path, outcome, "articleId", line, message, warnings)
-         SELECT gen_random_uuid(), $1::uuid, p, o::"ImportItemOutcome", a, l, m, w::jsonb
-         FROM unnest($2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[], $7::text[]) AS v(p, o, a, l, m, w)
-         ON CONFLICT ("jobId", path) DO NOTHING
-         RETURNING outcome)
-       SELECT outcome::text, count(*)::int AS n FROM ins GROUP BY outcome`,
-      [
-        jobId,
-        items.map((i) => i.path),
-        items.map((i) => i.outcome),
-        items.map((i) => i.articleId),
-        items.map((i) => i.line),
-        items.map((i) => i.message),
-        items.map((i) => JSON.stringify(i.warnings)),
-      ],
-    );
+    const inserted = await this.repository.insertItems(tx, jobId, items);
     const count = (outcome: string) => inserted.find((r) => r.outcome === outcome)?.n ?? 0;
     const processed = inserted.reduce((sum, r) => sum + r.n, 0);
-    await tx.query(
-      `UPDATE "ImportJob" SET processed = processed + $2, created = created + $3, updated = updated + $4,
-         unchanged = unchanged + $5, failed = failed + $6, skipped = skipped + $7 WHERE id = $1::uuid`,
-      [jobId, processed, count('CREATED'), count('UPDATED'), count('UNCHANGED'), count('FAILED'), count('SKIPPED')],
-    );
+    await this.repository.addCounts(tx, jobId, [
+      processed,
+      count('CREATED'),
+      count('UPDATED'),
+      count('UNCHANGED'),
+      count('FAILED'),
+      count('SKIPPED'),
+    ]);
   }
 
   /**
@@ -270,21 +233,11 @@ export class ImportJobsService {
 
   /** Warnings of every file, in path order, at most `limit`. */
   warningsOf(jobId: string, limit = REPORT_LIST_LIMIT): Promise<Located[]> {
-    return this.prisma.$queryRawUnsafe<Located[]>(
-      `SELECT i.path, (w->>'line')::int AS line, w->>'message' AS message
-       FROM "ImportItem" i, jsonb_array_elements(i.warnings) w
-       WHERE i."jobId" = $1::uuid ORDER BY i.path LIMIT $2`,
-      jobId,
-      limit,
-    );
+    return this.repository.warningsOf(jobId, limit);
   }
 
   /** How many warnings the job's files have in all. */
-  async warningCount(jobId: string): Promise<number> {
-    const [row] = await this.prisma.$queryRawUnsafe<{ count: number }[]>(
-      `SELECT coalesce(sum(jsonb_array_length(warnings)), 0)::int AS count FROM "ImportItem" WHERE "jobId" = $1::uuid`,
-      jobId,
-    );
-    return row?.count ?? 0;
+  warningCount(jobId: string): Promise<number> {
+    return this.repository.warningCount(jobId);
   }
 }

@@ -1,12 +1,13 @@
-import { type PageRequest, type Viewer } from '@pressroom/common';
+import { ANONYMOUS, type PageRequest, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
-import { ARTICLE_COLUMNS } from './article-columns.js';
-import { articleFilterSql } from './article-filters.js';
-import { articleOrder, cursorValues, keysetSql, orderBySql, type SortOrder } from './article-order.js';
-import type { ArticleOrderByInput, ArticleWhereInput } from './dto/articles.args.js';
-import { prefetchSql } from './prefetched-relations.js';
 import type { ArticleSelection } from '../selection.js';
+import { ARTICLE_COLUMNS } from './article-columns.js';
+import { articleFilterSql, visibleSql } from './article-filters.sql.js';
+import { listOrder, type ArticleListQuery } from './article-list-query.js';
+import { cursorValues } from './article-order.js';
+import { keysetSql, orderBySql } from './article-order.sql.js';
+import { prefetchSql } from './prefetched-relations.sql.js';
 
 const { sql, raw } = Prisma;
 
@@ -16,7 +17,7 @@ const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 /**
  * The columns to read for the GraphQL fields a query selected (see selectedFields), or all of
  * them. Only `id`, the sort keys and what was asked for: body and HTML are most of the bytes.
- * Authors and tags, when selected, come along as JSON (see prefetched-relations.ts).
+ * Authors and tags, when selected, come along as JSON (see prefetched-relations.sql.ts).
  */
 export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
   const fields = selection?.fields;
@@ -29,22 +30,10 @@ export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
 }
 
 /** Restricts a list to the articles of one author or one tag (the parent of a nested list). */
-export type ArticleScope = { kind: 'author' | 'tag'; id: Prisma.Sql } | null;
-
-export interface ArticleListQuery {
-  where?: ArticleWhereInput;
-  orderBy?: ArticleOrderByInput;
-  viewer: Viewer;
-  /** What the query shows of the nodes, to read only that; all columns when absent. */
-  selection?: ArticleSelection;
-}
-
-export function listOrder(query: ArticleListQuery): SortOrder<ArticleRow> {
-  return articleOrder(query.orderBy);
-}
+type ArticleScope = { kind: 'author' | 'tag'; id: Prisma.Sql } | null;
 
 /** Filter, visibility and scope as one condition on `a`. */
-export function conditionSql(query: ArticleListQuery, scope: ArticleScope): Prisma.Sql {
+function conditionSql(query: ArticleListQuery, scope: ArticleScope): Prisma.Sql {
   const filter = articleFilterSql(query.where, query.viewer);
   if (!scope) return filter;
   const link =
@@ -54,13 +43,58 @@ export function conditionSql(query: ArticleListQuery, scope: ArticleScope): Pris
   return sql`${link} AND ${filter}`;
 }
 
-/** One page (take + 1 rows, in query order) of a list. */
-export function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
+/** One page (take + 1 rows, in query order) of a list, as SQL (also the inner query of pagesFor). */
+function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
   const order = listOrder(query);
   const values = cursorValues(order, request);
   return sql`SELECT ${articleColumns(query.selection)} FROM "Article" a
     WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
     ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}`;
+}
+
+/** One article by id or slug that the viewer may see (see ArticlesService.findOne). */
+export async function findArticle(
+  reader: SqlReader,
+  where: { id?: string; slug?: string },
+  viewer: Viewer,
+  selection?: ArticleSelection,
+): Promise<ArticleRow | null> {
+  const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
+  if (!key) return null;
+  const [row] = await reader.query<ArticleRow>(
+    sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+    viewer,
+  );
+  return row ?? null;
+}
+
+/** The article a redirect key (see redirectKey) leads to, in one query; null as for findArticle. */
+export async function findArticleByRedirect(
+  reader: SqlReader,
+  key: string,
+  viewer: Viewer,
+  selection?: ArticleSelection,
+): Promise<ArticleRow | null> {
+  const [row] = await reader.query<ArticleRow>(
+    sql`SELECT ${articleColumns(selection)} FROM "Redirect" r JOIN "Article" a ON a.id = r."articleId"
+        WHERE r.path = ${key} AND ${visibleSql(viewer)}`,
+    viewer,
+  );
+  return row ?? null;
+}
+
+/** See ArticlesService.nextScheduledPublication. */
+export async function nextScheduledPublication(reader: SqlReader): Promise<Date | null> {
+  const [row] = await reader.query<{ at: Date | null }>(
+    sql`SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'PUBLISHED' AND "publishedAt" > now()`,
+    ANONYMOUS,
+  );
+  return row?.at ?? null;
+}
+
+/** One page (take + 1 rows, in query order) of a list. */
+export function articlePage(reader: SqlReader, query: ArticleListQuery, request: PageRequest): Promise<ArticleRow[]> {
+  return reader.query<ArticleRow>(pageSql(query, request, null), query.viewer);
 }
 
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
