@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { SqlPool } from '@pressroom/database';
+import { searchDocument } from '../../libs/content/src/search/search-document.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -19,6 +21,41 @@ describe('the search index follows edits', () => {
     if (errors) throw new Error(JSON.stringify(errors));
     return data!.search.edges.map((e: any) => e.node.id);
   }
+
+  /** Whether the stored vector is exactly what searchDocument() of the stored text gives. */
+  async function vectorIsExact(id: string): Promise<boolean> {
+    const sql = app.get(SqlPool);
+    const { rows } = await sql.query<{ title: string; excerpt: string | null; html: string }>(
+      'SELECT title, excerpt, html FROM "Article" WHERE id = $1',
+      [id],
+    );
+    const doc = searchDocument(rows[0]!);
+    const { rows: same } = await sql.query<{ exact: boolean }>(
+      `SELECT "searchVector" = pressroom_search_vector($1, $2::tsvector, $3, $4::tsvector) AS exact
+       FROM "Article" WHERE id = $5`,
+      [doc.titleWords, Buffer.from(doc.titleBigrams), doc.bodyWords, Buffer.from(doc.bodyBigrams), id],
+    );
+    return same[0]!.exact;
+  }
+
+  it('keeps the vector exact through publishing (which keeps it) and title, excerpt and body edits', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    const article = await createViaApi(app, editor, {
+      title: 'Harbour',
+      body: 'The *ferry* runs at dawn. 渡轮清晨开。',
+    });
+    expect(await vectorIsExact(article.id)).toBe(true);
+    await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
+    expect(await vectorIsExact(article.id)).toBe(true);
+    const edits = [{ title: 'Harbour ferries' }, { excerpt: 'Dawn crossings.' }, { body: 'Night crossings.' }];
+    for (const [i, input] of edits.entries()) {
+      const { errors } = await gql(app, UPDATE_ARTICLE, { id: article.id, input, v: 2 + i }, editor);
+      expect(errors).toBeUndefined();
+      expect(await vectorIsExact(article.id)).toBe(true);
+    }
+    expect(await found('crossings', editor)).toEqual([article.id]);
+    expect(await found('ferries', editor)).toEqual([article.id]);
+  });
 
   it('finds an article by the words of its latest version only, Chinese included', async () => {
     const editor = await createToken(app, 'EDITOR');

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { INLINE_RENDER_CHARS } from '../../libs/content/src/articles/rendering/body-renderer.service.js';
+import { BodyRenderer, INLINE_RENDER_CHARS } from '../../libs/content/src/articles/rendering/body-renderer.service.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 
@@ -47,6 +47,36 @@ describe("editors' bodies render off the event loop", () => {
     expect(created.body.data.createArticle.html).toContain('<strong>bold</strong>');
     const longestGap = Math.max(...answeredAt.slice(1).map((at, i) => at - answeredAt[i]!));
     expect(longestGap).toBeLessThan(RENDER_SECONDS_INLINE * 1000);
+  });
+
+  it('works every whole-body pass of a large body on the threads: rendering, excerpt, search document', async () => {
+    const renderer = app.get(BodyRenderer);
+    // One paragraph of 300 KB with an unclosed `{%`: the excerpt reads all of it.
+    const body = `{% ${'lorem ipsum '.repeat(25_000)}`;
+    const before = renderer.threadTasks;
+    const res = await request(app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', `Bearer ${editor}`)
+      .send({
+        query: 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id version excerpt } }',
+        variables: { input: { title: 'Long paragraph', body } },
+      });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.createArticle.excerpt).toMatch(/^\{% lorem ipsum .*…$/);
+    expect(renderer.threadTasks - before).toBe(3);
+
+    // Publishing leaves title, excerpt and body alone: no pass over the body at all.
+    const { id, version } = res.body.data.createArticle;
+    const afterCreate = renderer.threadTasks;
+    const published = await request(app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', `Bearer ${editor}`)
+      .send({
+        query: 'mutation($id: ID!, $v: Int) { publishArticle(id: $id, expectedVersion: $v) { status } }',
+        variables: { id, v: version },
+      });
+    expect(published.body.errors).toBeUndefined();
+    expect(renderer.threadTasks).toBe(afterCreate);
   });
 
   it('renders a small body inline with the same result', async () => {

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '@pressroom/common';
 import { SqlPool, type Article as ArticleRow, type SqlClient } from '@pressroom/database';
 import { freeSlug, slugTaken } from '../slugs.js';
 import type { ArticleContent } from './article-columns.js';
+import { BodyRenderer } from './rendering/body-renderer.service.js';
 import {
   articleIdWithSlug,
   articleSlugs,
@@ -28,13 +29,18 @@ const UNPINNED_ATTEMPTS = 3;
  * How every article write is made: read, decide, then save the article, its links and the
  * revision of the new state in ONE statement that only applies if the version is still the one
  * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
- * search vector, from searchDocument() as the import computes it, is saved in that statement. Plain pg rather than Prisma: each write is two or three round trips, and
- * Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs). The
- * statements are in article-writes.repository.ts.
+ * search vector, from searchDocument() as the import computes it (on BodyRenderer's thread for a
+ * large body), is saved in that statement, and kept as it is when title, excerpt and body did not
+ * change (publishing, a slug or a tag). Plain pg rather than Prisma: each write is two or three
+ * round trips, and Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs).
+ * The statements are in article-writes.repository.ts.
  */
 @Injectable()
 export class ArticleWriter {
-  constructor(private readonly sql: SqlPool) {}
+  constructor(
+    private readonly sql: SqlPool,
+    private readonly renderer: BodyRenderer,
+  ) {}
 
   /** For reads and checks outside a transaction. */
   get db(): Queryable {
@@ -63,7 +69,8 @@ export class ArticleWriter {
       assertVersion(current.article, expectedVersion);
       const edit = await change(current);
       if (!edit) return current.article;
-      const saved = await saveArticle(this.sql, current, edit, actor, action);
+      const search = sameText(current.article, edit.content) ? null : await this.renderer.searchDocument(edit.content);
+      const saved = await saveArticle(this.sql, current, edit, actor, action, search);
       if (saved) return saved;
       if (expectedVersion !== undefined || attempt >= UNPINNED_ATTEMPTS) {
         assertVersion((await this.read(id)).article, current.article.version);
@@ -72,8 +79,8 @@ export class ArticleWriter {
   }
 
   /** A new article at version 1 with its links and first revision, in one statement. */
-  create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
-    return insertArticle(this.sql, content, links, actor);
+  async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
+    return insertArticle(this.sql, content, links, actor, await this.renderer.searchDocument(content));
   }
 
   /** Deletes the article (links and revisions cascade); CONFLICT when `expectedVersion` is stale. */
@@ -110,6 +117,11 @@ export class ArticleWriter {
   freeSlug(title: string): Promise<string> {
     return freeSlug(title, 'article', (filter) => articleSlugs(this.sql, filter));
   }
+}
+
+/** Whether the search document's sources (searchDocument()) are unchanged: the vector stays. */
+function sameText(article: ArticleRow, content: ArticleContent): boolean {
+  return article.title === content.title && article.excerpt === content.excerpt && article.html === content.html;
 }
 
 /** CONFLICT, with the current version, when the article is not at `expectedVersion`. */

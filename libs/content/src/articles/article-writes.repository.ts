@@ -2,7 +2,7 @@ import { appErrorOfSqlState } from '@pressroom/common';
 import type { Article as ArticleRow, SqlClient, SqlPool } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import type { SlugLookup } from '../slugs.js';
-import { searchDocument } from '../search/search-document.js';
+import type { SearchDocument } from '../search/search-document.js';
 import { ARTICLE_COLUMNS, columnList, EDITABLE_COLUMNS, placeholders, type ArticleContent } from './article-columns.js';
 import { revisionSnapshotSql, storedLinks } from './revision-snapshot.sql.js';
 
@@ -47,8 +47,9 @@ export async function insertArticle(
   content: ArticleContent,
   links: ArticleLinks,
   actor: string,
+  search: SearchDocument,
 ): Promise<ArticleRow> {
-  const write = writeValues([links.authorIds, links.tagIds, actor], content);
+  const write = writeValues([links.authorIds, links.tagIds, actor], content, search);
   const { rows } = await run(
     db,
     `WITH a AS (
@@ -111,13 +112,17 @@ export async function articleSlugs(db: Queryable, filter: Parameters<SlugLookup>
   return rows;
 }
 
-/** The save of `edit` over `current`, or null when another save got there first. */
+/**
+ * The save of `edit` over `current`, or null when another save got there first. `search`: the
+ * new content's search document, or null to keep the current vector (the text did not change).
+ */
 export async function saveArticle(
   db: Queryable,
   current: CurrentArticle,
   edit: ArticleEdit,
   actor: string,
   action: string,
+  search: SearchDocument | null,
 ): Promise<ArticleRow | null> {
   const links = {
     authorIds: edit.links?.authorIds ?? current.links.authorIds,
@@ -136,6 +141,7 @@ export async function saveArticle(
       oldSlugPath(current.article.slug, edit.content.slug),
     ],
     edit.content,
+    search,
   );
   const set = EDITABLE_COLUMNS.map((c, i) => `"${c}" = ${write.content[i]}`).join(', ');
   const { rows } = await run(
@@ -170,27 +176,24 @@ export async function saveArticle(
 
 /**
  * A write's values: its own ($1 ...), then the search document's four parts (the index's one
- * source, computed here as the import does), then the content in EDITABLE_COLUMNS order; with
- * the SQL for the vector and the content's placeholders, so a new editable column changes no
- * statement.
+ * source, computed as the import does) unless the vector stays, then the content in
+ * EDITABLE_COLUMNS order; with the SQL for the vector and the content's placeholders, so a new
+ * editable column changes no statement.
  */
-function writeValues(own: unknown[], c: ArticleContent) {
-  const search = searchDocument(c);
+function writeValues(own: unknown[], c: ArticleContent, search: SearchDocument | null) {
   const s = own.length + 1;
   const content = EDITABLE_COLUMNS.map((column) =>
     column === 'frontMatter' ? JSON.stringify(c.frontMatter ?? {}) : c[column],
   );
+  const searchValues = search
+    ? [search.titleWords, Buffer.from(search.titleBigrams), search.bodyWords, Buffer.from(search.bodyBigrams)]
+    : [];
   return {
-    values: [
-      ...own,
-      search.titleWords,
-      Buffer.from(search.titleBigrams),
-      search.bodyWords,
-      Buffer.from(search.bodyBigrams),
-      ...content,
-    ],
-    searchVector: `pressroom_search_vector($${s}, $${s + 1}::tsvector, $${s + 2}, $${s + 3}::tsvector)`,
-    content: placeholders(EDITABLE_COLUMNS, s + 4),
+    values: [...own, ...searchValues, ...content],
+    searchVector: search
+      ? `pressroom_search_vector($${s}, $${s + 1}::tsvector, $${s + 2}, $${s + 3}::tsvector)`
+      : '"searchVector"',
+    content: placeholders(EDITABLE_COLUMNS, s + searchValues.length),
   };
 }
 

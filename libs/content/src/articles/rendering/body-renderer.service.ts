@@ -59,6 +59,11 @@ export class BodyRenderer implements OnModuleDestroy {
     }
   }
 
+  /** How many tasks the threads have finished: what went off the event loop (tests, diagnostics). */
+  get threadTasks(): number {
+    return this.pool?.completed ?? 0;
+  }
+
   /** The excerpt derived from a rendered body (plainTextExcerpt()). */
   excerpt(html: string): Promise<string | null> {
     if (!this.pool || html.length <= INLINE_RENDER_CHARS) return Promise.resolve(excerptTask({ html }));
