@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@pressroom/auth';
+import { ArticlesModule } from '@pressroom/content';
 import { ArticleChangesRepository } from './changes/article-changes.repository.js';
 import { ChangesResolver } from './changes/changes.resolver.js';
 import { ChangesService } from './changes/changes.service.js';
 import { ScheduledPublications } from './changes/scheduled-publications.service.js';
 import { BackgroundWorker } from './background-worker.service.js';
+import { PreviewsResolver } from './previews/previews.resolver.js';
 
 /** The changes feed, draft previews and webhooks (issue 16). */
 @Module({
-  providers: [ArticleChangesRepository, ChangesService, ChangesResolver, ScheduledPublications, BackgroundWorker],
+  imports: [AuthModule, ArticlesModule],
+  providers: [
+    PreviewsResolver,
+    ArticleChangesRepository,
+    ChangesService,
+    ChangesResolver,
+    ScheduledPublications,
+    BackgroundWorker,
+  ],
 })
 export class WebhooksModule {}

@@ -4,7 +4,7 @@ import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
-import { visibleSql } from './article-filters.js';
+import { visibleOrPreviewedSql, visibleSql } from './article-filters.js';
 import { cursorOf } from './article-order.js';
 import { articleColumns, countArticles, listOrder, pageSql, type ArticleListQuery } from './article-queries.js';
 import type { ArticlesArgs } from './dto/articles.args.js';
@@ -27,7 +27,7 @@ export class ArticlesService {
     const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
     if (!key) return null;
     const [row] = await this.reader.query<ArticleRow>(
-      sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+      sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleOrPreviewedSql(viewer)}`,
       viewer,
     );
     return row ?? null;
