@@ -2,9 +2,12 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { ScheduledPublications } from './changes/scheduled-publications.service.js';
+import { WebhookDispatcher } from './delivery/webhook-dispatcher.service.js';
+import { WebhookSender } from './delivery/webhook-sender.service.js';
 
 /**
- * The periodic work of WEBHOOK_WORKER processes: record scheduled publications whose time came.
+ * The periodic work of WEBHOOK_WORKER processes: record scheduled publications whose time came,
+ * turn new changes into webhook deliveries, send the due ones.
  * Ticks never overlap; every step is safe to run in many processes at once.
  */
 @Injectable()
@@ -16,6 +19,8 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly config: ConfigService<Env, true>,
     private readonly scheduled: ScheduledPublications,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly sender: WebhookSender,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,11 +36,15 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnModuleDestroy
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.ticking;
+    await this.sender.drain();
   }
 
   private async tick(): Promise<void> {
     try {
       await this.scheduled.check();
+      let dispatched = await this.dispatcher.dispatch();
+      while (dispatched > 0 && this.timer) dispatched = await this.dispatcher.dispatch();
+      await this.sender.sendDue();
     } catch (error) {
       this.logger.warn(`tick failed: ${(error as Error).message}`);
     }

@@ -6,7 +6,12 @@ import { ChangesResolver } from './changes/changes.resolver.js';
 import { ChangesService } from './changes/changes.service.js';
 import { ScheduledPublications } from './changes/scheduled-publications.service.js';
 import { BackgroundWorker } from './background-worker.service.js';
+import { DeliveriesRepository } from './delivery/deliveries.repository.js';
+import { WebhookDispatcher } from './delivery/webhook-dispatcher.service.js';
+import { WebhookSender } from './delivery/webhook-sender.service.js';
 import { PreviewsResolver } from './previews/previews.resolver.js';
+import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 
 /** The changes feed, draft previews and webhooks (issue 16). */
 @Module({
@@ -18,6 +23,12 @@ import { PreviewsResolver } from './previews/previews.resolver.js';
     ChangesResolver,
     ScheduledPublications,
     BackgroundWorker,
+    DeliveriesRepository,
+    WebhookDispatcher,
+    WebhookSender,
+    WebhooksService,
+    WebhooksResolver,
   ],
+  exports: [WebhookDispatcher],
 })
 export class WebhooksModule {}
