@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
-import { createToken } from '../support/factories.js';
+import { createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
+import { importPaths } from '../support/imports.js';
+import { post, tempFolder } from '../support/temp-folder.js';
 import { waitFor } from '../support/wait-for.js';
 import { Receiver, verifySignature } from './receiver.js';
 import { ARCHIVE, CREATE, DELETE, mutate, PUBLISH, UNPUBLISH, update } from './webhooks-support.js';
@@ -226,6 +228,52 @@ describe('webhooks', () => {
     const [delivery] = await received(r, 1, 10_000);
     expect(delivery!.at).toBeGreaterThanOrEqual(at);
     expect(JSON.parse(delivery!.body)).toMatchObject({ event: 'article.published', article: { id: a.id } });
+  });
+
+  it('sends import.finished once per job, with its counts, and no article event for its drafts', async () => {
+    const [r, url] = await receiver();
+    await webhook(url, ['import.finished', 'article.published']);
+    const folder = await tempFolder({
+      'one.md': post('title: One'),
+      'two.md': post('title: Two'),
+      'three.md': post('title: Three\ndraft: true'),
+      'broken.md': '---\ntitle: [unclosed\n---\nx',
+    });
+    const report = await importPaths(app, [folder]);
+    await received(r, 3);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const bodies = r.bodies();
+    expect(bodies.map((b) => b.event).sort()).toEqual(['article.published', 'article.published', 'import.finished']);
+    const finished = bodies.find((b) => b.event === 'import.finished')!;
+    expect(finished.import).toMatchObject({
+      id: report.id,
+      status: 'PARTIAL',
+      total: 4,
+      created: 3,
+      failed: 1,
+      dryRun: false,
+    });
+  });
+
+  it('sends tag.merged once, with the target and the merged tags', async () => {
+    const [r, url] = await receiver();
+    await webhook(url, ['tag.merged']);
+    const [target, source] = [await createTag(app, { slug: 'js' }), await createTag(app, { slug: 'javascript' })];
+    await mutate(
+      app,
+      `mutation($s: [ID!]!, $t: ID!) { mergeTags(sources: $s, target: $t) { id } }`,
+      { s: [source.id], t: target.id },
+      editor,
+    );
+    const [delivery] = await received(r, 1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(r.received).toHaveLength(1);
+    expect(JSON.parse(delivery!.body)).toMatchObject({
+      event: 'tag.merged',
+      target: { id: target.id, slug: 'js', kind: 'TAG' },
+      sources: [{ id: source.id, slug: 'javascript' }],
+      articleCount: 0,
+    });
   });
 
   it('is managed by admins only, with its input checked', async () => {

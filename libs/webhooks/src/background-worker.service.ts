@@ -44,6 +44,7 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnModuleDestroy
       await this.scheduled.check();
       let dispatched = await this.dispatcher.dispatch();
       while (dispatched > 0 && this.timer) dispatched = await this.dispatcher.dispatch();
+      await this.dispatcher.dispatchEvents();
       await this.sender.sendDue();
     } catch (error) {
       this.logger.warn(`tick failed: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { BadUserInputError } from '@pressroom/common';
 import type { SqlClient, Tag as TagRow } from '@pressroom/database';
 import { notFound } from './article-refs.js';
 import { ArticleWriter } from './article-writer.service.js';
+import { recordTagMerged } from './tag-merged-event.repository.js';
 
 const TAG_COLUMNS = 'id::text, slug, name, kind, description, "createdAt", "updatedAt"';
 
@@ -31,7 +32,14 @@ export class ArticleTaggingService {
       );
       await client.query(`DELETE FROM "Tag" WHERE id = ANY($1::uuid[])`, [sources]);
       await this.writer.recordMany(client, affected, actor, 'merge-tags');
-      return tags.find((t) => t.id === target)!;
+      const merged = tags.find((t) => t.id === target)!;
+      await recordTagMerged(
+        client,
+        merged,
+        tags.filter((t) => t.id !== target),
+        affected.length,
+      );
+      return merged;
     });
   }
 

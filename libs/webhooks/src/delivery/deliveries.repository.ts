@@ -8,6 +8,14 @@ export interface NewDelivery {
   body: string;
 }
 
+export interface OutboxEvent {
+  id: string;
+  event: string;
+  subject: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
 export interface ClaimedDelivery {
   id: string;
   webhookId: string;
@@ -145,6 +153,16 @@ export class DeliveriesRepository {
       },
       () => false,
     );
+  }
+
+  /** Takes (deletes) up to `limit` outbox events, oldest first; another dispatcher skips the rows taken. */
+  async takeEvents(client: SqlClient, limit: number): Promise<OutboxEvent[]> {
+    const { rows } = await client.query<OutboxEvent>(
+      `DELETE FROM "WebhookEvent" WHERE id IN (SELECT id FROM "WebhookEvent" ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id::text AS id, event, subject, data, at`,
+      [limit],
+    );
+    return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
   /** A page of a webhook's deliveries, newest first, keyed by seq; `take + 1` rows. */

@@ -47,16 +47,31 @@ export class WebhookDispatcher {
     );
   }
 
-  /** Deliveries of an event that is not an article change (import.finished, tag.merged), sent now. */
-  async emit(event: string, subject: string, data: Record<string, unknown>): Promise<void> {
-    await this.sql.transaction(
+  /**
+   * Turns the outbox of other events (import.finished, tag.merged; see WebhookEvent) into
+   * deliveries, deleting each row in the same transaction: each is dispatched once. Returns how
+   * many events were taken.
+   */
+  dispatchEvents(): Promise<number> {
+    return this.sql.transaction(
       async (client) => {
-        const targets = (await subscribers(client)).filter((w) => w.events.includes(event));
-        const body = JSON.stringify({ id: randomUUID(), event, time: new Date().toISOString(), ...data });
-        await this.deliveries.insert(
-          client,
-          targets.map((w) => ({ webhookId: w.id, event, subject, body })),
-        );
+        const events = await this.deliveries.takeEvents(client, DISPATCH_BATCH);
+        if (!events.length) return 0;
+        const webhooks = await subscribers(client);
+        const deliveries: NewDelivery[] = [];
+        for (const e of events) {
+          const targets = webhooks.filter((w) => w.events.includes(e.event));
+          const detail = e.event === 'import.finished' ? { import: e.data } : e.data;
+          const body = JSON.stringify({
+            id: randomUUID(),
+            event: e.event,
+            time: new Date(e.at).toISOString(),
+            ...detail,
+          });
+          for (const w of targets) deliveries.push({ webhookId: w.id, event: e.event, subject: e.subject, body });
+        }
+        await this.deliveries.insert(client, deliveries);
+        return events.length;
       },
       () => false,
     );
