@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { DATABASE_OPTIONS, type DatabaseOptions } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -131,6 +132,30 @@ describe('webhooks', () => {
     // The receiver answered 5,000 bytes: a kilobyte is kept.
     expect(deliveries.edges[0].node.attempts[0].excerpt).toBe('x'.repeat(1024));
     expect(deliveries.edges.map((e: any) => e.node.event).sort()).toEqual(bodies.map((x) => x.event).sort());
+  });
+
+  it('sends each event once when two processes deliver from one database', async () => {
+    const second = await createTestApp({
+      databaseUrl: app.get<DatabaseOptions>(DATABASE_OPTIONS).url,
+      webhookWorker: true,
+    });
+    try {
+      const [r, url] = await receiver();
+      await webhook(url);
+      const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(async (n) => (await create(`Twice ${n}`)).id));
+      for (const id of ids) await mutate(app, PUBLISH, { id }, editor);
+      await received(r, 8);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(
+        r
+          .bodies()
+          .map((b) => b.article.id)
+          .sort(),
+      ).toEqual([...ids].sort());
+      expect(new Set(r.received.map((d) => d.headers['x-pressroom-delivery'])).size).toBe(8);
+    } finally {
+      await second.close();
+    }
   });
 
   it('tries a failing receiver again with growing delays, under the same delivery id', async () => {

@@ -142,13 +142,14 @@ DECLARE
   visible_after boolean := false;
   change_kind "ArticleChangeKind";
 BEGIN
+  -- `at` is the commit's time (clock_timestamp at commit), not the transaction's start.
   PERFORM pg_advisory_xact_lock(7316001, 16);
   IF TG_OP <> 'INSERT' THEN
     visible_before := OLD.status = 'PUBLISHED' AND (OLD."publishedAt" IS NULL OR OLD."publishedAt" <= clock_timestamp());
   END IF;
   IF TG_OP = 'DELETE' THEN
-    INSERT INTO "ArticleChange" ("articleId", slug, kind, status, version, "publishedAt", "visibleBefore", "visibleAfter")
-    VALUES (OLD.id, OLD.slug, 'DELETED', OLD.status, OLD.version, OLD."publishedAt", visible_before, false);
+    INSERT INTO "ArticleChange" ("articleId", slug, kind, status, version, "publishedAt", "visibleBefore", "visibleAfter", at)
+    VALUES (OLD.id, OLD.slug, 'DELETED', OLD.status, OLD.version, OLD."publishedAt", visible_before, false, clock_timestamp());
     RETURN NULL;
   END IF;
   visible_after := NEW.status = 'PUBLISHED' AND (NEW."publishedAt" IS NULL OR NEW."publishedAt" <= clock_timestamp());
@@ -163,9 +164,9 @@ BEGIN
   ELSE
     change_kind := 'UNPUBLISHED';
   END IF;
-  INSERT INTO "ArticleChange" ("articleId", slug, "oldSlug", kind, status, version, "publishedAt", "visibleBefore", "visibleAfter")
+  INSERT INTO "ArticleChange" ("articleId", slug, "oldSlug", kind, status, version, "publishedAt", "visibleBefore", "visibleAfter", at)
   VALUES (NEW.id, NEW.slug, CASE WHEN TG_OP = 'UPDATE' AND OLD.slug <> NEW.slug THEN OLD.slug END, change_kind,
-          NEW.status, NEW.version, NEW."publishedAt", visible_before, visible_after);
+          NEW.status, NEW.version, NEW."publishedAt", visible_before, visible_after, clock_timestamp());
   RETURN NULL;
 END
 $$;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlPool, type SqlClient } from '@pressroom/database';
+import { CONTENT_CHANGED_CHANNEL, SqlPool, type SqlClient } from '@pressroom/database';
 
 /** A row of the changes feed (see migration changes_previews_webhooks). */
 export interface ArticleChangeRow {
@@ -81,14 +81,16 @@ export class ArticleChangesRepository {
     const now = rows[0]!.now;
     await client.query(`SELECT pg_advisory_xact_lock(${FEED_LOCK})`);
     const inserted = await client.query(
-      `INSERT INTO "ArticleChange" ("articleId", slug, kind, status, version, "publishedAt", "visibleBefore", "visibleAfter")
-       SELECT a.id, a.slug, 'PUBLISHED', a.status, a.version, a."publishedAt", false, true FROM "Article" a
+      `INSERT INTO "ArticleChange" ("articleId", slug, kind, status, version, "publishedAt", "visibleBefore", "visibleAfter", at)
+       SELECT a.id, a.slug, 'PUBLISHED', a.status, a.version, a."publishedAt", false, true, clock_timestamp() FROM "Article" a
         WHERE a.status = 'PUBLISHED' AND a."publishedAt" > $1::timestamptz - ${SCHEDULE_OVERLAP} AND a."publishedAt" <= $2
           AND NOT EXISTS (SELECT 1 FROM "ArticleChange" c WHERE c."articleId" = a.id AND c.version = a.version AND c."visibleAfter")
         ORDER BY a."publishedAt", a.id`,
       [checkedAt, now],
     );
     await client.query(`UPDATE "ChangeCursor" SET "scheduledCheckedAt" = $1 WHERE id = 1`, [now]);
+    // What anonymous readers get from `changes` changed: every replica's response cache forgets.
+    if (inserted.rowCount) await client.query(`SELECT pg_notify($1, '')`, [CONTENT_CHANGED_CHANNEL]);
     return inserted.rowCount ?? 0;
   }
 }
