@@ -309,6 +309,8 @@ describe('webhooks', () => {
       (await gql(app, CREATE_WEBHOOK, { url, events: ['article.published'], ...vars }, admin)).errors?.[0]?.extensions;
     expect(await bad({ events: ['article.exploded'] })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await bad({ events: [] })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await bad({ events: Array(8).fill('tag.merged') })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await bad({ events: Array(7).fill('tag.merged') })).toBeUndefined();
     expect(await bad({ url: 'ftp://example.com/x' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(await bad({ url: 'not a url' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(await bad({ description: 'd'.repeat(501) })).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -325,7 +327,7 @@ describe('webhooks', () => {
     );
     expect(rotated.secret).not.toBe(created.secret);
     const list = await gql(app, `{ webhooks { id url events } }`, {}, admin);
-    expect(list.data!.webhooks).toHaveLength(3);
+    expect(list.data!.webhooks).toHaveLength(4);
     const deleted = await mutate(
       app,
       `mutation($id: ID!) { deleteWebhook(id: $id) }`,
