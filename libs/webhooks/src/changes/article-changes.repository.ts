@@ -52,13 +52,13 @@ export class ArticleChangesRepository {
 
   /**
    * The bookkeeping row, locked for this transaction: the check and the dispatcher run in one
-   * process at a time, however many run them. A new row starts the dispatcher at the present.
+   * process at a time, however many run them. A new row starts the dispatcher at the beginning
+   * of the log: changes made before any worker ran are dispatched to the webhooks of the day.
    */
   async lockCursor(client: SqlClient): Promise<{ scheduledCheckedAt: Date; dispatchedChangeId: string }> {
     await client.query(
       `INSERT INTO "ChangeCursor" (id, "scheduledCheckedAt", "dispatchedChangeId")
-       SELECT 1, now() - interval '1 day', COALESCE(max(id), 0) FROM "ArticleChange"
-       ON CONFLICT (id) DO NOTHING`,
+       VALUES (1, now() - interval '1 day', 0) ON CONFLICT (id) DO NOTHING`,
     );
     const { rows } = await client.query<{ scheduledCheckedAt: Date; dispatchedChangeId: string }>(
       `SELECT "scheduledCheckedAt", "dispatchedChangeId"::text AS "dispatchedChangeId" FROM "ChangeCursor" WHERE id = 1 FOR UPDATE`,
