@@ -14,6 +14,7 @@ COPY libs/content/package.json libs/content/
 COPY libs/database/package.json libs/database/
 COPY libs/frontmatter/package.json libs/frontmatter/
 COPY libs/importer/package.json libs/importer/
+COPY libs/webhooks/package.json libs/webhooks/
 # The postinstall script generates the Prisma client from the schema, with the prisma CLI.
 COPY prisma ./prisma
 COPY prisma.config.ts ./
@@ -37,6 +38,7 @@ COPY libs/content/package.json libs/content/
 COPY libs/database/package.json libs/database/
 COPY libs/frontmatter/package.json libs/frontmatter/
 COPY libs/importer/package.json libs/importer/
+COPY libs/webhooks/package.json libs/webhooks/
 # No install scripts: the root one needs the prisma CLI (a dev dependency), and its output, the
 # generated client, is compiled into libs/database/dist. Without them the embedded PostgreSQL
 # cannot start, so the image needs DATABASE_URL.
@@ -47,6 +49,7 @@ COPY --from=build /app/libs/content/dist libs/content/dist
 COPY --from=build /app/libs/database/dist libs/database/dist
 COPY --from=build /app/libs/frontmatter/dist libs/frontmatter/dist
 COPY --from=build /app/libs/importer/dist libs/importer/dist
+COPY --from=build /app/libs/webhooks/dist libs/webhooks/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/cli/dist apps/cli/dist
 COPY prisma/migrations prisma/migrations

@@ -12,6 +12,8 @@ export interface TestAppOptions {
   logQueries?: boolean;
   /** Consume the import queue in this app (off by default: most tests run imports inline). */
   importWorker?: boolean;
+  /** Run the scheduled-publication check and webhook deliveries in this app (off by default). */
+  webhookWorker?: boolean;
   /** Use this database instead of a new one (e.g. a second app on the same data). */
   databaseUrl?: string;
   /**
@@ -26,6 +28,7 @@ export interface TestAppOptions {
 /** The real AppModule on a fresh, migrated database of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
   process.env.IMPORT_WORKER = options.importWorker ? 'true' : 'false';
+  process.env.WEBHOOK_WORKER = options.webhookWorker ? 'true' : 'false';
   process.env.RESPONSE_CACHE_MAX_BYTES = String(options.responseCacheMaxBytes ?? 0);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
@@ -45,5 +48,12 @@ export async function resetDb(app: INestApplication): Promise<void> {
     SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
   if (!tables.length) return;
   const list = tables.map((t) => `"${t.tablename}"`).join(', ');
-  await prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+  // A background worker (webhookWorker) may hold a lock TRUNCATE needs: one of the two loses a deadlock.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return void (await prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`));
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('40P01')) throw error;
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@pressroom/auth';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule } from '@pressroom/database';
+import { WebhooksModule } from '@pressroom/webhooks';
 import type { Logger } from 'pino';
 import { validateEnv } from './config/index.js';
 import { AdminModule } from './admin/admin.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
           useClass: GraphqlConfig,
         }),
         ContentModule,
+        WebhooksModule,
         HealthModule,
         GraphqlIdeModule,
         AdminModule,

@@ -17,6 +17,7 @@ export async function withCliContext<T>(
 ): Promise<T> {
   // Commands run jobs inline; only `worker` consumes the queue.
   process.env.IMPORT_WORKER ??= 'false';
+  process.env.WEBHOOK_WORKER ??= 'false';
   const env = validateEnv(process.env);
   const logger = options.log ? processLogger(env) : (['error', 'warn'] satisfies LogLevel[]);
   const database = await openDatabase(env);

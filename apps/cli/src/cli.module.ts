@@ -5,6 +5,7 @@ import { validateEnv } from '@pressroom/common';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule, type DatabaseOptions } from '@pressroom/database';
 import { ImporterModule } from '@pressroom/importer';
+import { WebhooksModule } from '@pressroom/webhooks';
 
 /** What the CLI needs: config, the database and the services, no HTTP server. */
 @Module({})
@@ -18,6 +19,7 @@ export class CliModule {
         AuthModule,
         ContentModule,
         ImporterModule,
+        WebhooksModule,
       ],
     };
   }

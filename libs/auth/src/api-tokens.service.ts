@@ -16,6 +16,7 @@ import { PrismaService, type ApiToken, type Role } from '@pressroom/database';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { TokenRefusedError } from './auth-errors.js';
 import { AuthFailuresService } from './auth-failures.service.js';
+import { PREVIEW_PREFIX, PreviewTokensService } from './preview-tokens.service.js';
 import { TOKEN_NAME_PATTERN, TOKEN_NAME_RULE } from './token-name.js';
 import { generateSecret, hashSecret, sameHash } from './token-secret.js';
 
@@ -31,6 +32,7 @@ export class ApiTokensService {
     private readonly prisma: PrismaService,
     private readonly tokens: ApiTokensRepository,
     private readonly failures: AuthFailuresService,
+    private readonly previews: PreviewTokensService,
   ) {}
 
   /** Creates a token and returns its secret, which is never stored nor shown again. */
@@ -92,6 +94,7 @@ export class ApiTokensService {
   async viewerFor(authorization: string | undefined, address = 'unknown'): Promise<Viewer> {
     if (!authorization) return ANONYMOUS;
     const secret = BEARER.exec(authorization.trim())?.[1];
+    if (secret?.startsWith(PREVIEW_PREFIX)) return this.previewViewer(secret, address);
     const hash = secret ? hashSecret(secret) : null;
     const token = hash ? await this.tokens.findByHash(hash) : null;
     const refusal = refusalOf(token, hash);
@@ -104,6 +107,18 @@ export class ApiTokensService {
     const request = currentRequest(); // the request log names the token, never its secret
     if (request) request.token = token!.name;
     return { role: token!.role, name: token!.name };
+  }
+
+  /**
+   * A preview token's viewer: anonymous, plus the one article whose draft `article(id|slug)`
+   * may answer. An unknown, expired or revoked one is refused like a bad API token.
+   */
+  private async previewViewer(secret: string, address: string): Promise<Viewer> {
+    const articleId = await this.previews.articleIdFor(secret);
+    if (articleId) return { ...ANONYMOUS, previewArticleId: articleId };
+    await this.failures.assertAllowed(address);
+    await this.failures.recordFailure(address);
+    throw new TokenRefusedError('Unknown, expired or revoked preview token');
   }
 
   private async touch(token: ApiToken): Promise<void> {

@@ -4,6 +4,8 @@ import { ApiTokensResolver } from './api-tokens.resolver.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuthFailuresService } from './auth-failures.service.js';
+import { PreviewTokensRepository } from './preview-tokens.repository.js';
+import { PreviewTokensService } from './preview-tokens.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 @Module({
@@ -11,9 +13,11 @@ import { RolesGuard } from './roles.guard.js';
     ApiTokensService,
     ApiTokensRepository,
     AuthFailuresService,
+    PreviewTokensRepository,
+    PreviewTokensService,
     ApiTokensResolver,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [ApiTokensService],
+  exports: [ApiTokensService, PreviewTokensService],
 })
 export class AuthModule {}

@@ -3,6 +3,8 @@ export interface Viewer {
   role: 'ADMIN' | 'EDITOR' | null;
   /** The token's name, recorded as the author of revisions. */
   name: string | null;
+  /** A preview token's article: `article(id|slug)` answers it whatever its status (issue 16). */
+  previewArticleId?: string;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ role: null, name: null });

@@ -32,5 +32,6 @@ export class SqlReader {
 }
 
 function targetOf(viewer: Viewer): DatabaseTarget {
-  return viewer.role === null ? 'replica' : 'primary';
+  // A preview is of a draft just saved: read where it was written.
+  return viewer.role === null && !viewer.previewArticleId ? 'replica' : 'primary';
 }

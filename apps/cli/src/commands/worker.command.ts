@@ -7,10 +7,11 @@ import { withCliContext } from '../cli-context.js';
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('run import jobs from the queue until stopped (SIGTERM/SIGINT), without the API')
+    .description('run import jobs and webhook deliveries until stopped (SIGTERM/SIGINT), without the API')
     .action(async () => {
       installProcessSafety();
       process.env.IMPORT_WORKER = 'false'; // started explicitly below, after the context is ready
+      process.env.WEBHOOK_WORKER ??= 'true'; // scheduled publications and webhook deliveries too
       await withCliContext(
         async (context) => {
           await context.get(ImportService).startWorker();

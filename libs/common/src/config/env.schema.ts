@@ -110,6 +110,51 @@ export class Env {
   @Min(5)
   IMPORT_EXPIRE_SECONDS = 900;
 
+  /**
+   * Run the scheduled-publication check, the webhook dispatcher and webhook deliveries in this
+   * process (the API); false for API-only replicas. One process is enough; many share the work.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_WORKER = true;
+
+  /** Deliver to loopback, private, link-local and metadata addresses (a receiver on this machine). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** Seconds a failing delivery is retried (exponential backoff) before its webhook is disabled. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_FOR_SECONDS = 86_400;
+
+  /** Milliseconds before the first retry; each next one waits twice as long, at most an hour. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 10_000;
+
+  /** Milliseconds one delivery may take, connecting and answering included. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Deliveries one process sends at once (a slow receiver holds one of them, at most WEBHOOK_TIMEOUT_MS). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEBHOOK_CONCURRENCY = 8;
+
+  /** Milliseconds between looks for new changes, due deliveries and passed publication times. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(50)
+  WEBHOOK_POLL_MS = 1000;
+
   /** Largest upload accepted by POST /admin/imports, in bytes. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -14,6 +14,12 @@ export function visibleSql(viewer: Viewer): Prisma.Sql {
     : sql`(a.status = 'PUBLISHED' AND (a."publishedAt" IS NULL OR a."publishedAt" <= now()))`;
 }
 
+/** visibleSql, plus the article a preview token unlocks: for `article(id|slug)` only, never lists. */
+export function visibleOrPreviewedSql(viewer: Viewer): Prisma.Sql {
+  if (!viewer.previewArticleId) return visibleSql(viewer);
+  return sql`(${visibleSql(viewer)} OR a.id = ${viewer.previewArticleId}::uuid)`;
+}
+
 /** The GraphQL filter as a SQL condition on the article aliased `a`, visibility included. */
 export function articleFilterSql(where: ArticleWhereInput | undefined, viewer: Viewer): Prisma.Sql {
   return where ? sql`${visibleSql(viewer)} AND ${whereSql(where, viewer, 'where')}` : visibleSql(viewer);

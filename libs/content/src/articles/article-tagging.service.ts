@@ -11,6 +11,7 @@ import {
   relinkArticles,
 } from './article-tagging.repository.js';
 import { ArticleWriter } from './article-writer.service.js';
+import { recordTagMerged } from './tag-merged-event.repository.js';
 
 /**
  * Tag changes that rewrite articles: merging tags and deleting one. Every article that loses or
@@ -32,7 +33,14 @@ export class ArticleTaggingService {
       await relinkArticles(client, sources, target);
       await deleteTags(client, sources);
       await this.writer.recordMany(client, affected, actor, 'merge-tags');
-      return tags.find((t) => t.id === target)!;
+      const merged = tags.find((t) => t.id === target)!;
+      await recordTagMerged(
+        client,
+        merged,
+        tags.filter((t) => t.id !== target),
+        affected.length,
+      );
+      return merged;
     });
   }
 

@@ -3,7 +3,7 @@ import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
 import type { ArticleSelection } from '../selection.js';
 import { ARTICLE_COLUMNS } from './article-columns.js';
-import { articleFilterSql, visibleSql } from './article-filters.sql.js';
+import { articleFilterSql, visibleOrPreviewedSql, visibleSql } from './article-filters.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
 import { keysetSql, orderBySql } from './article-order.sql.js';
@@ -62,7 +62,7 @@ export async function findArticle(
   const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
   if (!key) return null;
   const [row] = await reader.query<ArticleRow>(
-    sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleSql(viewer)}`,
+    sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleOrPreviewedSql(viewer)}`,
     viewer,
   );
   return row ?? null;

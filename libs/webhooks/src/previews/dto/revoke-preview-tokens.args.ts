@@ -1,0 +1,9 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+
+@ArgsType()
+export class RevokePreviewTokensArgs {
+  @Field(() => ID)
+  @IsUUID('all')
+  articleId!: string;
+}
