@@ -5,6 +5,7 @@ import { ApiTokensRepository } from './api-tokens.repository.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuthFailuresService } from './auth-failures.service.js';
 import { RolesGuard } from './roles.guard.js';
+import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
   providers: [
@@ -12,6 +13,7 @@ import { RolesGuard } from './roles.guard.js';
     ApiTokensRepository,
     AuthFailuresService,
     ApiTokensResolver,
+    ViewerResolver,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [ApiTokensService],
