@@ -14,6 +14,8 @@ export class Picker<T extends Pickable> {
   readonly element: HTMLElement;
   private chosen: T[];
   private found: T[] = [];
+  /** Every suggestion shown, by its text: choosing one from the list types that text in. */
+  private readonly seen = new Map<string, T>();
   private readonly list = h('ul', { class: 'chips' });
   private readonly input: HTMLInputElement;
   private readonly options: HTMLDataListElement;
@@ -74,6 +76,7 @@ export class Picker<T extends Pickable> {
     const text = this.input.value.trim();
     if (!text) return;
     this.found = await this.search(text);
+    for (const item of this.found) this.seen.set(this.describe(item).toLowerCase(), item);
     replace(
       this.options,
       this.found.map((item) => h('option', { value: this.describe(item) })),
@@ -83,10 +86,13 @@ export class Picker<T extends Pickable> {
   private async add(what: string): Promise<void> {
     const text = this.input.value.trim();
     if (!text) return;
-    const named = (item: T) => this.describe(item) === text || item.name === text;
+    const lower = text.toLowerCase();
+    const named = (item: T) => this.describe(item).toLowerCase() === lower || item.name.toLowerCase() === lower;
     // Enter may come before the suggestions for the last keystroke: ask once more.
-    if (!this.found.some(named)) await this.suggest();
-    const match = this.found.find(named);
+    if (!this.seen.has(lower) && !this.found.some(named)) await this.suggest();
+    // The one named exactly, else the only match of what was typed.
+    const match =
+      this.seen.get(lower) ?? this.found.find(named) ?? (this.found.length === 1 ? this.found[0] : undefined);
     if (!match) {
       this.message.textContent = t('editor.unknown', { what, name: text });
       return;
