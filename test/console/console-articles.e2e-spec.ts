@@ -69,6 +69,7 @@ describeInBrowser('console-articles.e2e-spec')('articles in the console', () => 
     const { page } = await openConsole(browser, origin);
     await signIn(page, token);
     await page.getByText('1–20 of 25').waitFor();
+    await screenshot(page, 'articles');
 
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByText('21–25 of 25').waitFor();
@@ -190,6 +191,7 @@ describeInBrowser('console-articles.e2e-spec')('articles in the console', () => 
     await page.getByRole('button', { name: 'Compare selected' }).click();
 
     const diff = page.locator('.diff-view');
+    await diff.waitFor();
     await expect(diff.locator('h3').textContent()).resolves.toBe('Changes from version 1 to version 3');
     // Title, then the excerpt (derived from the body), then the body's one changed line.
     expect(await diff.locator('del').allTextContents()).toEqual([
@@ -209,6 +211,7 @@ describeInBrowser('console-articles.e2e-spec')('articles in the console', () => 
     await confirm(page);
     await page.locator('.meta', { hasText: 'Version 4' }).waitFor();
     expect(await page.getByLabel('Body', { exact: true }).inputValue()).toBe('line one\nline two\nline three');
+    await page.getByRole('button', { name: 'Restore 4' }).waitFor(); // the list reloads after the restore
     expect(await page.locator('table.revisions tbody tr').count()).toBe(4);
     const saved = await app.get(PrismaService).article.findUniqueOrThrow({ where: { id } });
     expect(saved).toMatchObject({ title: 'Storm', body: 'line one\nline two\nline three', version: 4 });

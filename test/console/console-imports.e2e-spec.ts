@@ -65,6 +65,7 @@ describeInBrowser('console-imports.e2e-spec')('imports in the console', () => {
 
     await page.getByRole('link', { name: 'Back to imports' }).click();
     await expect(page.locator('table.jobs tbody tr').first().textContent()).resolves.toContain('partly failed');
+    await screenshot(page, 'imports');
     const drafts = await app.get(PrismaService).article.count({ where: { status: 'DRAFT' } });
     expect(drafts).toBe(3);
     expect(problems).toEqual([]);

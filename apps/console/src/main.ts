@@ -53,7 +53,10 @@ async function start(): Promise<void> {
   // A bug anywhere is shown, not a blank page.
   window.addEventListener('error', (event) => showError(event.error ?? event.message));
   window.addEventListener('unhandledrejection', (event) => showError(event.reason));
-  window.addEventListener('hashchange', render);
+  window.addEventListener('hashchange', () => {
+    render();
+    document.getElementById('main')?.focus(); // keyboard and screen-reader users start on the new screen
+  });
   if (session.token()) {
     try {
       session.resume(await whoIs());

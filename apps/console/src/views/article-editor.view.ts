@@ -85,6 +85,9 @@ export const articleEditorView: View = async ({ root, params, go }) => {
         h('div', { class: 'actions' }, reload, overwrite),
       ),
     );
+    // The Save button may be far below: bring the question to the reader (and the keyboard).
+    notice.scrollIntoView({ block: 'center' });
+    reload.focus();
   };
 
   const save = async (expectedVersion: number) => {

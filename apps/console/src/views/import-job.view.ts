@@ -116,7 +116,10 @@ function countsView(report: ImportReport): HTMLElement {
   return h(
     'dl',
     { class: 'counts' },
-    keys.map((k) => [h('dt', {}, t(`count.${k}`)), h('dd', { 'data-count': k }, formatNumber(report.counts[k]))]),
+    // A div per dt/dd pair, so the grid lays out one count per cell.
+    keys.map((k) =>
+      h('div', {}, h('dt', {}, t(`count.${k}`)), h('dd', { 'data-count': k }, formatNumber(report.counts[k]))),
+    ),
   );
 }
 

@@ -4,7 +4,7 @@ import { RESTORE_REVISION, REVISIONS } from '../api/queries.js';
 import type { Article, Connection, Revision } from '../api/types.js';
 import { lineDiff } from '../diff/line-diff.js';
 import { h, replace } from '../dom.js';
-import { formatDate, t } from '../i18n/i18n.js';
+import { formatDate, t, tMaybe } from '../i18n/i18n.js';
 import { confirmDialog } from '../ui/confirm.js';
 
 export interface RevisionHandlers {
@@ -50,7 +50,14 @@ function diffView(a: Revision, b: Revision, article: Article): HTMLElement {
         `${l.op === 'add' ? '+ ' : l.op === 'remove' ? '- ' : '  '}${l.text}\n`,
       ),
     );
-    return [h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, h('pre', { class: 'diff' }, lines)))];
+    return [
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, tMaybe(`editor.${name}`) ?? name),
+        h('td', {}, h('pre', { class: 'diff' }, lines)),
+      ),
+    ];
   });
   return h(
     'section',
@@ -146,6 +153,7 @@ export async function revisionsPanel(
     if (!a || !b || a.id === b.id) return replace(output, h('p', { role: 'alert' }, t('revisions.pickTwo')));
     const [older, newer] = a.version < b.version ? [a, b] : [b, a];
     replace(output, diffView(older, newer, current()));
+    output.scrollIntoView({ block: 'start' });
   };
   replace(
     root,
