@@ -137,6 +137,40 @@ describeInBrowser('console-articles.e2e-spec')('articles in the console', () => 
     expect(after.status).toBe('DRAFT');
   });
 
+  it('schedules, unpublishes, archives and deletes, each after asking', async () => {
+    const article = await createArticle(app, { title: 'Tide tables' });
+    const { page, problems } = await editorFor(article.id);
+    const prisma = app.get(PrismaService);
+
+    // The reader's wall clock (Europe/London, GMT in January) is what the field means.
+    await page.getByLabel('Publish at').fill('2030-01-15T09:30');
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect(page.getByRole('dialog').textContent()).resolves.toContain(
+      'Schedule "Tide tables" for 15 Jan 2030, 09:30 GMT?',
+    );
+    await confirm(page);
+    await page.locator('.meta', { hasText: 'Scheduled for 15 Jan 2030, 09:30 GMT' }).waitFor();
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      status: 'PUBLISHED',
+      publishedAt: new Date('2030-01-15T09:30:00Z'),
+    });
+
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await confirm(page);
+    await page.locator('.meta', { hasText: 'Draft' }).waitFor();
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await confirm(page);
+    await page.locator('.meta', { hasText: 'Archived' }).waitFor();
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe('ARCHIVED');
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('dialog').textContent()).resolves.toContain('This cannot be undone.');
+    await confirm(page);
+    await page.waitForURL(/#\/articles$/);
+    expect(await prisma.article.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('shows a save that another tab made first, then reloads theirs or overwrites knowingly', async () => {
     const article = await createArticle(app, { title: 'Ferry times', body: 'Draft body' });
     const first = await editorFor(article.id);

@@ -48,6 +48,11 @@ export function timeZone(): string {
 }
 
 /** An instant in the reader's zone and language, the zone shown (e.g. "GMT+8"). */
+/** For dates and numbers: the browser's own English (en-GB, en-US...) when reading English. */
+function formattingLocale(): string {
+  return locale === 'en' && navigator.language.toLowerCase().startsWith('en') ? navigator.language : locale;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   // dateStyle/timeStyle cannot be combined with timeZoneName, hence the fields one by one.
@@ -59,9 +64,9 @@ export function formatDate(iso: string | null | undefined): string {
     minute: '2-digit',
     timeZoneName: 'short',
   };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  return new Intl.DateTimeFormat(formattingLocale(), options).format(new Date(iso));
 }
 
 export function formatNumber(n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(formattingLocale(), { maximumFractionDigits: digits }).format(n);
 }
