@@ -145,6 +145,21 @@ describeInBrowser('console-sign-in.e2e-spec')('signing in to the console, in hea
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
   });
 
+  it('shows an API that cannot be reached as an error with its code, not a blank page', async () => {
+    const token = await createToken(app, 'EDITOR');
+    const { page } = await openConsole(browser, origin);
+    await signIn(page, token);
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+
+    await page.getByRole('link', { name: 'Tags' }).click();
+
+    const alert = page.locator('main .error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('The API could not be reached');
+    expect(await alert.textContent()).toContain('NETWORK_ERROR');
+    expect(await page.locator('header.top nav').isVisible()).toBe(true);
+  });
+
   it('fits a 390 px wide phone screen without sideways scrolling of the page', async () => {
     await createArticle(app, { title: 'A rather long headline about the harbour wall and the ferry timetable' });
     const token = await createToken(app, 'EDITOR');
