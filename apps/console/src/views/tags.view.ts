@@ -198,9 +198,9 @@ export const tagsView: View = ({ root, signal }) => {
     h('h1', { id: 'tags-title' }, t('tags.title')),
     createForm(() => void refresh()),
     search,
-    list,
     mergeNotice,
-    merge,
+    merge, // above the list: its choices are the tags the search shows
+    list,
   );
   return refresh();
 };
