@@ -125,6 +125,26 @@ describeInBrowser('console-articles.e2e-spec')('articles in the console', () => 
     expect(problems).toEqual([]);
   });
 
+  it('asks before leaving unsaved edits, and a save sends only the fields changed (CRLF bodies kept)', async () => {
+    const article = await createArticle(app, { title: 'Old title', body: 'first line\r\nsecond line\r\n' });
+    const { page } = await editorFor(article.id);
+
+    await page.getByLabel('Title', { exact: true }).fill('New title');
+    await page.getByRole('link', { name: 'Back to articles' }).click();
+    await expect(page.getByRole('dialog').textContent()).resolves.toContain('You have unsaved changes.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(page.url()).toMatch(new RegExp(`#/articles/${article.id}$`));
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('New title');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    const saved = await app.get(PrismaService).article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(saved).toMatchObject({ title: 'New title', body: 'first line\r\nsecond line\r\n' });
+
+    await page.getByRole('link', { name: 'Back to articles' }).click(); // nothing unsaved: no question
+    await page.waitForURL(/#\/articles$/);
+  });
+
   it('does nothing when the publish question is cancelled', async () => {
     const article = await createArticle(app, { title: 'Not yet', status: 'DRAFT', publishedAt: null });
     const { page } = await editorFor(article.id);

@@ -105,6 +105,7 @@ export const en = {
   'editor.deleted': 'The article was deleted.',
   'editor.preview': 'Preview (the saved version, rendered by the server)',
   'editor.unsaved': 'You have unsaved changes.',
+  'editor.leave': 'You have unsaved changes. Leave this article without saving them?',
   'editor.scheduleMissing': 'Choose a date and time first.',
   'revisions.title': 'Revisions',
   'revisions.version': 'Version',

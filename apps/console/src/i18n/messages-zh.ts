@@ -105,6 +105,7 @@ export const zh: Record<MessageKey, string> = {
   'editor.deleted': '文章已删除。',
   'editor.preview': '预览（已保存的版本，由服务器渲染）',
   'editor.unsaved': '您有尚未保存的修改。',
+  'editor.leave': '您有尚未保存的修改。不保存就离开本文吗？',
   'editor.scheduleMissing': '请先选择日期和时间。',
   'revisions.title': '修订历史',
   'revisions.version': '版本',

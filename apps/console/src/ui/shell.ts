@@ -1,5 +1,5 @@
 import { h, replace, select } from '../dom.js';
-import { currentLocale, LOCALES, setLocale, t, timeZone, type Locale, type MessageKey } from '../i18n/i18n.js';
+import { currentLocale, LOCALES, t, timeZone, type Locale, type MessageKey } from '../i18n/i18n.js';
 import { session } from '../session.js';
 
 /** The sections a role may open, in menu order. */
@@ -13,7 +13,8 @@ export const SECTIONS: { key: string; label: MessageKey; admin: boolean }[] = [
 
 interface ShellHandlers {
   onSignOut: () => void;
-  onLocale: () => void;
+  /** The reader chose `next`; the handler applies it, or puts `select` back. */
+  onLocale: (next: Locale, select: HTMLSelectElement) => void;
 }
 
 /** Header (menu by role, language, zone, who is signed in), alert banner and main region. */
@@ -23,8 +24,8 @@ export function shell(app: HTMLElement, current: string, handlers: ShellHandlers
   const locale = select(LOCALES, currentLocale(), {
     id: 'locale',
     onChange: (event: Event) => {
-      setLocale((event.target as HTMLSelectElement).value as Locale);
-      handlers.onLocale();
+      const el = event.target as HTMLSelectElement;
+      handlers.onLocale(el.value as Locale, el);
     },
   });
   const nav = h(

@@ -17,7 +17,7 @@ async function fetchArticle(id: string): Promise<Article> {
   return article;
 }
 
-export const articleEditorView: View = async ({ root, params, go }) => {
+export const articleEditorView: View = async ({ root, params, go, warnBeforeLeaving }) => {
   const id = params[0]!;
   let article = await fetchArticle(id);
   const heading = h('h1', {});
@@ -28,6 +28,7 @@ export const articleEditorView: View = async ({ root, params, go }) => {
   const actions = h('div');
   const revisions = h('section', { 'aria-labelledby': 'revisions-title' });
   const form = new ArticleForm(article, () => (notice.textContent = t('editor.unsaved')));
+  warnBeforeLeaving(() => form.isDirty());
 
   /** Shows `next` everywhere; the form too unless the reader keeps editing their own text. */
   const show = (next: Article, refillForm: boolean) => {

@@ -22,6 +22,7 @@ export class ArticleForm {
   private readonly tags: Picker<TagRef>;
   private readonly authors: Picker<AuthorRef>;
   private base!: Article;
+  private readonly shown = {} as Record<TextField, string>;
 
   constructor(article: Article, onChange: () => void) {
     const text = (name: string) => h('input', { type: 'text', name, onInput: onChange });
@@ -72,7 +73,11 @@ export class ArticleForm {
   /** Shows `article` as saved, forgetting unsaved edits. */
   fill(article: Article): void {
     this.base = article;
-    for (const name of TEXT_FIELDS) this.controls[name].value = article[name] ?? '';
+    for (const name of TEXT_FIELDS) {
+      this.controls[name].value = article[name] ?? '';
+      // As the control holds it: a textarea turns CRLF into LF, which is no edit of ours.
+      this.shown[name] = this.controls[name].value;
+    }
     this.tags.set(article.tags);
     this.authors.set(article.authors);
   }
@@ -82,7 +87,7 @@ export class ArticleForm {
     const input: Record<string, unknown> = {};
     for (const name of TEXT_FIELDS) {
       const value = this.controls[name].value;
-      if (value !== (this.base[name] ?? ''))
+      if (value !== this.shown[name])
         input[name] = value === '' && (name === 'excerpt' || name === 'language') ? null : value;
     }
     const ids = (items: { id: string }[]) => items.map((i) => i.id).join();
@@ -90,5 +95,10 @@ export class ArticleForm {
     if (ids(this.authors.value()) !== ids(this.base.authors))
       input.authors = this.authors.value().map((x) => ({ id: x.id }));
     return input;
+  }
+
+  /** Whether anything differs from the article as loaded or last saved. */
+  isDirty(): boolean {
+    return Object.keys(this.changes()).length > 0;
   }
 }

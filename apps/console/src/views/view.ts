@@ -5,6 +5,8 @@ export interface ViewContext {
   params: string[];
   /** Goes to another screen (a hash route such as `#/articles`). */
   go: (hash: string) => void;
+  /** While `unsaved()` is true, leaving the screen (link, language, sign-out, reload) asks first. */
+  warnBeforeLeaving: (unsaved: () => boolean) => void;
 }
 
 export type View = (ctx: ViewContext) => Promise<void> | void;
