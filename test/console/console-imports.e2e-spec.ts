@@ -107,6 +107,24 @@ describeInBrowser('console-imports.e2e-spec')('imports in the console', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps the job list current while a job on it runs', async () => {
+    const prisma = app.get(PrismaService);
+    const job = await prisma.importJob.create({
+      data: { source: 'upload', status: 'RUNNING', total: 10, processed: 2, startedAt: new Date() },
+    });
+    await page.getByRole('link', { name: 'Imports' }).click();
+    const row = page.locator('table.jobs tbody tr').first();
+    await row.locator('.job-running').waitFor();
+
+    await prisma.importJob.update({
+      where: { id: job.id },
+      data: { status: 'SUCCEEDED', processed: 10, created: 10, finishedAt: new Date() },
+    });
+
+    await row.locator('.job-succeeded').waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('10 / 10');
+  });
+
   it('shows a refused upload as a readable error with its code', async () => {
     await page.getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('button', { name: 'Start import' }).click();

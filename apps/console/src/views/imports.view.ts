@@ -6,9 +6,10 @@ import { field, h, replace, select } from '../dom.js';
 import { formatDate, formatNumber, t, tMaybe } from '../i18n/i18n.js';
 import { showIn } from '../ui/errors.js';
 import { CursorTrail, pager } from '../ui/pager.js';
-import type { View } from './view.js';
+import { sleep, type View } from './view.js';
 
 const PAGE_SIZE = 20;
+const LIST_POLL_MS = 2000;
 const trail = new CursorTrail();
 
 export const importStatus = (status: string) => tMaybe(`importStatus.${status}`) ?? status;
@@ -83,13 +84,15 @@ function jobRow(job: ImportJobSummary): HTMLElement {
 
 export const importsView: View = ({ root, signal, go }) => {
   const jobs = h('section', { 'aria-labelledby': 'jobs-title' });
-  const refresh = async () => {
+  let latest = 0; // a page change starts a new refresh; older ones stop polling
+  const refresh = async (): Promise<void> => {
+    const mine = ++latest;
     try {
       const { importJobs } = await graphql<{ importJobs: Connection<ImportJobSummary> }>(IMPORT_JOBS, {
         first: PAGE_SIZE,
         after: trail.after,
       });
-      if (signal.aborted) return;
+      if (signal.aborted || mine !== latest) return;
       const head = (['created', 'status', 'files'] as const).map((c) =>
         h('th', { scope: 'col' }, t(`imports.col.${c}`)),
       );
@@ -130,6 +133,11 @@ export const importsView: View = ({ root, signal, go }) => {
           () => void refresh(),
         ),
       );
+      // While a job on this page is still going, its row is refreshed like the job's own page.
+      if (importJobs.edges.some((e) => e.node.status === 'queued' || e.node.status === 'running')) {
+        await sleep(LIST_POLL_MS, signal);
+        if (!signal.aborted && mine === latest) await refresh();
+      }
     } catch (error) {
       showIn(jobs, error);
     }
