@@ -99,6 +99,28 @@ describeInBrowser('console-admin.e2e-spec')('tags, authors, tokens and languages
     expect(problems).toEqual([]);
   });
 
+  it('names every field and button on every screen, for screen readers and getByLabel alike', async () => {
+    await createTag(app);
+    await createAuthor(app);
+    const created = await gql(app, 'mutation { createArticle(input: { title: "Labelled" }) { id } }', {}, admin);
+    const article = created.data!.createArticle as { id: string }; // with a revision, so every table has a row
+    await app.get(PrismaService).importJob.create({ data: { source: 'upload', status: 'SUCCEEDED' } });
+    const { page, problems } = await openConsole(browser, origin);
+    await signIn(page, admin);
+    // Controls with no label, aria-label or aria-labelledby, and buttons with no text or aria-label.
+    const unnamed = `[...document.querySelectorAll('main input, main select, main textarea, main button')]
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') ||
+        (el.tagName === 'BUTTON' && el.textContent.trim())))
+      .map((el) => el.outerHTML)`;
+
+    for (const screen of ['articles', `articles/${article.id}`, 'tags', 'authors', 'imports', 'tokens']) {
+      await page.goto(`${origin}/console/#/${screen}`);
+      await page.locator('main table tbody tr').first().waitFor();
+      expect({ screen, unnamed: await page.evaluate(unnamed) }).toEqual({ screen, unnamed: [] });
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('speaks Simplified Chinese to a zh-CN browser, dates in its zone, and switches to English', async () => {
     await createArticle(app, { title: '新渡轮时刻表', publishedAt: new Date('2026-01-15T04:00:00Z') });
     const { page, problems } = await openConsole(browser, origin, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
