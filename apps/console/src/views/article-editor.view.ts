@@ -4,10 +4,11 @@ import { ARTICLE, UPDATE_ARTICLE } from '../api/queries.js';
 import type { Article } from '../api/types.js';
 import { h, replace } from '../dom.js';
 import { formatDate, t } from '../i18n/i18n.js';
-import { errorBox, showIn } from '../ui/errors.js';
+import { showIn } from '../ui/errors.js';
 import { statusText } from '../ui/status.js';
 import { articleActions } from './article-actions.js';
 import { ArticleForm } from './article-form.js';
+import { conflictNotice } from './conflict-notice.js';
 import { revisionsPanel } from './revisions.panel.js';
 import type { View } from './view.js';
 
@@ -61,34 +62,16 @@ export const articleEditorView: View = async ({ root, params, go, warnBeforeLeav
   /** Someone saved first: say so, and offer their version or ours over it. */
   const conflict = (error: ApiError, retry?: (version: number) => Promise<void>) => {
     const version = Number(error.details.currentVersion ?? article.version + 1);
-    const reload = h(
-      'button',
-      {
-        type: 'button',
-        onClick: () =>
-          void fetchArticle(id).then(
-            (a) => (replace(notice), show(a, true), void reloadRevisions()),
-            (e: unknown) => showIn(notice, e),
-          ),
-      },
-      t('editor.reload'),
-    );
-    const overwrite = retry
-      ? h('button', { type: 'button', class: 'danger', onClick: () => void retry(version) }, t('editor.overwrite'))
-      : null;
-    replace(
-      notice,
-      h(
-        'div',
-        { class: 'conflict', role: 'alert' },
-        errorBox(error),
-        h('p', {}, t('editor.conflict', { version })),
-        h('div', { class: 'actions' }, reload, overwrite),
-      ),
-    );
+    const reload = () =>
+      void fetchArticle(id).then(
+        (a) => (replace(notice), show(a, true), void reloadRevisions()),
+        (e: unknown) => showIn(notice, e),
+      );
+    const panel = conflictNotice(error, version, reload, retry && (() => void retry(version)));
+    replace(notice, panel.element);
     // The Save button may be far below: bring the question to the reader (and the keyboard).
     notice.scrollIntoView({ block: 'center' });
-    reload.focus();
+    panel.focus();
   };
 
   const save = async (expectedVersion: number) => {
