@@ -4,7 +4,14 @@ import type { Browser } from 'playwright-core';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createAuthor, createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
-import { describeInBrowser, launchChromium, listen, openConsole, screenshot, signIn } from './console-browser.js';
+import {
+  describeInBrowser,
+  launchChromium,
+  listen,
+  openConsole,
+  screenshot,
+  signIn,
+} from '../support/console-browser.js';
 
 describeInBrowser('console-admin.e2e-spec')('tags, authors, tokens and languages in the console', () => {
   let app: INestApplication;
@@ -61,7 +68,9 @@ describeInBrowser('console-admin.e2e-spec')('tags, authors, tokens and languages
     await page.getByLabel('Name', { exact: true }).fill('Ana Ribeiro');
     await page.getByLabel('Bio').fill('Harbour reporter');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('cell', { name: 'Ana Ribeiro' }).waitFor();
+    // The list again, drawn after the save (the edit row's field held the name too).
+    await page.locator('form.inline-edit').waitFor({ state: 'detached' });
+    await page.locator('table.authors tbody td', { hasText: /^Ana Ribeiro$/ }).waitFor();
 
     const author = await app.get(PrismaService).author.findUniqueOrThrow({ where: { slug: 'ana' } });
     expect(author).toMatchObject({ name: 'Ana Ribeiro', bio: 'Harbour reporter' });

@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
-import { describeInBrowser, launchChromium, listen, openConsole, screenshot, signIn } from './console-browser.js';
+import {
+  describeInBrowser,
+  launchChromium,
+  listen,
+  openConsole,
+  screenshot,
+  signIn,
+} from '../support/console-browser.js';
 
 const CREATE = `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id version } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateArticleInput!, $v: Int!) {

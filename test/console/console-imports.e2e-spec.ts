@@ -5,7 +5,14 @@ import { zipOf } from '../support/archives.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { post } from '../support/temp-folder.js';
-import { describeInBrowser, launchChromium, listen, openConsole, screenshot, signIn } from './console-browser.js';
+import {
+  describeInBrowser,
+  launchChromium,
+  listen,
+  openConsole,
+  screenshot,
+  signIn,
+} from '../support/console-browser.js';
 
 describeInBrowser('console-imports.e2e-spec')('imports in the console', () => {
   let app: INestApplication;

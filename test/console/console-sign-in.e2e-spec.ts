@@ -5,7 +5,14 @@ import request from 'supertest';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
-import { describeInBrowser, launchChromium, listen, openConsole, screenshot, signIn } from './console-browser.js';
+import {
+  describeInBrowser,
+  launchChromium,
+  listen,
+  openConsole,
+  screenshot,
+  signIn,
+} from '../support/console-browser.js';
 
 describe('/console, served by the API', () => {
   let app: INestApplication;
