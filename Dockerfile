@@ -52,6 +52,9 @@ COPY --from=build /app/libs/importer/dist libs/importer/dist
 COPY --from=build /app/libs/webhooks/dist libs/webhooks/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/cli/dist apps/cli/dist
+# The console (/console): its page and styles, and its compiled browser modules.
+COPY --from=build /app/apps/console/dist apps/console/dist
+COPY apps/console/public apps/console/public
 COPY prisma/migrations prisma/migrations
 COPY examples/posts examples/posts
 # Uploads are staged under DATA_DIR until a worker has imported them: a volume shared by the API

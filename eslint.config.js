@@ -48,6 +48,11 @@ export default tseslint.config(
     },
   },
   {
+    // The console runs in the browser: DOM globals, no Node.
+    files: ['apps/console/src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { globals: globals.node },
   },

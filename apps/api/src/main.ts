@@ -5,6 +5,7 @@ import { AppLogger, createLog } from '@pressroom/common';
 import { installProcessSafety, prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
 import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
+import { CONSOLE_PATH } from './console/serve-console.js';
 import { seedSamplePosts } from './seed-sample-posts.js';
 import { setupApp } from './setup-app.js';
 
@@ -40,6 +41,7 @@ async function bootstrap(): Promise<void> {
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
   await (env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT));
   logger.log(`GraphQL on http://${urlHost(env.HOST)}:${env.PORT}/graphql`);
+  logger.log(`Console on http://${urlHost(env.HOST)}:${env.PORT}${CONSOLE_PATH}`);
 }
 
 /** How to reach HOST in a URL; unset (every interface) or a wildcard address: localhost. */

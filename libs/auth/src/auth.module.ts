@@ -7,6 +7,7 @@ import { AuthFailuresService } from './auth-failures.service.js';
 import { PreviewTokensRepository } from './preview-tokens.repository.js';
 import { PreviewTokensService } from './preview-tokens.service.js';
 import { RolesGuard } from './roles.guard.js';
+import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
   providers: [
@@ -16,6 +17,7 @@ import { RolesGuard } from './roles.guard.js';
     PreviewTokensRepository,
     PreviewTokensService,
     ApiTokensResolver,
+    ViewerResolver,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [ApiTokensService, PreviewTokensService],

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
+import express, { type Response } from 'express';
+
+/** Where the browser console is served; same origin as /graphql and /admin, so no CORS. */
+export const CONSOLE_PATH = '/console';
+
+// apps/api/{src,dist}/console/ -> apps/console/: the page and styles, and the compiled scripts.
+const CONSOLE_DIR = new URL('../../../console/', import.meta.url);
+const PUBLIC_DIR = fileURLToPath(new URL('public/', CONSOLE_DIR));
+const SCRIPTS_DIR = fileURLToPath(new URL('dist/', CONSOLE_DIR));
+
+/**
+ * Strict for the console's own files: its scripts and styles come from this origin only (no
+ * inline script, no CDN), it talks to this origin only, and no other site may frame it.
+ */
+const CONSOLE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+function setHeaders(res: Response): void {
+  for (const [name, value] of Object.entries(CONSOLE_HEADERS)) res.setHeader(name, value);
+}
+
+/**
+ * Serves the console (apps/console) at /console: index.html and styles from public/, the
+ * compiled ES modules from dist/ under /console/js. Read-only files; every request the page
+ * then makes goes through the public API and its guards like any other client's.
+ */
+export function serveConsole(app: INestApplication): void {
+  const options = { index: 'index.html', maxAge: 0, setHeaders, fallthrough: true, dotfiles: 'ignore' as const };
+  app.use(`${CONSOLE_PATH}/js`, express.static(SCRIPTS_DIR, { ...options, index: false }));
+  app.use(CONSOLE_PATH, express.static(PUBLIC_DIR, options));
+}
