@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { SqlPool, type SqlClient } from '@pressroom/database';
+import { SqlPool } from '@pressroom/database';
 import { ArticleChangesRepository, type ArticleChangeRow } from '../changes/article-changes.repository.js';
 import { eventOf } from '../webhooks/webhook-events.js';
 import { DeliveriesRepository, type NewDelivery } from './deliveries.repository.js';
+import { redirectsOf, subscribers } from './dispatch-sources.repository.js';
 
 /** Changes turned into deliveries per transaction. */
 const DISPATCH_BATCH = 500;
@@ -94,20 +95,4 @@ function articlePayload(event: string, row: ArticleChangeRow, oldUrls: string[])
       oldUrls,
     },
   };
-}
-
-async function subscribers(client: SqlClient): Promise<{ id: string; events: string[] }[]> {
-  const { rows } = await client.query<{ id: string; events: string[] }>(
-    `SELECT id, events FROM "Webhook" WHERE enabled ORDER BY "createdAt", id`,
-  );
-  return rows;
-}
-
-/** The old URL paths (Redirect rows) of each article; a deleted article has none left. */
-async function redirectsOf(client: SqlClient, articleIds: string[]): Promise<Map<string, string[]>> {
-  const { rows } = await client.query<{ articleId: string; paths: string[] }>(
-    `SELECT "articleId", array_agg(path ORDER BY path) AS paths FROM "Redirect" WHERE "articleId" = ANY($1::uuid[]) GROUP BY 1`,
-    [articleIds],
-  );
-  return new Map(rows.map((r) => [r.articleId, r.paths]));
 }
