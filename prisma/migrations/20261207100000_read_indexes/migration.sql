@@ -1,0 +1,26 @@
+-- Issue 14: indexes for reads at a million articles.
+
+-- Lists ordered by title (either direction: a B-tree is read backwards for DESC).
+CREATE INDEX "Article_title_id_idx" ON "Article"("title", "id");
+
+-- Title matches of a search without reading the body's vector: top-k of the hits that match in
+-- their title (see SearchRepository).
+CREATE INDEX "Article_searchTitleVector_idx" ON "Article" USING GIN ("searchTitleVector") WITH (fastupdate = off);
+
+-- The search index's pending list: with fastupdate on (the default, 4 MB list) every search
+-- reads the whole unsorted list until autovacuum merges it, which made searches 3-5x slower
+-- after many edits. A 256 kB list keeps that scan short while updates still batch their GIN
+-- insertions (measured: docs/decisions.md, "Reads at a million articles").
+ALTER INDEX "Article_searchVector_idx" SET (gin_pending_list_limit = 256);
+
+-- `articles(where: { text })` for anonymous readers matches titles only (docs/decisions.md); a
+-- trigram index serves that ILIKE where the server has pg_trgm. Servers without it migrate
+-- all the same and scan titles, as before.
+DO $$
+BEGIN
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE INDEX "Article_title_trgm_idx" ON "Article" USING GIN ("title" gin_trgm_ops);
+EXCEPTION WHEN undefined_file OR feature_not_supported OR insufficient_privilege THEN
+  RAISE NOTICE 'pg_trgm is not available: title text filters scan the titles';
+END
+$$;
