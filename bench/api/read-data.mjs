@@ -5,6 +5,8 @@ import 'reflect-metadata';
 import { searchDocument } from '@pressroom/content';
 import { COMMON, TOPICS } from './read-vocabulary.mjs';
 
+export const RARE_WORD = 'zephyrine';
+
 /** mulberry32: small, seeded, good enough to pick words. */
 export function random(seed) {
   let a = seed >>> 0;
@@ -50,7 +52,9 @@ function article(n, rand, common) {
     paragraphs.push(`<p>${text}</p>`);
     length += text.length;
   }
-  const title = `${topics[0]}${common()}${common()}${common()}${n % 7 === 0 ? topics.at(-1) : ''}`;
+  // RARE_WORD: in one article of 5,000 (two at 10,000, 200 at a million).
+  const rare = n % 5000 === 777 ? ` ${RARE_WORD}` : '';
+  const title = `${topics[0]}${common()}${common()}${common()}${n % 7 === 0 ? topics.at(-1) : ''}${rare}`;
   return { title, excerpt: paragraphs[0].slice(3, 80), html: paragraphs.join('\n'), body: paragraphs.join('\n\n') };
 }
 
