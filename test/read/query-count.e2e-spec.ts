@@ -133,6 +133,27 @@ describe('statements of counted reads', () => {
     expect(data.search).toEqual({ totalCount: 1, totalCountIsEstimate: false });
   });
 
+  it.each([
+    [
+      'newest first, as anonymous readers see it',
+      `a.status = 'PUBLISHED'`,
+      `a."publishedAt" DESC NULLS LAST, a.id DESC`,
+    ],
+    ['newest first, as editors see it', 'TRUE', `a."publishedAt" DESC NULLS LAST, a.id DESC`],
+    ['oldest first', 'TRUE', `a."publishedAt" ASC NULLS FIRST, a.id ASC`],
+    ['by title', 'TRUE', 'a.title DESC, a.id DESC'],
+  ])('reads a list %s from an index in its order, without sorting the table', async (_name, where, order) => {
+    const plan = await app.get(SqlPool).transaction(async (client) => {
+      await client.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await client.query(
+        `EXPLAIN SELECT a.id FROM "Article" a WHERE ${where} ORDER BY ${order} LIMIT 21`,
+      );
+      return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index (Only )?Scan/);
+    expect(plan).not.toMatch(/Sort/);
+  });
+
   it('looks tags up by (kind, slug) through their unique index when an article names them', async () => {
     await createTag(app, { slug: 'harbour' });
     const { errors } = await gql(
