@@ -72,10 +72,13 @@ export class SearchRepository {
     const limit = request.take + 1;
     // The query is written out each time, not joined from a CTE: the planner then knows how
     // many articles it matches, and reads a word in most of them in date order until it has enough.
+    // The title is checked first: it is small and inline, the body's vector is out of line.
+    // Ranks are computed after `recent` is cut at RANKED_HITS: a bitmap scan and sort of a
+    // frequent word's hits would otherwise rank every one of them.
     const q = sql`to_tsquery('pressroom_search', ${parsed.tsquery})`;
     const older = (inTitle: boolean) => sql`
       (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
-         WHERE a."searchVector" @@ ${q} AND ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND ${filter}
+         WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
        WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
     const total = withTotal ? sql`, (${this.boundedCountSql(parsed, filter)}) AS total` : sql``;
