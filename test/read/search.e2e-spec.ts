@@ -177,6 +177,66 @@ describe('search', () => {
     expect(backward).toEqual(forward);
   });
 
+  describe('with more hits than are ranked or counted (issue 14)', () => {
+    // 1,100 more hits of "harbour": every 7th in its title, some undated, some sharing a date.
+    beforeEach(async () => {
+      await app.get(SqlPool).query(`
+        INSERT INTO "Article" (id, slug, title, body, html, status, "publishedAt", "searchVector")
+        SELECT gen_random_uuid(), 'bulk-' || i, t, 'x', '<p>x</p>', 'PUBLISHED',
+          CASE WHEN i % 50 = 0 THEN NULL ELSE timestamptz '2020-01-01 00:00Z' + (i / 3) * interval '1 hour' END,
+          setweight(to_tsvector('pressroom_search', t), 'A')
+            || to_tsvector('pressroom_search', 'harbour ' || repeat('harbour ', i % 5) || repeat('quay ', i % 3))
+        FROM generate_series(1, 1100) i, LATERAL (SELECT CASE WHEN i % 7 = 0 THEN 'Harbour ' || i ELSE 'Note ' || i END) x(t)`);
+    });
+
+    /** Every hit in the order the search had when it ranked and counted all of them. */
+    async function reference(): Promise<string[]> {
+      const { rows } = await app.get(SqlPool).query<{ slug: string }>(`
+        WITH hits AS (
+          SELECT a.id, a.slug, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS v,
+            row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency
+          FROM "Article" a, plainto_tsquery('pressroom_search', 'harbour') q
+          WHERE a."searchVector" @@ q AND a.status = 'PUBLISHED' AND (a."publishedAt" IS NULL OR a."publishedAt" <= now()))
+        SELECT slug FROM hits, plainto_tsquery('pressroom_search', 'harbour') q
+        ORDER BY (CASE WHEN "inTitle" THEN 1 ELSE 0 END
+          + CASE WHEN recency <= 200 THEN ts_rank(v, q, 32) ELSE 0 END)::float8 DESC, "publishedAt" DESC NULLS LAST, id DESC`);
+      return rows.map((r) => r.slug);
+    }
+
+    it('pages in the same order as ranking every hit, each hit once', async () => {
+      const expected = await reference();
+      expect(expected.length).toBeGreaterThan(1100);
+      const walked: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await search(app, 'harbour', { first: 100, after });
+        walked.push(...slugs(page));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(walked).toEqual(expected);
+      const last = await search(app, 'harbour', { first: null, last: 30 });
+      expect(slugs(last)).toEqual(expected.slice(-30));
+    });
+
+    it('counts exactly up to 1,000 hits and marks a larger total as an estimate', async () => {
+      const QUERY = `query($q: String!, $where: ArticleWhereInput) {
+        search(query: $q, first: 1, where: $where) { totalCount totalCountIsEstimate } }`;
+      const all = await gql(app, QUERY, { q: 'harbour' });
+      expect(all.errors).toBeUndefined();
+      expect(all.data!.search.totalCountIsEstimate).toBe(true);
+      expect(all.data!.search.totalCount).toBeGreaterThan(1000);
+      const few = await gql(app, QUERY, { q: 'harbour', where: { text: 'Harbour 7' } });
+      expect(few.data!.search).toEqual({ totalCount: expect.any(Number), totalCountIsEstimate: false });
+      const { rows } = await app.get(SqlPool).query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "Article" WHERE title ILIKE '%harbour %' AND status = 'PUBLISHED'
+           AND "searchVector" @@ plainto_tsquery('pressroom_search', 'harbour')`,
+      );
+      expect(rows[0]!.n).toBeGreaterThan(150);
+      const exact = await gql(app, QUERY, { q: 'harbour', where: { text: 'Harbour ' } });
+      expect(exact.data!.search).toEqual({ totalCount: rows[0]!.n, totalCountIsEstimate: false });
+    });
+  });
+
   it('answers a query with nothing searchable with no hits', async () => {
     const result = await search(app, '!!! ...');
     expect(result).toMatchObject({ totalCount: 0, edges: [] });

@@ -13,14 +13,21 @@ export async function authorsByIdOrSlug(
   return rows;
 }
 
-/** Tags whose id is one of `ids` or whose `kind:slug` is one of `keys`. */
+/**
+ * Tags whose id is one of `ids` or whose `kind:slug` is one of `keys`. Each key is split and
+ * looked up as (kind, slug), so both branches are index probes (the unique (kind, slug) index
+ * and the primary key); comparing `kind || ':' || slug` read every tag (issue 14).
+ */
 export async function tagsByIdOrKey(
   db: Queryable,
   ids: string[],
   keys: string[],
 ): Promise<{ id: string; key: string }[]> {
   const { rows } = await db.query<{ id: string; key: string }>(
-    `SELECT id::text, kind::text || ':' || slug AS key FROM "Tag" WHERE id = ANY($1::uuid[]) OR kind::text || ':' || slug = ANY($2::text[])`,
+    `SELECT id::text, kind::text || ':' || slug AS key FROM "Tag" WHERE id = ANY($1::uuid[])
+     UNION
+     SELECT t.id::text, t.kind::text || ':' || t.slug FROM unnest($2::text[]) k
+       JOIN "Tag" t ON t.kind = split_part(k, ':', 1)::"TagKind" AND t.slug = substr(k, strpos(k, ':') + 1)`,
     [ids, keys],
   );
   return rows;

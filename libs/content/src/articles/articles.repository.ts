@@ -97,6 +97,25 @@ export function articlePage(reader: SqlReader, query: ArticleListQuery, request:
   return reader.query<ArticleRow>(pageSql(query, request, null), query.viewer);
 }
 
+/**
+ * One page and the total of the list in one statement (issue 14: a tag page with its count was
+ * two statements). The count is a scalar of its own scan, so the page still walks its index and
+ * stops at take + 1; a page past the end still returns the count (in a row without an id).
+ */
+export async function articlePageWithTotal(
+  reader: SqlReader,
+  query: ArticleListQuery,
+  request: PageRequest,
+): Promise<{ rows: ArticleRow[]; total: number }> {
+  const rows = await reader.query<ArticleRow & { _total: number }>(
+    sql`SELECT c.total AS _total, p.* FROM (SELECT count(*)::int AS total FROM "Article" a WHERE ${conditionSql(query, null)}) c
+        LEFT JOIN LATERAL (${pageSql(query, request, null)}) p ON TRUE`,
+    query.viewer,
+  );
+  const total = rows[0]?._total ?? 0;
+  return { rows: rows.filter((r) => r.id !== null).map(({ _total, ...row }) => row as ArticleRow), total };
+}
+
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
   const [row] = await reader.query<{ count: number }>(
     sql`SELECT count(*)::int AS count FROM "Article" a WHERE ${conditionSql(query, null)}`,

@@ -3,7 +3,7 @@ import type { Connection } from '@pressroom/common';
 import type { Article as ArticleRow } from '@pressroom/database';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../context.js';
-import { articleSelection } from '../selection.js';
+import { articleSelection, selectedFields } from '../selection.js';
 import { ArticlesService } from './articles.service.js';
 import { ArticleArgs } from './dto/article.args.js';
 import { ArticlesArgs } from './dto/articles.args.js';
@@ -43,6 +43,7 @@ export class ArticlesResolver {
     @Context() { viewer }: GqlContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ArticleRow>> {
-    return this.articlesService.list(args, viewer, articleSelection(info, ['edges', 'node']));
+    const withTotal = selectedFields(info).has('totalCount');
+    return this.articlesService.list(args, viewer, articleSelection(info, ['edges', 'node']), withTotal);
   }
 }

@@ -8,6 +8,7 @@ import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorOf } from './article-order.js';
 import {
   articlePage,
+  articlePageWithTotal,
   countArticles,
   findArticle,
   findArticleByRedirect,
@@ -54,11 +55,24 @@ export class ArticlesService {
     return article;
   }
 
-  /** A keyset-paginated page; the total is counted only when the query asks for it. */
-  async list(args: ArticlesArgs, viewer: Viewer, selection?: ArticleSelection): Promise<Connection<ArticleRow>> {
+  /**
+   * A keyset-paginated page. `withTotal` (the query selects totalCount): the page and its count
+   * in one statement; otherwise a count only if totalCount is read after all.
+   */
+  async list(
+    args: ArticlesArgs,
+    viewer: Viewer,
+    selection?: ArticleSelection,
+    withTotal = false,
+  ): Promise<Connection<ArticleRow>> {
     const query: ArticleListQuery = { where: args.where, orderBy: args.orderBy, viewer, selection };
     const request = toPageRequest(args);
-    const rows = await articlePage(this.reader, query, request);
-    return toConnection(rows, request, () => countArticles(this.reader, query), cursorOf(listOrder(query)));
+    const cursors = cursorOf(listOrder(query));
+    if (!withTotal) {
+      const rows = await articlePage(this.reader, query, request);
+      return toConnection(rows, request, () => countArticles(this.reader, query), cursors);
+    }
+    const { rows, total } = await articlePageWithTotal(this.reader, query, request);
+    return toConnection(rows, request, total, cursors);
   }
 }

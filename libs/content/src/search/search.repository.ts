@@ -21,6 +21,13 @@ export type SearchHitRow = ArticleRow & { score: number };
  */
 export const RANKED_HITS = 200;
 
+/**
+ * totalCount is exact up to this many hits; beyond it, the planner's estimate of the number of
+ * hits (at least one more than this), marked as such (issue 14: counting every hit of a common
+ * word was most of a search's cost at 100,000 articles).
+ */
+export const EXACT_COUNT_LIMIT = 1_000;
+
 /** What one page of hits needs: the search, the viewer's filter, the order and the page. */
 export interface HitsQuery {
   parsed: ParsedSearch;
@@ -29,6 +36,8 @@ export interface HitsQuery {
   values: unknown[] | null;
   request: PageRequest;
   selection?: ArticleSelection;
+  /** Count the hits (up to EXACT_COUNT_LIMIT + 1) in the same statement. */
+  withTotal: boolean;
 }
 
 /**
@@ -50,41 +59,72 @@ export class SearchRepository {
   }
 
   /**
-   * One page of hits, each with its score and the total number of hits. One pass over the
-   * hits gives each its recency and the total; only the page's rows are joined back for their
-   * columns.
+   * One page of hits, each with its score, top-k: no statement reads every hit. The order is
+   * score, then recency, where the score is 1 for a title match plus, for the RANKED_HITS most
+   * recent hits only, their rank. So a page is the best take + 1 of three small sets: the
+   * RANKED_HITS most recent hits (ranked), and, of the older ones, the first take + 1 after the
+   * cursor, by date, of those matching in their title (score 1) and of the others (score 0);
+   * each of the last two reads an index in date order and stops.
    */
-  hits(viewer: Viewer, { parsed, filter, order, values, request, selection }: HitsQuery) {
-    return this.reader.queryUsingIndexes<SearchHitRow & { total: number }>(
+  hits(viewer: Viewer, { parsed, filter, order, values, request, selection, withTotal }: HitsQuery) {
+    const after = keysetSql(order, values, request.backward);
+    const by = orderBySql(order, request.backward);
+    const limit = request.take + 1;
+    // The query is written out each time, not joined from a CTE: the planner then knows how
+    // many articles it matches, and reads a word in most of them in date order until it has enough.
+    // The title is checked first: it is small and inline, the body's vector is out of line.
+    // Ranks are computed after `recent` is cut at RANKED_HITS: a bitmap scan and sort of a
+    // frequent word's hits would otherwise rank every one of them.
+    const q = sql`to_tsquery('pressroom_search', ${parsed.tsquery})`;
+    const older = (inTitle: boolean) => sql`
+      (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
+         WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
+           AND a.id NOT IN (SELECT id FROM recent)) s
+       WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
+    const total = withTotal ? sql`, (${this.boundedCountSql(parsed, filter)}) AS total` : sql``;
+    return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
-      WITH hits AS MATERIALIZED (
-        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ q AS "inTitle", a."searchVector" AS vector,
-          row_number() OVER (ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC) AS recency, count(*) OVER () AS total
-        FROM "Article" a, to_tsquery('pressroom_search', ${parsed.tsquery}) q
-        WHERE a."searchVector" @@ q AND ${filter}
+      WITH recent AS MATERIALIZED (
+        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle" FROM "Article" a
+        WHERE a."searchVector" @@ ${q} AND ${filter}
+        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${RANKED_HITS}
       ), s AS (
-        SELECT h.id, h."publishedAt", h.total::int AS total, (CASE WHEN h."inTitle" THEN 1 ELSE 0 END
-          + CASE WHEN h.recency <= ${RANKED_HITS} THEN ts_rank(h.vector, to_tsquery('pressroom_search', ${parsed.tsquery}), 32) ELSE 0 END
-        )::float8 AS score
-        FROM hits h
+        SELECT r.id, r."publishedAt",
+          (CASE WHEN r."inTitle" THEN 1 ELSE 0 END + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
+        FROM recent r JOIN "Article" a ON a.id = r.id
+        UNION ALL ${older(true)}
+        UNION ALL ${older(false)}
       )
-      SELECT ${articleColumns(selection)}, s.score, s.total
-      FROM (SELECT * FROM s WHERE ${keysetSql(order, values, request.backward)}
-            ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}) s
+      SELECT ${articleColumns(selection)}, s.score ${total}
+      FROM (SELECT * FROM s WHERE ${after} ORDER BY ${by} LIMIT ${limit}) s
       JOIN "Article" a ON a.id = s.id
-      ORDER BY ${orderBySql(order, request.backward)}`,
+      ORDER BY ${by}`,
       viewer,
     );
   }
 
-  /** How many articles the viewer may see match. */
+  /** How many articles the viewer may see match, counting up to EXACT_COUNT_LIMIT + 1. */
   async count(viewer: Viewer, parsed: ParsedSearch, filter: Prisma.Sql): Promise<number> {
     const [row] = await this.reader.queryUsingIndexes<{ count: number }>(
-      sql`
-      SELECT count(*)::int AS count FROM "Article" a
-      WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`,
+      sql`SELECT (${this.boundedCountSql(parsed, filter)}) AS count`,
       viewer,
     );
     return row?.count ?? 0;
+  }
+
+  /** The planner's estimate of the number of hits (from the search index's statistics). */
+  async estimate(viewer: Viewer, parsed: ParsedSearch, filter: Prisma.Sql): Promise<number> {
+    const [row] = await this.reader.queryUsingIndexes<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article" a
+          WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`,
+      viewer,
+    );
+    return Math.round(row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  }
+
+  private boundedCountSql(parsed: ParsedSearch, filter: Prisma.Sql): Prisma.Sql {
+    return sql`SELECT count(*)::int FROM (SELECT 1 FROM "Article" a
+      WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}
+      LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
   }
 }

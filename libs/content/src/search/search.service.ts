@@ -6,7 +6,7 @@ import { cursorOf, cursorValues, type SortOrder } from '../articles/article-orde
 import type { SearchArgs } from './dto/search.args.js';
 import { displayText, highlight } from './highlight.js';
 import { parseSearch, type ParsedSearch } from './search-query.js';
-import { SearchRepository, type SearchHitRow } from './search.repository.js';
+import { EXACT_COUNT_LIMIT, SearchRepository, type SearchHitRow } from './search.repository.js';
 
 export type { SearchHitRow } from './search.repository.js';
 
@@ -29,42 +29,57 @@ function searchOrder(): SortOrder<SearchHitRow> {
   };
 }
 
+/** A page of hits; `totalCountIsEstimate` when totalCount is the planner's estimate. */
+export type SearchConnection = Connection<SearchHitRow, SearchEdge> & { totalCountIsEstimate: boolean };
+
 /** Full-text search over the articles the viewer may see: paging, scores and highlights. */
 @Injectable()
 export class SearchService {
   constructor(private readonly repository: SearchRepository) {}
 
-  /** `selection`: what the query shows of the hits' articles, to read only that (all columns when absent). */
+  /**
+   * `selection`: what the query shows of the hits' articles, to read only that (all columns when
+   * absent). `withTotal`: the query reads totalCount (or whether it is an estimate): counted
+   * exactly up to EXACT_COUNT_LIMIT, estimated beyond; otherwise not counted.
+   */
   async search(
     args: SearchArgs,
     viewer: Viewer,
     selection?: ArticleSelection,
-  ): Promise<Connection<SearchHitRow, SearchEdge>> {
+    withTotal = true,
+  ): Promise<SearchConnection> {
     const request = toPageRequest(args);
     const parsed = parseSearch(args.query);
     const order = searchOrder();
     const values = cursorValues(order, request);
     const filter = this.repository.filterOf(args.where, viewer);
-    if (!parsed) return toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order));
-    const rows = await this.repository.hits(viewer, { parsed, filter, order, values, request, selection });
-    const total = rows[0]?.total;
-    return toConnection<SearchHitRow, SearchEdge>(
-      rows,
-      request,
-      total ?? (() => this.repository.count(viewer, parsed, filter)),
-      cursorOf(order),
-      (row, cursor) => {
-        const { score, total: _total, ...node } = row as SearchHitRow & { total?: number };
-        return {
-          cursor,
-          score,
-          node,
-          get highlight() {
-            return snippet(node, parsed);
-          },
-        };
-      },
-    );
+    if (!parsed)
+      return {
+        ...toConnection<SearchHitRow, SearchEdge>([], request, 0, cursorOf(order)),
+        totalCountIsEstimate: false,
+      };
+    const rows = await this.repository.hits(viewer, { parsed, filter, order, values, request, selection, withTotal });
+    let total = 0;
+    let totalCountIsEstimate = false;
+    if (withTotal) {
+      total = rows[0]?.total ?? (await this.repository.count(viewer, parsed, filter));
+      if (total > EXACT_COUNT_LIMIT) {
+        total = Math.max(total, await this.repository.estimate(viewer, parsed, filter));
+        totalCountIsEstimate = true;
+      }
+    }
+    const connection = toConnection<SearchHitRow, SearchEdge>(rows, request, total, cursorOf(order), (row, cursor) => {
+      const { score, total: _total, ...node } = row as SearchHitRow & { total?: number };
+      return {
+        cursor,
+        score,
+        node,
+        get highlight() {
+          return snippet(node, parsed);
+        },
+      };
+    });
+    return Object.assign(connection, { totalCountIsEstimate });
   }
 }
 

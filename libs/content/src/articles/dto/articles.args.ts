@@ -75,7 +75,11 @@ export class ArticleWhereInput {
   @Length(2, 35)
   language?: string;
 
-  @Field({ nullable: true, description: 'Text contained in the title or the body, case-insensitively' })
+  @Field({
+    nullable: true,
+    description:
+      'Text contained in the title, case-insensitively; for editors, in the title or the body (readers: use search for bodies)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

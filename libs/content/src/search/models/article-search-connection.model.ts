@@ -6,5 +6,11 @@ import { ArticleSearchEdge } from './article-search-edge.model.js';
 export class ArticleSearchConnection {
   @Field(() => [ArticleSearchEdge]) edges!: ArticleSearchEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, {
+    description: 'How many articles match: exact up to 1,000, an estimate beyond (see totalCountIsEstimate)',
+  })
+  totalCount!: number;
+
+  @Field({ description: 'True when totalCount is an estimate: more than 1,000 articles match' })
+  totalCountIsEstimate!: boolean;
 }
