@@ -31,8 +31,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the API on `databaseUrl` (already migrated) and waits for /health/ready. */
+/**
+ * Starts the API on `databaseUrl` (already migrated) and waits for /health/ready. The free port
+ * is released before the child binds it, so another process on the machine can take it first:
+ * that start is retried on a new port.
+ */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(databaseUrl, env);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(databaseUrl: string, env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [API], {
     env: {
