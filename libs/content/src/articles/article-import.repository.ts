@@ -85,13 +85,3 @@ export async function renameArticles(tx: ImportTx, ids: string[], slugs: string[
     [ids, slugs],
   );
 }
-
-/** Rebuilds the snapshot of revision `versions[i]` of article `ids[i]` from the row, as every snapshot is. */
-export async function rebuildSnapshots(tx: ImportTx, ids: string[], versions: number[]): Promise<void> {
-  await tx.query(
-    `UPDATE "ArticleRevision" AS r SET snapshot = ${revisionSnapshotSql('a', storedLinks('a'))}
-     FROM "Article" AS a, unnest($1::uuid[], $2::int[]) AS v(id, version)
-     WHERE a.id = v.id AND r."articleId" = v.id AND r.version = v.version`,
-    [ids, versions],
-  );
-}
