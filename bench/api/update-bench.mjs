@@ -2,7 +2,7 @@
 // a revision written, against the built API in its own process and a fresh database.
 //
 //   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40] [--body]
-//     [--root DIR]
+//     [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger]
 //
 // Each update sets the title (peerbench's M1); with --body it also changes the body. Articles
 // carry a 4 KB body of news-like paragraphs, English and Chinese. --root runs another checkout's
@@ -33,6 +33,10 @@ const option = (name) => {
 const arg = (name, fallback) => Number(option(name) ?? fallback);
 const root = path.resolve(option('root') ?? fileURLToPath(new URL('../..', import.meta.url)));
 const EDIT_BODY = process.argv.includes('--body');
+// Variants measured for docs/decisions.md: the search index's pending list, and the changes
+// feed's per-row trigger on "Article" (libs/webhooks) switched off.
+const GIN_FASTUPDATE = option('gin-fastupdate');
+const CHANGE_TRIGGER = !process.argv.includes('--no-change-trigger');
 const CONNECTIONS = arg('connections', 10);
 const DURATION = arg('duration', 10);
 // More articles than connections, so no two requests in flight ever edit the same one.
@@ -67,6 +71,7 @@ const cli = (...args) =>
 let server;
 try {
   cli('migrate');
+  await configure(database.url);
   const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
   server = spawn(
     process.execPath,
@@ -152,6 +157,8 @@ try {
       benchmark: 'updateArticle',
       root,
       edits: EDIT_BODY ? 'title and body' : 'title',
+      ginFastupdate: GIN_FASTUPDATE ?? 'as migrated',
+      changeTrigger: CHANGE_TRIGGER,
       connections: CONNECTIONS,
       durationSeconds: result.duration,
       updates,
@@ -179,6 +186,21 @@ try {
   server?.kill('SIGTERM');
   if (server) await new Promise((resolve) => server.once('exit', resolve));
   await database.drop();
+}
+
+async function configure(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (GIN_FASTUPDATE) {
+      await client.query(
+        `ALTER INDEX "Article_searchVector_idx" SET (fastupdate = ${GIN_FASTUPDATE === 'on' ? 'on' : 'off'})`,
+      );
+    }
+    if (!CHANGE_TRIGGER) await client.query('ALTER TABLE "Article" DISABLE TRIGGER article_changed_update');
+  } finally {
+    await client.end();
+  }
 }
 
 async function countRevisions(url) {

@@ -1,5 +1,4 @@
 import type { ExistingArticle } from './import-plan.js';
-import { revisionSnapshotSql, storedLinks } from './revision-snapshot.sql.js';
 
 /** A pg client in a transaction, or the pool for a lone statement. */
 export type ImportTx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
