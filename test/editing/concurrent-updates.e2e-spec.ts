@@ -35,7 +35,9 @@ describe('updateArticle under concurrency', () => {
     const revisions = await app
       .get(PrismaService)
       .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
-    expect(revisions.map((r) => [r.version, r.action, (r.snapshot as any).title])).toEqual([[1, 'create', 'Contended']]);
+    expect(revisions.map((r) => [r.version, r.action, (r.snapshot as any).title])).toEqual([
+      [1, 'create', 'Contended'],
+    ]);
   });
 
   it('applies concurrent updates that each carry the version they read, one after another', async () => {

@@ -149,8 +149,8 @@ describe('revisions', () => {
 
   it('restores the current version by the id the history lists for it', async () => {
     const article = await createViaApi(app, editor, { title: 'Only' });
-    const current = (await gql(app, REVISIONS, { id: article.id, first: 1 }, editor)).data!.article.revisions
-      .edges[0].node;
+    const current = (await gql(app, REVISIONS, { id: article.id, first: 1 }, editor)).data!.article.revisions.edges[0]
+      .node;
 
     const { data, errors } = await gql(app, RESTORE, { articleId: article.id, revisionId: current.id }, editor);
 

@@ -132,7 +132,8 @@ export async function articleSlugs(db: Queryable, filter: Parameters<SlugLookup>
  * What a save does to the search vector: keep it (title, excerpt and body unchanged), remake its
  * title part over the body part the row keeps (a title change), or compute it in full.
  */
-export type SearchWrite = null | { titleOnly: { titleWords: string; titleBigrams: Uint8Array } } | { full: SearchDocument };
+export type SearchWrite =
+  null | { titleOnly: { titleWords: string; titleBigrams: Uint8Array } } | { full: SearchDocument };
 
 /**
  * The save of `edit` over `current`, or null when another save got there first. Only the columns

@@ -1,9 +1,4 @@
-import {
-  importedSlugHolders,
-  renameArticles,
-  slugsTaken,
-  type ImportTx,
-} from './article-import.repository.js';
+import { importedSlugHolders, renameArticles, slugsTaken, type ImportTx } from './article-import.repository.js';
 import { compareKeys, suffixCandidates, suffixedSlug } from './import-plan.js';
 import type { ImportedPost } from './imported-post.js';
 
