@@ -1,8 +1,12 @@
 // updateArticle throughput: 10 connections for 10 s, every update with its expectedVersion and
 // a revision written, against the built API in its own process and a fresh database.
 //
-//   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40]
+//   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40] [--body]
+//     [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger]
 //
+// Each update sets the title (peerbench's M1); with --body it also changes the body. Articles
+// carry a 4 KB body of news-like paragraphs, English and Chinese. --root runs another checkout's
+// build (e.g. a baseline worktree) with this script, so both are measured alike.
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL in a temporary folder. Prints one JSON object on stdout; progress goes to stderr.
 // BENCH_SERVER_NODE_ARGS passes flags to the API's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
@@ -12,13 +16,27 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import { freePort, scratchDatabase, waitForReady } from './update-support.mjs';
+import {
+  backendCpuMs,
+  backendCpuSpent,
+  freePort,
+  processCpuMs,
+  scratchDatabase,
+  transactionCount,
+  waitForReady,
+} from './update-support.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const arg = (name, fallback) => {
+const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name, fallback) => Number(option(name) ?? fallback);
+const root = path.resolve(option('root') ?? fileURLToPath(new URL('../..', import.meta.url)));
+const EDIT_BODY = process.argv.includes('--body');
+// Variants measured for docs/decisions.md: the search index's pending list, and the changes
+// feed's per-row trigger on "Article" (libs/webhooks) switched off.
+const GIN_FASTUPDATE = option('gin-fastupdate');
+const CHANGE_TRIGGER = !process.argv.includes('--no-change-trigger');
 const CONNECTIONS = arg('connections', 10);
 const DURATION = arg('duration', 10);
 // More articles than connections, so no two requests in flight ever edit the same one.
@@ -28,12 +46,13 @@ const log = (message) => process.stderr.write(`${message}\n`);
 const UPDATE = `mutation($id: ID!, $input: UpdateArticleInput!, $v: Int) {
   updateArticle(id: $id, input: $input, expectedVersion: $v) { id version } }`;
 const CREATE = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id version } }';
-const BODY = Array.from(
-  { length: 8 },
-  (_, i) => `Paragraph ${i} of the **harbour** story, with a [link](https://example.com/${i}).`,
+const BODY = Array.from({ length: 24 }, (_, i) =>
+  i % 2
+    ? `港口新闻第${i}段：记者在码头采访了工人和船长，他们谈到了天气、货运和城市的变化，以及未来几年的计划。`
+    : `Paragraph ${i} of the **harbour** story: the reporters spoke with dock workers about the weather, freight and the city, with a [link](https://example.com/${i}).`,
 ).join('\n\n');
 
-ensureBuild();
+if (!option('root')) ensureBuild();
 const database = await scratchDatabase(log);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -52,6 +71,7 @@ const cli = (...args) =>
 let server;
 try {
   cli('migrate');
+  await configure(database.url);
   const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
   server = spawn(
     process.execPath,
@@ -78,6 +98,9 @@ try {
   const revisionsBefore = await countRevisions(database.url);
   log(`${ARTICLES} articles; updateArticle x ${CONNECTIONS} connections for ${DURATION} s`);
 
+  const apiCpuBefore = processCpuMs(server.pid);
+  const pgCpuBefore = await backendCpuMs(database.url);
+  const transactionsBefore = await transactionCount(database.url);
   let sequence = 0;
   let conflicts = 0;
   let failures = 0;
@@ -102,7 +125,7 @@ try {
               variables: {
                 id: article.id,
                 v: article.version,
-                input: { title: `Edit ${n}`, body: `${BODY}\n\nEdit ${n}.` },
+                input: EDIT_BODY ? { title: `Edit ${n}`, body: `${BODY}\n\nEdit ${n}.` } : { title: `Edit ${n}` },
               },
             }),
           };
@@ -121,15 +144,28 @@ try {
       },
     ],
   });
+  const apiCpuMs = processCpuMs(server.pid) - apiCpuBefore;
+  const pgCpuMs = backendCpuSpent(pgCpuBefore, await backendCpuMs(database.url));
+  // pg_stat_database is updated when a backend goes idle: give the pool's backends a moment.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const transactions = (await transactionCount(database.url)) - transactionsBefore - 2;
   const revisionsWritten = (await countRevisions(database.url)) - revisionsBefore;
+  const updates = result.requests.total - failures - conflicts;
 
   process.stdout.write(
     `${JSON.stringify({
       benchmark: 'updateArticle',
+      root,
+      edits: EDIT_BODY ? 'title and body' : 'title',
+      ginFastupdate: GIN_FASTUPDATE ?? 'as migrated',
+      changeTrigger: CHANGE_TRIGGER,
       connections: CONNECTIONS,
       durationSeconds: result.duration,
-      updates: revisionsWritten,
-      updatesPerSecond: Math.round(revisionsWritten / result.duration),
+      updates,
+      updatesPerSecond: Math.round(updates / result.duration),
+      // CPU per update: of the API process, and of the PostgreSQL backends serving it (local server only).
+      transactionsPerUpdate: +(transactions / updates).toFixed(2),
+      cpuMsPerUpdate: { api: +(apiCpuMs / updates).toFixed(2), postgres: +(pgCpuMs / updates).toFixed(2) },
       requestsPerSecond: { mean: result.requests.average, p50: result.requests.p50, min: result.requests.min },
       latencyMs: {
         mean: result.latency.average,
@@ -150,6 +186,21 @@ try {
   server?.kill('SIGTERM');
   if (server) await new Promise((resolve) => server.once('exit', resolve));
   await database.drop();
+}
+
+async function configure(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (GIN_FASTUPDATE) {
+      await client.query(
+        `ALTER INDEX "Article_searchVector_idx" SET (fastupdate = ${GIN_FASTUPDATE === 'on' ? 'on' : 'off'})`,
+      );
+    }
+    if (!CHANGE_TRIGGER) await client.query('ALTER TABLE "Article" DISABLE TRIGGER article_changed_update');
+  } finally {
+    await client.end();
+  }
 }
 
 async function countRevisions(url) {

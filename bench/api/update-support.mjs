@@ -1,4 +1,5 @@
 // For update-bench.mjs: a database of its own, a free port, waiting for the server.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -66,4 +67,47 @@ async function withClient(url, work) {
   } finally {
     await client.end();
   }
+}
+
+const TICKS = 100; // USER_HZ: /proc reports CPU time in these
+
+/** CPU milliseconds (user + system) of process `pid`, or null when /proc cannot tell. */
+export function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds of the PostgreSQL backends connected to `url`'s database, summed: per pid, so
+ * a caller can subtract two readings of the same (pooled, long-lived) backends. Empty when the
+ * server is not on this machine.
+ */
+export async function backendCpuMs(url) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]).filter(([, ms]) => ms !== null));
+  });
+}
+
+/** The CPU the backends spent between two readings of backendCpuMs() (all of it, for one opened meanwhile). */
+export function backendCpuSpent(before, after) {
+  let ms = 0;
+  for (const [pid, end] of after) ms += end - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/** Transactions committed or rolled back in `url`'s database so far (each statement outside one counts as one). */
+export async function transactionCount(url) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(
+      'SELECT (xact_commit + xact_rollback)::int AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return rows[0].n;
+  });
 }

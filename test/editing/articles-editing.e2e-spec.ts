@@ -158,7 +158,8 @@ describe('createArticle and updateArticle', () => {
 
     expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
     expect(after.data!.article).toMatchObject({ title: 'Mine', version: 2 });
-    expect(await app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } })).toBe(2);
+    // One stored state (version 1, replaced by the update); the stale one stored nothing.
+    expect(await app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } })).toBe(1);
   });
 
   it('requires expectedVersion on updateArticle', async () => {

@@ -127,11 +127,12 @@ describe('authors and tags', () => {
       [onlyB.id]: 2,
       [untouched.id]: 1,
     });
-    const revision = await prisma.articleRevision.findFirst({ where: { articleId: onlyB.id, version: 2 } });
-    expect(revision).toMatchObject({
-      action: 'merge-tags',
-      snapshot: expect.objectContaining({ tagIds: [target.id] }),
+    // The merge is the current version (the row); the state it replaced, with tag b, is stored.
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: onlyB.id } })).toMatchObject({
+      versionAction: 'merge-tags',
     });
+    const revision = await prisma.articleRevision.findFirst({ where: { articleId: onlyB.id, version: 1 } });
+    expect(revision).toMatchObject({ action: 'create', snapshot: expect.objectContaining({ tagIds: [b.id] }) });
   });
 
   it('refuses a merge into one of its sources, and unknown tags', async () => {
@@ -156,8 +157,12 @@ describe('authors and tags', () => {
 
     expect(response.data!.deleteTag).toBe(tag.id);
     expect(await prisma.articleTag.count()).toBe(0);
-    expect(await prisma.articleRevision.findFirst({ where: { articleId: article.id, version: 2 } })).toMatchObject({
-      action: 'delete-tag',
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      version: 2,
+      versionAction: 'delete-tag',
+    });
+    expect(await prisma.articleRevision.findFirst({ where: { articleId: article.id, version: 1 } })).toMatchObject({
+      snapshot: expect.objectContaining({ tagIds: [tag.id] }),
     });
   });
 });

@@ -31,12 +31,12 @@ describe('updateArticle under concurrency', () => {
     );
     const final = await gql(app, READ_ARTICLE, { id: article.id }, editor);
     expect(final.data!.article).toMatchObject({ version: 2, title: winners[0]!.data!.updateArticle.title });
+    // One replaced state stored: version 1, as created.
     const revisions = await app
       .get(PrismaService)
       .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
-    expect(revisions.map((r) => [r.version, r.action])).toEqual([
-      [1, 'create'],
-      [2, 'update'],
+    expect(revisions.map((r) => [r.version, r.action, (r.snapshot as any).title])).toEqual([
+      [1, 'create', 'Contended'],
     ]);
   });
 
@@ -56,6 +56,6 @@ describe('updateArticle under concurrency', () => {
     }
 
     expect(version).toBe(6);
-    expect(await app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } })).toBe(6);
+    expect(await app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } })).toBe(5);
   });
 });

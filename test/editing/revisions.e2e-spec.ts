@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { PrismaService } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createAuthor, createTag } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -112,5 +113,49 @@ describe('revisions', () => {
 
     expect(firstError(response)).toMatchObject({ code: 'NOT_FOUND', field: 'revisionId' });
     expect((await gql(app, READ_ARTICLE, { id: one.id }, editor)).data!.article.version).toBe(1);
+  });
+
+  it('stores only replaced states: the current one is the row, listed with the id it keeps once stored', async () => {
+    const prisma = app.get(PrismaService);
+    const article = await createViaApi(app, editor, { title: 'First', body: 'Body one.' });
+    expect(await prisma.articleRevision.count()).toBe(0);
+
+    await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Second' }, v: 1 }, editor);
+    const listed = (await gql(app, REVISIONS, { id: article.id, first: 5 }, editor)).data!.article.revisions;
+    const stored = await prisma.articleRevision.findMany({ where: { articleId: article.id } });
+    expect(stored.map((r) => [r.version, r.action, r.actor, (r.snapshot as any).title])).toEqual([
+      [1, 'create', 'desk-editor', 'First'],
+    ]);
+    expect(listed.totalCount).toBe(2);
+    expect(listed.edges.map((e: any) => [e.node.version, e.node.action, e.node.snapshot.title])).toEqual([
+      [2, 'update', 'Second'],
+      [1, 'create', 'First'],
+    ]);
+    const secondId = listed.edges[0].node.id;
+
+    await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Third', body: 'Body three.' }, v: 2 }, editor);
+    const later = (await gql(app, REVISIONS, { id: article.id, first: 5 }, editor)).data!.article.revisions;
+    expect(later.edges.find((e: any) => e.node.version === 2).node).toMatchObject({
+      id: secondId,
+      action: 'update',
+      snapshot: expect.objectContaining({ title: 'Second', body: 'Body one.' }),
+    });
+    expect(await prisma.articleRevision.count()).toBe(2);
+
+    const restored = await gql(app, RESTORE, { articleId: article.id, revisionId: secondId }, editor);
+    expect(restored.errors).toBeUndefined();
+    expect(restored.data!.restoreArticleRevision).toMatchObject({ title: 'Second', body: 'Body one.', version: 4 });
+  });
+
+  it('restores the current version by the id the history lists for it', async () => {
+    const article = await createViaApi(app, editor, { title: 'Only' });
+    const current = (await gql(app, REVISIONS, { id: article.id, first: 1 }, editor)).data!.article.revisions.edges[0]
+      .node;
+
+    const { data, errors } = await gql(app, RESTORE, { articleId: article.id, revisionId: current.id }, editor);
+
+    expect(current).toMatchObject({ version: 1, action: 'create', actor: 'desk-editor' });
+    expect(errors).toBeUndefined();
+    expect(data!.restoreArticleRevision).toMatchObject({ title: 'Only', version: 2 });
   });
 });

@@ -29,7 +29,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'updateArticle',
     least: 'EDITOR',
-    query: 'mutation($id: ID!) { updateArticle(id: $id, input: { title: "Changed" }, expectedVersion: 1) { id } }',
+    query: 'mutation($id: ID!) { updateArticle(id: $id, input: { title: "Changed" }, expectedVersion: 2) { id } }',
     variables: (f) => ({ id: f.article }),
   },
   {
@@ -138,6 +138,8 @@ describe('who may do what', () => {
        FROM "Article" a WHERE a.id = $1::uuid RETURNING id::text`,
       article.id,
     );
+    // That revision is a replaced state: the article has moved on to version 2.
+    await app.get(PrismaService).article.update({ where: { id: article.id }, data: { version: 2 } });
     const [author, tag, otherTag] = [await createAuthor(app), await createTag(app), await createTag(app)];
     fixture = {
       article: article.id,

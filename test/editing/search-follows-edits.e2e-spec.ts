@@ -57,6 +57,45 @@ describe('the search index follows edits', () => {
     expect(await found('ferries', editor)).toEqual([article.id]);
   });
 
+  it('keeps the vector exact when only the title changes, over the body part the row keeps', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    // Past 16,383 positions, where a vector's positions stop: its body cannot be cut out of the
+    // vector and shifted back, so only a kept body part gives the exact vector.
+    const words = Array.from({ length: 17_000 }, (_, i) => `word${i % 300} ferry`).join(' ');
+    const article = await createViaApi(app, editor, { title: 'Tide', body: `${words} 渡轮清晨开。 Harbour light.` });
+    const sql = app.get(SqlPool);
+    const titles = ['Tide tables for the whole harbour this week', '潮汐表 Tide', 'T', 'Harbour'];
+    for (const [i, title] of titles.entries()) {
+      const { errors } = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title }, v: 1 + i }, editor);
+      expect(errors).toBeUndefined();
+      expect(await vectorIsExact(article.id)).toBe(true);
+    }
+    const { rows } = await sql.query<{ kept: boolean }>(
+      'SELECT "searchBodyVector" IS NOT NULL AS kept FROM "Article" WHERE id = $1',
+      [article.id],
+    );
+    expect(rows[0]!.kept).toBe(true);
+    expect(await found('潮汐', editor)).toEqual([]);
+    expect(await found('harbour', editor)).toEqual([article.id]);
+  });
+
+  it('computes the vector in full for a title change of a row with no kept body part (written by the import)', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    const article = await createViaApi(app, editor, { title: 'Old', body: 'Quay walls and 码头.' });
+    await app.get(SqlPool).query('UPDATE "Article" SET "searchBodyVector" = NULL WHERE id = $1', [article.id]);
+
+    const { errors } = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'New quay' }, v: 1 }, editor);
+
+    expect(errors).toBeUndefined();
+    expect(await vectorIsExact(article.id)).toBe(true);
+    const { rows } = await app
+      .get(SqlPool)
+      .query<{ kept: boolean }>('SELECT "searchBodyVector" IS NOT NULL AS kept FROM "Article" WHERE id = $1', [
+        article.id,
+      ]);
+    expect(rows[0]!.kept).toBe(true);
+  });
+
   it('finds an article by the words of its latest version only, Chinese included', async () => {
     const editor = await createToken(app, 'EDITOR');
     const article = await createViaApi(app, editor, { title: 'Seawall study', body: 'The lighthouse keeper retired.' });

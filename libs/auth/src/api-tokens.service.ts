@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   ANONYMOUS,
   BadUserInputError,
@@ -12,13 +13,14 @@ import {
   type ConnectionArgs,
   type Viewer,
 } from '@pressroom/common';
-import { PrismaService, type ApiToken, type Role } from '@pressroom/database';
+import { ContentChanges, PrismaService, type ApiToken, type Role } from '@pressroom/database';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { TokenRefusedError } from './auth-errors.js';
 import { AuthFailuresService } from './auth-failures.service.js';
 import { PREVIEW_PREFIX, PreviewTokensService } from './preview-tokens.service.js';
 import { TOKEN_NAME_PATTERN, TOKEN_NAME_RULE } from './token-name.js';
 import { generateSecret, hashSecret, sameHash } from './token-secret.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 // lastUsedAt is bookkeeping: write it at most once a minute per token, not on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -27,13 +29,23 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export type ApiTokenInfo = Omit<ApiToken, 'secretHash'>;
 
 @Injectable()
-export class ApiTokensService {
+export class ApiTokensService implements OnModuleInit {
+  private verified = new VerifiedTokens();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly tokens: ApiTokensRepository,
     private readonly failures: AuthFailuresService,
     private readonly previews: PreviewTokensService,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  // Verified tokens are kept only where ContentChanges listens (the API process): it hears every
+  // process's revocations. The CLI and the worker have none, and ask the database each time.
+  onModuleInit(): void {
+    const changes = contentChangesIn(this.moduleRef);
+    if (changes) this.verified = new VerifiedTokens(changes);
+  }
 
   /** Creates a token and returns its secret, which is never stored nor shown again. */
   async create(name: string, role: Role): Promise<{ token: ApiTokenInfo; secret: string }> {
@@ -76,11 +88,13 @@ export class ApiTokensService {
     const token = await this.prisma.apiToken.findUnique({ where: { name }, omit: { secretHash: true } });
     if (!token) throw new NotFoundError('ApiToken', { name });
     if (token.revokedAt) return token;
-    return this.prisma.apiToken.update({
+    const revoked = await this.prisma.apiToken.update({
       where: { name },
       data: { revokedAt: new Date() },
       omit: { secretHash: true },
     });
+    this.verified.clear(); // here at once; other processes on its notification
+    return revoked;
   }
 
   /**
@@ -96,7 +110,7 @@ export class ApiTokensService {
     const secret = BEARER.exec(authorization.trim())?.[1];
     if (secret?.startsWith(PREVIEW_PREFIX)) return this.previewViewer(secret, address);
     const hash = secret ? hashSecret(secret) : null;
-    const token = hash ? await this.tokens.findByHash(hash) : null;
+    const token = hash ? await this.lookUp(hash) : null;
     const refusal = refusalOf(token, hash);
     if (refusal) {
       await this.failures.assertAllowed(address);
@@ -107,6 +121,16 @@ export class ApiTokensService {
     const request = currentRequest(); // the request log names the token, never its secret
     if (request) request.token = token!.name;
     return { role: token!.role, name: token!.name };
+  }
+
+  /** The token with this hash: kept from a recent lookup when valid, else from the database. */
+  private async lookUp(hash: string): Promise<ApiToken | null> {
+    const kept = this.verified.get(hash);
+    if (kept) return kept;
+    const generation = this.verified.generation;
+    const token = await this.tokens.findByHash(hash);
+    if (token && !refusalOf(token, hash)) this.verified.set(hash, token, generation);
+    return token;
   }
 
   /**
@@ -125,6 +149,15 @@ export class ApiTokensService {
     const now = Date.now();
     if (token.lastUsedAt && now - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     await this.tokens.markUsed(token.id, new Date(now));
+    token.lastUsedAt = new Date(now); // the kept copy too, so it is written once a minute
+  }
+}
+
+function contentChangesIn(moduleRef: ModuleRef): ContentChanges | undefined {
+  try {
+    return moduleRef.get(ContentChanges, { strict: false });
+  } catch {
+    return undefined; // not in this application
   }
 }
 

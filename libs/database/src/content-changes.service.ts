@@ -7,6 +7,8 @@ import { logConnectionError } from './pg-errors.js';
 
 /** The channel the content tables' triggers notify (migration content_change_notifications). */
 export const CONTENT_CHANGED_CHANNEL = 'pressroom_content_changed';
+/** The channel ApiToken's triggers notify when a token is revoked, changed or deleted (migration api_token_notifications). */
+export const API_TOKENS_CHANGED_CHANNEL = 'pressroom_api_tokens_changed';
 // Where caughtUp() sends itself a marker; apart from the content channel, so others ignore it.
 const CAUGHT_UP_CHANNEL = 'pressroom_content_caught_up';
 /** The application_name of the LISTEN connection, as pg_stat_activity shows it. */
@@ -49,6 +51,15 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
   onChange(listener: () => void): () => void {
     this.changes.on('change', listener);
     return () => this.changes.off('change', listener);
+  }
+
+  /**
+   * Calls `listener` whenever an API token may have been revoked, changed or deleted (and, as
+   * for content, when the connection is lost or back); returns the unsubscribe function.
+   */
+  onTokensChange(listener: () => void): () => void {
+    this.changes.on('tokens', listener);
+    return () => this.changes.off('tokens', listener);
   }
 
   /**
@@ -104,10 +115,13 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     client.on('end', () => this.lost(client));
     client.on('notification', ({ channel }) => {
       if (channel === CONTENT_CHANGED_CHANNEL) this.changes.emit('change');
+      if (channel === API_TOKENS_CHANGED_CHANNEL) this.changes.emit('tokens');
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${CAUGHT_UP_CHANNEL}`);
+      await client.query(
+        `LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${API_TOKENS_CHANGED_CHANNEL}; LISTEN ${CAUGHT_UP_CHANNEL}`,
+      );
     } catch (error) {
       logConnectionError('content-changes listener', error);
       await client.end().catch(() => undefined);
@@ -120,6 +134,7 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     this.heartbeat = setInterval(() => void this.beat(client), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.changes.emit('change'); // what changed while nobody listened
+    this.changes.emit('tokens');
   }
 
   /** A query that does not answer in time ends the connection, which reconnects. */
@@ -140,6 +155,7 @@ export class ContentChanges implements OnModuleInit, OnModuleDestroy {
     if (this.connected) this.logger.warn('LISTEN connection lost; reconnecting');
     this.connected = false;
     this.changes.emit('change');
+    this.changes.emit('tokens');
     this.retry = setTimeout(() => void this.connect(), this.retryMs);
     this.retry.unref();
     this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);

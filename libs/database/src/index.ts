@@ -3,7 +3,12 @@ export { PrismaService } from './prisma.service.js';
 export { SqlPool } from './sql-pool.service.js';
 export { DatabasePool, type DatabaseTarget, type SqlClient } from './database-pool.js';
 export { isDatabaseUnavailable, toServiceUnavailable } from './database-unavailable.js';
-export { CONTENT_CHANGED_CHANNEL, CONTENT_CHANGES_APPLICATION, ContentChanges } from './content-changes.service.js';
+export {
+  API_TOKENS_CHANGED_CHANNEL,
+  CONTENT_CHANGED_CHANNEL,
+  CONTENT_CHANGES_APPLICATION,
+  ContentChanges,
+} from './content-changes.service.js';
 export { ContentChangesModule } from './content-changes.module.js';
 export {
   DB_CONNECTION_ERROR,

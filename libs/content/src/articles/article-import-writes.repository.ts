@@ -19,17 +19,6 @@ async function queryRows<R>(tx: Tx, sql: string, ...values: unknown[]): Promise<
   return (await tx.query(sql, values)).rows as R[];
 }
 
-/** A rewritten article's revision of its current version is written again, with the new state. */
-export async function dropRevisionsOfVersion(tx: Tx, rows: Row[]): Promise<void> {
-  if (!rows.length) return;
-  await queryRows(
-    tx,
-    `DELETE FROM "ArticleRevision" AS r USING "Article" AS a
-     WHERE a.id = ANY($1::uuid[]) AND r."articleId" = a.id AND r.version = a.version`,
-    rows.map((r) => r.id),
-  );
-}
-
 /** One column of the import's unnest(): its name, array element type, cast into the table, values. */
 interface UnnestColumn {
   name: string;
@@ -101,29 +90,38 @@ const SEARCH_VECTOR = `pressroom_search_vector(${columnList(
 )})`;
 const valueOf = (c: UnnestColumn) => (c.cast ? `v."${c.name}"::${c.cast}` : `v."${c.name}"`);
 
-export async function insertArticles(tx: Tx, rows: Row[]): Promise<void> {
+// Who made the version the import writes: the row says it (no revision holds a current state).
+const VERSION_BY = `$${UNNESTED.length + 1}::text, 'import'`;
+
+export async function insertArticles(tx: Tx, rows: Row[], actor: string): Promise<void> {
   if (!rows.length) return;
   await queryRows(
     tx,
-    `INSERT INTO "Article" (${columnList(IMPORTED_COLUMNS.map((c) => c.name))}, version, "searchVector")
-     SELECT ${IMPORTED_COLUMNS.map(valueOf).join(', ')}, 1, ${SEARCH_VECTOR}
+    `INSERT INTO "Article" (${columnList(IMPORTED_COLUMNS.map((c) => c.name))}, version, "searchVector", "versionActor", "versionAction")
+     SELECT ${IMPORTED_COLUMNS.map(valueOf).join(', ')}, 1, ${SEARCH_VECTOR}, ${VERSION_BY}
      FROM ${UNNEST_ARTICLES}`,
     ...UNNESTED.map((c) => c.values(rows)),
+    actor,
   );
 }
 
 const UPDATED_COLUMNS = IMPORTED_COLUMNS.filter((c) => c.name !== 'id');
 
-/** Updates in place, adding `bump` (1, or 0 for a rewrite within the job) to each version. */
-export async function updateArticles(tx: Tx, rows: Row[], bump: 0 | 1): Promise<void> {
+/**
+ * Updates in place, adding `bump` (1, or 0 for a rewrite within the job) to each version. The
+ * vector's stored body part (an editor's, see ArticleWriter) no longer matches: it goes.
+ */
+export async function updateArticles(tx: Tx, rows: Row[], bump: 0 | 1, actor: string): Promise<void> {
   if (!rows.length) return;
   await queryRows(
     tx,
     `UPDATE "Article" AS a SET ${UPDATED_COLUMNS.map((c) => `"${c.name}" = ${valueOf(c)}`).join(', ')},
-       version = a.version + ${bump}, "updatedAt" = now(), "searchVector" = ${SEARCH_VECTOR}
+       version = a.version + ${bump}, "updatedAt" = now(), "searchVector" = ${SEARCH_VECTOR},
+       "searchBodyVector" = NULL, ("versionActor", "versionAction") = (${VERSION_BY})
      FROM ${UNNEST_ARTICLES}
      WHERE a.id = v.id AND a.id = ANY($1::uuid[])`,
     ...UNNESTED.map((c) => c.values(rows)),
+    actor,
   );
 }
 
@@ -219,16 +217,18 @@ export async function upsertRedirects(tx: Tx, rows: Row[]): Promise<void> {
 }
 
 /**
- * One revision per written article, its snapshot built by the database from the rows just
- * written (see revisionSnapshotSql()).
+ * The state each article is about to leave, stored as a revision (a new article has none: the
+ * row is its only state). Before the article and its links are rewritten; the snapshot is built
+ * by the database from the row (see revisionSnapshotSql()).
  */
-export async function insertRevisions(tx: Tx, rows: Row[], actor: string): Promise<void> {
+export async function storeReplacedStates(tx: Tx, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
   await queryRows(
     tx,
-    `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-     SELECT gen_random_uuid(), a.id, a.version, $2, 'import', ${revisionSnapshotSql('a', storedLinks('a'))}
+    `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot, "createdAt")
+     SELECT pressroom_revision_id(a.id, a.version), a.id, a.version, a."versionActor", a."versionAction",
+       ${revisionSnapshotSql('a', storedLinks('a'))}, a."updatedAt"
      FROM "Article" a WHERE a.id = ANY($1::uuid[])`,
     rows.map((r) => r.id),
-    actor,
   );
 }

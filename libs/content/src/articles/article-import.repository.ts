@@ -1,5 +1,4 @@
 import type { ExistingArticle } from './import-plan.js';
-import { revisionSnapshotSql, storedLinks } from './revision-snapshot.sql.js';
 
 /** A pg client in a transaction, or the pool for a lone statement. */
 export type ImportTx = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -83,15 +82,5 @@ export async function renameArticles(tx: ImportTx, ids: string[], slugs: string[
   await tx.query(
     `UPDATE "Article" AS a SET slug = v.slug FROM unnest($1::uuid[], $2::text[]) AS v(id, slug) WHERE a.id = v.id`,
     [ids, slugs],
-  );
-}
-
-/** Rebuilds the snapshot of revision `versions[i]` of article `ids[i]` from the row, as every snapshot is. */
-export async function rebuildSnapshots(tx: ImportTx, ids: string[], versions: number[]): Promise<void> {
-  await tx.query(
-    `UPDATE "ArticleRevision" AS r SET snapshot = ${revisionSnapshotSql('a', storedLinks('a'))}
-     FROM "Article" AS a, unnest($1::uuid[], $2::int[]) AS v(id, version)
-     WHERE a.id = v.id AND r."articleId" = v.id AND r.version = v.version`,
-    [ids, versions],
   );
 }

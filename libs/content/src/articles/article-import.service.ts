@@ -18,10 +18,9 @@ import {
   type ImportTx as Tx,
 } from './article-import.repository.js';
 import {
-  dropRevisionsOfVersion,
   insertArticles,
-  insertRevisions,
   linkAuthorsAndTags,
+  storeReplacedStates,
   updateArticles,
   upsertRedirects,
   type ImportRow as Row,
@@ -103,13 +102,13 @@ export class ArticleImportService {
     const written = [...updates, ...rewrites, ...creates];
     if (!written.length) return results;
 
-    await insertArticles(tx, creates);
-    await updateArticles(tx, updates, 1);
-    await updateArticles(tx, rewrites, 0);
-    await dropRevisionsOfVersion(tx, rewrites);
+    // A rewrite within the job replaces a version this job made: no state of its own to keep.
+    await storeReplacedStates(tx, updates);
+    await insertArticles(tx, creates, actor);
+    await updateArticles(tx, updates, 1, actor);
+    await updateArticles(tx, rewrites, 0, actor);
     await linkAuthorsAndTags(tx, written);
     await upsertRedirects(tx, written);
-    await insertRevisions(tx, written, actor);
     return results;
   }
 }

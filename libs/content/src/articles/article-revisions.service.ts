@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { cursorTuple, toConnection, toPageRequest, type Connection, type ConnectionArgs } from '@pressroom/common';
-import {
-  PrismaService,
-  type Article as ArticleRow,
-  type ArticleRevision as RevisionRow,
-  type Prisma,
-} from '@pressroom/database';
+import { type Article as ArticleRow, type ArticleRevision as RevisionRow, type Prisma } from '@pressroom/database';
 import { notFound } from './article-refs.js';
 import { existingAuthorsAndTags } from './article-refs.repository.js';
-import { revisionSnapshot } from './article-revisions.repository.js';
+import { articleVersionCount, articleVersions, revisionSnapshot } from './article-revisions.repository.js';
 import { ArticleWriter, type ArticleLinks, type Queryable } from './article-writer.service.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
 import type { ArticleSnapshot } from './revision-snapshot.js';
 
-/** An article's history, newest first, and restoring an earlier state as a new change. */
+/**
+ * An article's history, newest first: the states it replaced, stored as revisions, and its
+ * current state, read from the row. Restoring brings an earlier state back as a new change.
+ */
 @Injectable()
 export class ArticleRevisionsService {
   constructor(
-    private readonly prisma: PrismaService,
     private readonly writer: ArticleWriter,
     private readonly renderer: BodyRenderer,
   ) {}
@@ -25,17 +22,9 @@ export class ArticleRevisionsService {
   async list(articleId: string, args: ConnectionArgs): Promise<Connection<RevisionRow>> {
     const request = toPageRequest(args);
     const after = (cursorTuple(request, ['int4'])?.[0] as number | undefined) ?? null;
-    const where: Prisma.ArticleRevisionWhereInput = {
-      articleId,
-      ...(after === null ? {} : { version: request.backward ? { gt: after } : { lt: after } }),
-    };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.articleRevision.findMany({
-        where,
-        orderBy: { version: request.backward ? 'asc' : 'desc' },
-        take: request.take + 1,
-      }),
-      this.prisma.articleRevision.count({ where: { articleId } }),
+      articleVersions(this.writer.db, articleId, after, request.backward, request.take + 1),
+      articleVersionCount(this.writer.db, articleId),
     ]);
     return toConnection(rows, request, totalCount, (row) => [row.version]);
   }

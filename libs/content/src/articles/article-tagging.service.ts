@@ -30,9 +30,9 @@ export class ArticleTaggingService {
       const missing = [target, ...sources].find((id) => !tags.some((t) => t.id === id));
       if (missing) throw notFound('Tag', { id: missing }, missing === target ? 'target' : 'sources');
       const affected = await articlesTagged(client, sources);
+      await this.writer.recordMany(client, affected, actor, 'merge-tags');
       await relinkArticles(client, sources, target);
       await deleteTags(client, sources);
-      await this.writer.recordMany(client, affected, actor, 'merge-tags');
       const merged = tags.find((t) => t.id === target)!;
       await recordTagMerged(
         client,
@@ -51,8 +51,8 @@ export class ArticleTaggingService {
       const [tag] = await lockTags(client, [id]);
       if (!tag) throw notFound('Tag', { id }, 'id');
       const affected = await articlesTagged(client, [id]);
-      await deleteTag(client, id);
       await this.writer.recordMany(client, affected, actor, 'delete-tag');
+      await deleteTag(client, id);
       return id;
     });
   }

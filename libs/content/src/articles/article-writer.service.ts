@@ -17,7 +17,9 @@ import {
   type ArticleLinks,
   type CurrentArticle,
   type Queryable,
+  type SearchWrite,
 } from './article-writes.repository.js';
+import { splitIndexText } from '../search/search-document.js';
 
 export type { ArticleEdit, ArticleLinks, CurrentArticle, Queryable } from './article-writes.repository.js';
 
@@ -27,11 +29,11 @@ const UNPINNED_ATTEMPTS = 3;
 
 /**
  * How every article write is made: read, decide, then save the article, its links and the
- * revision of the new state in ONE statement that only applies if the version is still the one
+ * revision of the state it replaces in ONE statement that only applies if the version is still the one
  * read (optimistic locking: of concurrent saves from one version, exactly one applies). The
  * search vector, from searchDocument() as the import computes it (on BodyRenderer's thread for a
- * large body), is saved in that statement, and kept as it is when title, excerpt and body did not
- * change (publishing, a slug or a tag). Plain pg rather than Prisma: each write is two or three
+ * large body), is saved in that statement, kept as it is when title, excerpt and body did not
+ * change (publishing, a slug or a tag), and only its title part remade when the title alone did. Plain pg rather than Prisma: each write is two or three
  * round trips, and Prisma's per-statement cost was most of the time (bench/api/update-bench.mjs).
  * The statements are in article-writes.repository.ts.
  */
@@ -69,7 +71,7 @@ export class ArticleWriter {
       assertVersion(current.article, expectedVersion);
       const edit = await change(current);
       if (!edit) return current.article;
-      const search = sameText(current.article, edit.content) ? null : await this.renderer.searchDocument(edit.content);
+      const search = await this.searchWrite(current, edit.content);
       const saved = await saveArticle(this.sql, current, edit, actor, action, search);
       if (saved) return saved;
       if (expectedVersion !== undefined || attempt >= UNPINNED_ATTEMPTS) {
@@ -78,7 +80,23 @@ export class ArticleWriter {
     }
   }
 
-  /** A new article at version 1 with its links and first revision, in one statement. */
+  /**
+   * The vector's fate: kept when its sources did not change; a new title part over the body part
+   * the row keeps when only the title did (the same value as computing it all: see migration
+   * revisions_of_replaced_states); else computed in full, as the import does.
+   */
+  private async searchWrite(current: CurrentArticle, next: ArticleContent): Promise<SearchWrite> {
+    const { article } = current;
+    const sameBody = article.excerpt === next.excerpt && article.html === next.html;
+    if (sameBody && article.title === next.title) return null;
+    if (sameBody && current.hasSearchBody) {
+      const { words, bigrams } = splitIndexText(next.title);
+      return { titleOnly: { titleWords: words, titleBigrams: bigrams } };
+    }
+    return { full: await this.renderer.searchDocument(next) };
+  }
+
+  /** A new article at version 1 with its links, in one statement (no revision: the row is the state). */
   async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
     return insertArticle(this.sql, content, links, actor, await this.renderer.searchDocument(content));
   }
@@ -100,7 +118,8 @@ export class ArticleWriter {
 
   /**
    * For a change made to many articles at once (a tag merged or deleted), inside its
-   * transaction: each gets a new version and a revision of its state.
+   * transaction and BEFORE the change: each gets a new version, and the state it leaves is
+   * stored as a revision.
    */
   async recordMany(client: SqlClient, articleIds: string[], actor: string, action: string): Promise<void> {
     if (!articleIds.length) return;
@@ -117,11 +136,6 @@ export class ArticleWriter {
   freeSlug(title: string): Promise<string> {
     return freeSlug(title, 'article', (filter) => articleSlugs(this.sql, filter));
   }
-}
-
-/** Whether the search document's sources (searchDocument()) are unchanged: the vector stays. */
-function sameText(article: ArticleRow, content: ArticleContent): boolean {
-  return article.title === content.title && article.excerpt === content.excerpt && article.html === content.html;
 }
 
 /** CONFLICT, with the current version, when the article is not at `expectedVersion`. */

@@ -18,6 +18,8 @@ export interface ArticleLinks {
 export interface CurrentArticle {
   article: ArticleRow;
   links: ArticleLinks;
+  /** Whether the row keeps its vector's body part, so a title change can reuse it. */
+  hasSearchBody: boolean;
 }
 
 /** What an edit changes: the content, and the links it replaces (the others stay). */
@@ -32,16 +34,19 @@ const LINKS = `ARRAY(SELECT "authorId"::text FROM "ArticleAuthor" WHERE "article
 
 /** The article and its links, or null when there is none (see ArticleWriter.read). */
 export async function readArticle(db: Queryable, id: string): Promise<CurrentArticle | null> {
-  const { rows } = await db.query<ArticleRow & ArticleLinks>(
-    `SELECT ${COLUMNS}, ${LINKS} FROM "Article" AS a WHERE id = $1`,
+  const { rows } = await db.query<ArticleRow & ArticleLinks & { hasSearchBody: boolean }>(
+    `SELECT ${COLUMNS}, ${LINKS}, "searchBodyVector" IS NOT NULL AS "hasSearchBody" FROM "Article" AS a WHERE id = $1`,
     [id],
   );
   if (!rows[0]) return null;
-  const { authorIds, tagIds, ...article } = rows[0];
-  return { article, links: { authorIds, tagIds } };
+  const { authorIds, tagIds, hasSearchBody, ...article } = rows[0];
+  return { article, links: { authorIds, tagIds }, hasSearchBody };
 }
 
-/** A new article at version 1 with its links and first revision, in one statement. */
+/**
+ * A new article at version 1 with its links, in one statement. No revision: the current state
+ * is the row, and who made it is in versionActor/versionAction.
+ */
 export async function insertArticle(
   db: Queryable,
   content: ArticleContent,
@@ -49,21 +54,19 @@ export async function insertArticle(
   actor: string,
   search: SearchDocument,
 ): Promise<ArticleRow> {
-  const write = writeValues([links.authorIds, links.tagIds, actor], content, search);
+  const write = writeValues([links.authorIds, links.tagIds, actor], EDITABLE_COLUMNS, content, { full: search });
   const { rows } = await run(
     db,
     `WITH a AS (
-       INSERT INTO "Article" (id, ${columnList(EDITABLE_COLUMNS)}, "searchVector", version)
-       VALUES (gen_random_uuid(), ${write.content.join(', ')}, ${write.searchVector}, 1)
+       INSERT INTO "Article" (id, ${columnList(EDITABLE_COLUMNS)}, ${columnList(Object.keys(write.search))}, version, "versionActor", "versionAction")
+       SELECT gen_random_uuid(), ${write.content.join(', ')}, ${Object.values(write.search).join(', ')}, 1, $3, 'create'
+       FROM ${write.searchFrom}
        RETURNING ${COLUMNS}
      ), authors AS (
        INSERT INTO "ArticleAuthor" ("articleId", "authorId", position)
        SELECT a.id, x.author, x.n - 1 FROM a, unnest($1::uuid[]) WITH ORDINALITY AS x(author, n)
      ), tags AS (
        INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($2::uuid[]) AS x(tag)
-     ), revision AS (
-       INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-       SELECT gen_random_uuid(), a.id, 1, $3, 'create', ${revisionSnapshotSql('a', { authorIds: '$1::uuid[]', tagIds: '$2::uuid[]' })} FROM a
      )
      SELECT * FROM a`,
     write.values,
@@ -80,7 +83,10 @@ export async function deleteArticle(db: Queryable, id: string, expectedVersion: 
   return rowCount ?? 0;
 }
 
-/** A new version and a revision of its state for each article (see ArticleWriter.recordMany). */
+/**
+ * A new version of each article, storing the state it replaces as a revision (see
+ * ArticleWriter.recordMany): call it before the change, so the stored links are the old ones.
+ */
 export async function recordVersions(
   client: SqlClient,
   articleIds: string[],
@@ -88,14 +94,24 @@ export async function recordVersions(
   action: string,
 ): Promise<void> {
   await client.query(
-    `WITH a AS (
-       UPDATE "Article" SET version = version + 1, "updatedAt" = now() WHERE id = ANY($1::uuid[]) RETURNING ${COLUMNS}
+    `WITH old AS (
+       SELECT * FROM "Article" WHERE id = ANY($1::uuid[])
+     ), a AS (
+       UPDATE "Article" SET version = version + 1, "updatedAt" = now(), "versionActor" = $2, "versionAction" = $3
+       WHERE id = ANY($1::uuid[]) RETURNING id
      )
-     INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-     SELECT gen_random_uuid(), a.id, a.version, $2, $3, ${revisionSnapshotSql('a', storedLinks('a'))} FROM a`,
+     ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id`,
     [articleIds, actor, action],
   );
 }
+
+/**
+ * The INSERT of the revision of a replaced state, from a row `o` of "Article" as it was before
+ * the statement (its links too: a statement's own changes are invisible to its other parts).
+ */
+const REPLACED_REVISION = `INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot, "createdAt")
+     SELECT pressroom_revision_id(o.id, o.version), o.id, o.version, o."versionActor", o."versionAction",
+       ${revisionSnapshotSql('o', storedLinks('o'))}, o."updatedAt"`;
 
 /** The id of the article holding `slug`, if one does. */
 export async function articleIdWithSlug(db: Queryable, slug: string): Promise<string | undefined> {
@@ -113,8 +129,16 @@ export async function articleSlugs(db: Queryable, filter: Parameters<SlugLookup>
 }
 
 /**
- * The save of `edit` over `current`, or null when another save got there first. `search`: the
- * new content's search document, or null to keep the current vector (the text did not change).
+ * What a save does to the search vector: keep it (title, excerpt and body unchanged), remake its
+ * title part over the body part the row keeps (a title change), or compute it in full.
+ */
+export type SearchWrite =
+  null | { titleOnly: { titleWords: string; titleBigrams: Uint8Array } } | { full: SearchDocument };
+
+/**
+ * The save of `edit` over `current`, or null when another save got there first. Only the columns
+ * that change are sent: a body or HTML written again would be compressed and stored again. The
+ * state it replaces is stored as a revision in the same statement.
  */
 export async function saveArticle(
   db: Queryable,
@@ -122,12 +146,13 @@ export async function saveArticle(
   edit: ArticleEdit,
   actor: string,
   action: string,
-  search: SearchDocument | null,
+  search: SearchWrite,
 ): Promise<ArticleRow | null> {
   const links = {
     authorIds: edit.links?.authorIds ?? current.links.authorIds,
     tagIds: edit.links?.tagIds ?? current.links.tagIds,
   };
+  const columns = changedColumns(current.article, edit.content);
   const write = writeValues(
     [
       current.article.id,
@@ -140,16 +165,24 @@ export async function saveArticle(
       action,
       oldSlugPath(current.article.slug, edit.content.slug),
     ],
+    columns,
     edit.content,
     search,
   );
-  const set = EDITABLE_COLUMNS.map((c, i) => `"${c}" = ${write.content[i]}`).join(', ');
+  const set = [
+    ...columns.map((c, i) => `"${c}" = ${write.content[i]}`),
+    ...Object.entries(write.search).map(([c, value]) => `"${c}" = ${value}`),
+  ];
   const { rows } = await run(
     db,
-    `WITH a AS (
-       UPDATE "Article" SET ${set}, "searchVector" = ${write.searchVector}, version = version + 1, "updatedAt" = now()
+    `WITH old AS (
+       SELECT * FROM "Article" WHERE id = $1 AND version = $2
+     ), a AS (
+       UPDATE "Article" SET ${set.map((c) => `${c}, `).join('')}version = version + 1, "updatedAt" = now(),
+         "versionActor" = $7, "versionAction" = $8
+       FROM ${write.searchFrom}
        WHERE id = $1 AND version = $2
-       RETURNING ${COLUMNS}
+       RETURNING ${columnList(ARTICLE_COLUMNS, '"Article"')}
      ), unlinked_authors AS (
        DELETE FROM "ArticleAuthor" WHERE $3 AND "articleId" IN (SELECT id FROM a) AND "authorId" <> ALL($4::uuid[])
      ), linked_authors AS (
@@ -162,8 +195,7 @@ export async function saveArticle(
        INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($6::uuid[]) AS x(tag) WHERE $5
        ON CONFLICT DO NOTHING
      ), revision AS (
-       INSERT INTO "ArticleRevision" (id, "articleId", version, actor, action, snapshot)
-       SELECT gen_random_uuid(), a.id, a.version, $7, $8, ${revisionSnapshotSql('a', { authorIds: '$4::uuid[]', tagIds: '$6::uuid[]' })} FROM a
+       ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
      ), old_slug AS (
        INSERT INTO "Redirect" (path, "articleId") SELECT $9, a.id FROM a WHERE $9::text IS NOT NULL
        ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
@@ -174,26 +206,51 @@ export async function saveArticle(
   return rows[0] ?? null;
 }
 
+/** The editable columns whose value `next` changes. */
+function changedColumns(current: ArticleRow, next: ArticleContent): (typeof EDITABLE_COLUMNS)[number][] {
+  return EDITABLE_COLUMNS.filter((column) => {
+    const before = current[column];
+    const after = next[column];
+    if (column === 'frontMatter') return JSON.stringify(before ?? {}) !== JSON.stringify(after ?? {});
+    if (before instanceof Date || after instanceof Date) {
+      return (before as Date | null)?.getTime() !== (after as Date | null)?.getTime();
+    }
+    return before !== after;
+  });
+}
+
 /**
- * A write's values: its own ($1 ...), then the search document's four parts (the index's one
- * source, computed as the import does) unless the vector stays, then the content in
- * EDITABLE_COLUMNS order; with the SQL for the vector and the content's placeholders, so a new
- * editable column changes no statement.
+ * A write's values: its own ($1 ...), then the search document's parts (the index's one source,
+ * computed as the import does) as `search` asks, then the content of `columns`; with the SQL
+ * for the vectors (over `searchFrom`, a one-row subquery computing the body part once) and the
+ * content's placeholders, so a new editable column changes no statement.
  */
-function writeValues(own: unknown[], c: ArticleContent, search: SearchDocument | null) {
+function writeValues(
+  own: unknown[],
+  columns: readonly (typeof EDITABLE_COLUMNS)[number][],
+  c: ArticleContent,
+  search: SearchWrite,
+) {
   const s = own.length + 1;
-  const content = EDITABLE_COLUMNS.map((column) =>
-    column === 'frontMatter' ? JSON.stringify(c.frontMatter ?? {}) : c[column],
-  );
-  const searchValues = search
-    ? [search.titleWords, Buffer.from(search.titleBigrams), search.bodyWords, Buffer.from(search.bodyBigrams)]
-    : [];
+  const content = columns.map((column) => (column === 'frontMatter' ? JSON.stringify(c.frontMatter ?? {}) : c[column]));
+  const title = `pressroom_search_title_part($${s}, $${s + 1}::tsvector)`;
+  let searchValues: unknown[] = [];
+  let vectors: Record<string, string> = {};
+  let searchFrom = '(SELECT) AS search';
+  if (search && 'full' in search) {
+    const d = search.full;
+    searchValues = [d.titleWords, Buffer.from(d.titleBigrams), d.bodyWords, Buffer.from(d.bodyBigrams)];
+    vectors = { searchVector: `${title} || search.body_part`, searchBodyVector: 'search.body_part' };
+    searchFrom = `(SELECT pressroom_search_body_part($${s + 2}, $${s + 3}::tsvector) AS body_part) AS search`;
+  } else if (search) {
+    searchValues = [search.titleOnly.titleWords, Buffer.from(search.titleOnly.titleBigrams)];
+    vectors = { searchVector: `${title} || "Article"."searchBodyVector"` };
+  }
   return {
     values: [...own, ...searchValues, ...content],
-    searchVector: search
-      ? `pressroom_search_vector($${s}, $${s + 1}::tsvector, $${s + 2}, $${s + 3}::tsvector)`
-      : '"searchVector"',
-    content: placeholders(EDITABLE_COLUMNS, s + searchValues.length),
+    search: vectors,
+    searchFrom,
+    content: placeholders(columns, s + searchValues.length),
   };
 }
 

@@ -1,10 +1,4 @@
-import {
-  importedSlugHolders,
-  rebuildSnapshots,
-  renameArticles,
-  slugsTaken,
-  type ImportTx,
-} from './article-import.repository.js';
+import { importedSlugHolders, renameArticles, slugsTaken, type ImportTx } from './article-import.repository.js';
 import { compareKeys, suffixCandidates, suffixedSlug } from './import-plan.js';
 import type { ImportedPost } from './imported-post.js';
 
@@ -20,7 +14,7 @@ export const noJobWrites: JobWrites = () => Promise.resolve(new Map());
  * Among the articles one job creates that want one slug, the smallest identity keeps it, whatever
  * the order in which batches commit (issue 12): an article an earlier batch of this job created
  * with the slug and a larger identity than one of `posts` takes its own suffixed slug instead,
- * at the same version, its revision's snapshot corrected, as if the batches had run in identity
+ * at the same version, as if the batches had run in identity
  * order. Articles that held a slug before the job keep it. `taken` follows the changes.
  */
 export async function yieldContestedSlugs(
@@ -53,11 +47,6 @@ export async function yieldContestedSlugs(
     return suffixedSlug(h.slug, h.importKey, taken);
   });
   const ids = yielding.map((h) => h.id);
+  // Created by this job, they have no revision to correct: their state is the row.
   await renameArticles(tx, ids, slugs);
-  // The revision of that version is rebuilt from the row, as every snapshot is.
-  await rebuildSnapshots(
-    tx,
-    ids,
-    yielding.map((h) => h.version),
-  );
 }
