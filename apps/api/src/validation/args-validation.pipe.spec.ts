@@ -1,21 +1,28 @@
 import 'reflect-metadata';
 import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { ArgsType, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '@pressroom/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsOptional, IsString, Length, Max, MaxLength, ValidateNested } from 'class-validator';
 import { validationError } from '../errors/to-app-error.js';
 import { ArgsValidationPipe, MAX_REMEMBERED_ARGS_CHARS } from './args-validation.pipe.js';
 
 // The shape of the repository's list arguments: a page, a nested filter that nests itself,
 // arrays with size limits, dates.
+@InputType()
 class WhereInput {
   @IsOptional() @IsString({ each: true }) @MaxLength(20, { each: true }) @ArrayMaxSize(3) tagSlugs?: string[];
   @IsOptional() @IsString() @Length(1, 200) text?: string;
   @IsOptional() @IsDate() publishedAfter?: Date;
   @IsOptional() @ValidateNested({ each: true }) @Type(() => WhereInput) @ArrayMaxSize(2) AND?: WhereInput[];
 }
+@ArgsType()
 class ListArgs extends ConnectionArgs {
   @IsOptional() @ValidateNested() @Type(() => WhereInput) where?: WhereInput;
+}
+/** The same rules on a class GraphQL does not know: a REST body's DTO. */
+class ListBody {
+  @IsOptional() @Max(100) first?: number;
 }
 
 const OPTIONS: ValidationPipeOptions = {
@@ -24,8 +31,9 @@ const OPTIONS: ValidationPipeOptions = {
   transform: true,
   exceptionFactory: validationError,
 };
-const GRAPHQL_ARGS = { type: 3, metatype: ListArgs } as unknown as ArgumentMetadata;
-const REST_BODY: ArgumentMetadata = { type: 'body', metatype: ListArgs };
+// Nest hands resolver arguments to pipes as `body`, as it does REST bodies.
+const GRAPHQL_ARGS: ArgumentMetadata = { type: 'body', metatype: ListArgs };
+const REST_BODY: ArgumentMetadata = { type: 'body', metatype: ListBody };
 
 /** Counts the walks through class-validator, to see which calls were answered from memory. */
 class CountingPipe extends ArgsValidationPipe {

@@ -1,9 +1,10 @@
 import { type ArgumentMetadata, type Type, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+import { CLASS_TYPE_METADATA } from '@nestjs/graphql';
 import { LRUCache } from 'lru-cache';
 
-/** `GqlParamtype.ARGS`: how @nestjs/graphql marks a resolver's arguments (the enum is not exported). */
-const GRAPHQL_ARGS = 3;
+/** How @nestjs/graphql marks `@ArgsType()` and `@InputType()` classes (its ClassType enum is not exported). */
+const GRAPHQL_ARGUMENT_CLASSES = new Set(['args', 'inputType']);
 /** Arguments longer than this as JSON (article bodies, imports) are validated every time, not remembered. */
 export const MAX_REMEMBERED_ARGS_CHARS = 2000;
 /** Characters of remembered arguments, all types together (about 2 MB of strings). */
@@ -18,6 +19,7 @@ const REMEMBERED_CHARS = 1_000_000;
  * (no rule here reads anything but the value); a value seen passing is only transformed again.
  * Failures are never remembered, so every refusal is computed, with its message, as before.
  * REST bodies and query strings, whose values the schema does not type, always go the full way.
+ * (Nest passes resolver arguments to pipes as `body`, so the class says which is which.)
  */
 export class ArgsValidationPipe extends ValidationPipe {
   private readonly passed = new LRUCache<string, true>({
@@ -31,6 +33,11 @@ export class ArgsValidationPipe extends ValidationPipe {
     if (!options.transform) throw new Error('ArgsValidationPipe returns instances: it needs transform: true');
   }
 
+  /** How many argument values are remembered as passing. */
+  get remembered(): number {
+    return this.passed.size;
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const key = this.keyFor(value, metadata);
     if (key === null) return super.transform(value, metadata);
@@ -40,10 +47,10 @@ export class ArgsValidationPipe extends ValidationPipe {
     return result;
   }
 
-  /** Where the outcome may be remembered: GraphQL arguments of a class with rules, small enough. */
+  /** Where the outcome may be remembered: arguments of a GraphQL argument or input class, small enough. */
   private keyFor(value: unknown, metadata: ArgumentMetadata): string | null {
     const metatype = metadata.metatype;
-    if ((metadata.type as unknown) !== GRAPHQL_ARGS || !metatype || !this.toValidate(metadata)) return null;
+    if (!metatype || !this.toValidate(metadata) || !isGraphqlArgumentClass(metatype)) return null;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
     let json: string;
     try {
@@ -56,4 +63,12 @@ export class ArgsValidationPipe extends ValidationPipe {
     if (id === undefined) this.typeIds.set(metatype, (id = this.typeIds.size));
     return `${id}:${json}`;
   }
+}
+
+/**
+ * A class the schema builds arguments from. Nest hands resolver arguments to pipes as `body`,
+ * like a REST body; the class tells them apart (no REST DTO here is a GraphQL type).
+ */
+function isGraphqlArgumentClass(metatype: Type<unknown>): boolean {
+  return GRAPHQL_ARGUMENT_CLASSES.has(Reflect.getMetadata(CLASS_TYPE_METADATA, metatype) as string);
 }
