@@ -3,7 +3,6 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import { runWithRequest, type RequestContext } from '@pressroom/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
 import { GRAPHQL_PATH } from '../graphql/graphql-path.js';
 import { APP_LOG } from './log.token.js';
 import { MetricsService } from './metrics.service.js';
@@ -15,36 +14,17 @@ const QUIET_PATHS = /^\/(metrics|health)(\/|$)/;
 type ObservedRequest = Request & { context?: RequestContext };
 
 /**
- * One log line per request (pino-http) and its latency in /metrics. Sets the request id (the
+ * One log line per request and its latency in /metrics. Sets the request id (the
  * caller's sane X-Request-Id, else a new one; echoed back) and runs the rest of the request with
  * a RequestContext that the token check and the GraphQL plugin fill in. The path is logged
  * without its query string (which may hold anything); headers are never logged.
  */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
-  private readonly http: HttpLogger;
-
   constructor(
-    @Inject(APP_LOG) log: Logger,
+    @Inject(APP_LOG) private readonly log: Logger,
     private readonly metrics: MetricsService,
-  ) {
-    this.http = pinoHttp({
-      logger: log,
-      quietResLogger: true,
-      wrapSerializers: false,
-      serializers: { req: () => undefined },
-      customLogLevel: (req, res, error) => {
-        if (error || res.statusCode >= 500) return 'error';
-        return QUIET_PATHS.test(pathOf(req as Request)) && res.statusCode < 400 ? 'debug' : 'info';
-      },
-      customSuccessMessage: () => 'request completed',
-      customErrorMessage: () => 'request failed',
-      customSuccessObject: (req, res, value: { responseTime: number }) =>
-        requestLine(req as ObservedRequest, res as Response, value.responseTime),
-      customErrorObject: (req, res, _error, value: { responseTime: number }) =>
-        requestLine(req as ObservedRequest, res as Response, value.responseTime),
-    });
-  }
+  ) {}
 
   use(req: ObservedRequest, res: Response, next: NextFunction): void {
     const context: RequestContext = { id: requestIdFrom(req.headers['x-request-id']) };
@@ -53,11 +33,24 @@ export class RequestLogMiddleware implements NestMiddleware {
     res.setHeader('X-Request-Id', context.id);
     const started = performance.now();
     res.once('close', () => {
-      this.metrics.observeRequest(req.method, routeOf(req, res), res.statusCode, (performance.now() - started) / 1000);
+      const elapsedMs = performance.now() - started;
+      this.metrics.observeRequest(req.method, routeOf(req, res), res.statusCode, elapsedMs / 1000);
       const cache = res.getHeader('x-cache');
       if (cache === 'HIT' || cache === 'MISS') this.metrics.countCacheLookup(cache === 'HIT');
+      this.logLine(req, res, Math.round(elapsedMs));
     });
-    runWithRequest(context, () => this.http(req, res, next));
+    runWithRequest(context, next);
+  }
+
+  /**
+   * The request's line, built only when its level is logged. (pino-http did this before, and
+   * made a child logger for every request whether or not it logged: 2% of a small read's CPU.)
+   */
+  private logLine(req: ObservedRequest, res: Response, durationMs: number): void {
+    const failed = res.statusCode >= 500;
+    const level = failed ? 'error' : QUIET_PATHS.test(pathOf(req)) && res.statusCode < 400 ? 'debug' : 'info';
+    if (!this.log.isLevelEnabled(level)) return;
+    this.log[level](requestLine(req, res, durationMs), failed ? 'request failed' : 'request completed');
   }
 }
 
