@@ -92,6 +92,16 @@ export class Env {
   @Min(100)
   IMPORT_FILE_TIME_BUDGET_MS = 5000;
 
+  /**
+   * Bytes of post files an import process holds at once, between reading them and writing
+   * their rows (each batch's files count from before they are parsed until written): what
+   * bounds its memory, whatever the posts' sizes. A file larger than this goes alone.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  IMPORT_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+
   /** Run import jobs from the queue in this process (the API); false for API-only replicas. */
   @Transform(toBoolean)
   @IsBoolean()
