@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
+import {
+  ArticleImportService,
+  bulkIndexBegin,
+  bulkIndexEnd,
+  duplicateWarning,
+  type ImportedPost,
+  type ImportedPostResult,
+} from '@pressroom/content';
 import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { setBatchSettings } from './batch-settings.repository.js';
@@ -68,6 +75,8 @@ export class ImportRunner implements OnModuleDestroy {
   private pool: ParsePool | null = null;
   /** Shared by every import this process runs, so the bound holds for concurrent batches too. */
   readonly budget: ByteBudget;
+  /** IMPORT_BULK_SEARCH_INDEX: a batch's search-index entries merged at once (off: one by one). */
+  private readonly bulkIndex: boolean;
 
   constructor(
     private readonly sql: SqlPool,
@@ -77,6 +86,7 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly config: ConfigService<Env, true>,
   ) {
     this.budget = new ByteBudget(this.config.get('IMPORT_BYTES_IN_FLIGHT', { infer: true }));
+    this.bulkIndex = this.config.get('IMPORT_BULK_SEARCH_INDEX', { infer: true });
   }
 
   async importEntries(
@@ -310,10 +320,13 @@ export class ImportRunner implements OnModuleDestroy {
         // A longer statement timeout than the API's: one multi-row INSERT of a batch of long
         // posts may legitimately outlast a request's budget on a busy server.
         await setBatchSettings(tx, `${BATCH_STATEMENT_TIMEOUT_MS}ms`);
+        // The batch's search vectors go into the indexes in one merge (see bulkIndexBegin()).
+        if (this.bulkIndex) await bulkIndexBegin(tx);
         const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
           this.jobs.writtenArticles(tx, job.id, ids),
         );
         if (job.dryRun) throw new DryRunRollback(written);
+        if (this.bulkIndex) await bulkIndexEnd(tx);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
         return results;
