@@ -1,5 +1,11 @@
 // Writes N Jekyll posts shaped like the shared corpus (Chinese news with HTML bodies, English
 // Markdown posts), 3-8 KB each, 1-5 tags, from our own word lists: nothing copied from the corpus.
+// Shapes (generatePosts' options):
+// - 'mixed' (default): 60% Chinese HTML news, 40% English Markdown, 3-8 KB.
+// - 'archive': a real news archive of the seed's kind (issue 15): every post Chinese HTML news
+//   of about 5 KB (3-7 KB), and about 2.2% of them repeating an earlier post's `from:` URL
+//   (the same story scraped twice, 1,294 of 59,242 in the archive measured).
+// `size` (bytes) replaces the size range by size ± 10% (e.g. 200 KB posts: a memory test).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -59,10 +65,17 @@ function enParagraph(r, chars) {
   return `${words.join(' ')}.`;
 }
 
-function postOf(i) {
+function postOf(i, { shape = 'mixed', size: fixedSize = 0 } = {}) {
   const r = rng(i + 1);
-  const zh = r() < 0.6;
-  const size = 3000 + Math.floor(r() * 5000);
+  const archive = shape === 'archive';
+  const zh = r() < (archive ? 1 : 0.6);
+  const size = fixedSize
+    ? Math.round(fixedSize * (0.9 + r() * 0.2))
+    : archive
+      ? 3000 + Math.floor(r() * 4000)
+      : 3000 + Math.floor(r() * 5000);
+  // The story a repeat scraped again: an earlier post's URL, so the first one keeps it.
+  const story = archive && i > 0 && r() < 0.022 ? Math.floor(r() * i) : i;
   const date = new Date(Date.UTC(2020, 0, 1) + Math.floor(r() * 1800) * 86400000 + Math.floor(r() * 86400000));
   const tags = [...new Set(Array.from({ length: 1 + Math.floor(r() * 5) }, () => TAGS[Math.floor(r() * TAGS.length)]))];
   const source = SOURCES[Math.floor(r() * SOURCES.length)];
@@ -83,7 +96,7 @@ function postOf(i) {
     `title: "${title}"`,
     `date: ${date.toISOString()}`,
     `author: ${source}`,
-    `from: https://news.example.org/story/${i}`,
+    `from: https://news.example.org/story/${story}`,
     `tags: [ ${tags.join(', ')} ]`,
     `categories: [ ${zh ? '新闻' : 'news'} ]`,
     '---',
@@ -92,10 +105,13 @@ function postOf(i) {
   return { file: `_posts/${day}-post-${i}.${zh ? 'md' : 'markdown'}`, content: `${header}\n${body}` };
 }
 
-/** Writes `count` posts under `dir` (sharded folders keep directories small). */
-export async function generatePosts(dir, count) {
+/**
+ * Writes `count` posts under `dir` (sharded folders keep directories small).
+ * `options`: { shape: 'mixed' | 'archive', size: bytes per post (0: the shape's range) }.
+ */
+export async function generatePosts(dir, count, options = {}) {
   for (let i = 0; i < count; i++) {
-    const { file, content } = postOf(i);
+    const { file, content } = postOf(i, options);
     const target = path.join(dir, `shard-${Math.floor(i / 1000)}`, file);
     if (i % 1000 === 0) await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);

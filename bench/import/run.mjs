@@ -1,27 +1,55 @@
 #!/usr/bin/env node
-// Import throughput: generate N corpus-shaped posts, import them through the CLI into a new
-// database, then import them again unchanged. Prints posts/s and peak RSS for both, as JSON,
-// and the CPU seconds the first import cost in the importer and in PostgreSQL (when the server
-// runs on this machine): their sum over the number of cores bounds how fast an import can be.
+// Import throughput against its floor (issue 15). For each data set: the floor program
+// (floor.mjs: one thread that reads, parses the YAML, renders, sanitises and COPYs the rows),
+// then Pressroom's CLI import into a new database, then the same import again unchanged; with
+// --baseline, the same import with another build too, alternating which goes first, so every
+// before/after pair is measured in the same minutes. Prints, as JSON: time, posts/s, peak RSS,
+// the import's time over the floor's, the unchanged re-import's speed-up, and the CPU seconds
+// the importer and PostgreSQL spent per post (when the server runs on this machine: their sum
+// over the number of cores bounds how fast an import can be), and which targets are met.
 //
-//   node bench/import/run.mjs [--n 10000] [--n 100000] [--runs 1]
+//   node bench/import/run.mjs [--n 10000]... [--shape mixed|archive] [--size 200k]
+//                             [--corpus [dir]] [--runs 1] [--baseline <worktree>] [--no-floor]
 //
+// --shape archive: the real-archive-shaped set (5 KB Chinese news, 2.2% repeating a `from:`).
+// --size: every generated post that many bytes (± 10%), e.g. --size 200k for the memory bound.
+// --corpus: also the repository's corpus (default ../shared/corpus), read where it is.
+// --baseline: a worktree with its own build (e.g. `git worktree add /tmp/base ba69096`).
 // Uses DATABASE_URL's server when set (a new database per run), else the machine's PostgreSQL
 // at 127.0.0.1:5432. Not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { generatePosts } from './generate-posts.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
 const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const sizes = args.flatMap((a, i) => (a === '--n' ? [Number(args[i + 1])] : []));
-const runs = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
+const runs = Number(option('--runs', 1)) || 1;
+const shape = option('--shape', 'mixed');
+const postBytes = bytesOf(option('--size', '0'));
+const corpus = args.includes('--corpus')
+  ? path.resolve(
+      option('--corpus', '').startsWith('--') || !option('--corpus', '')
+        ? path.join(root, '..', 'shared', 'corpus')
+        : option('--corpus'),
+    )
+  : null;
+const baseline = option('--baseline', null);
+const withFloor = !args.includes('--no-floor');
 const server = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+function bytesOf(text) {
+  const m = /^(\d+(?:\.\d+)?)([km]?)b?$/i.exec(String(text));
+  if (!m) throw new Error(`--size ${text}: expected e.g. 200k`);
+  return Math.round(Number(m[1]) * { '': 1, k: 1024, m: 1024 * 1024 }[m[2].toLowerCase()]);
+}
 
 async function admin(sql) {
   const client = new pg.Client({ connectionString: server });
@@ -42,45 +70,52 @@ function childrenCpu() {
 }
 
 /**
- * CPU seconds of every postgres process of this machine, the ended ones included (the
- * postmaster's children times); null when the server is not local or /proc cannot tell.
+ * CPU seconds of the PostgreSQL backends serving `database` (their process title names it),
+ * sampled while a measurement runs: the server is shared with other work, so the whole
+ * server's CPU would count theirs too. Shared background processes (WAL writer, checkpointer,
+ * autovacuum) are left out. Null when the server is not local or /proc cannot tell.
  */
-function postgresCpu() {
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(server).hostname)) return null;
-  let total = 0;
-  let seen = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.split(') ')[1].split(' ');
-      total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-      seen++;
-    } catch {
-      // the process ended meanwhile
+class BackendCpu {
+  constructor(database) {
+    this.tag = ` ${database} `;
+    this.seen = new Map();
+    this.local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(server).hostname);
+  }
+
+  sample() {
+    if (!this.local) return;
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        if (!this.seen.has(pid) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(this.tag)) continue;
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        this.seen.set(pid, (Number(f[11]) + Number(f[12])) / TICKS);
+      } catch {
+        // the process ended meanwhile: its last sample stands
+      }
     }
   }
-  return seen ? total / TICKS : null;
+
+  /** Seconds since the first sample of each backend (a backend's CPU before it is unknown). */
+  total() {
+    return this.local && this.seen.size ? [...this.seen.values()].reduce((a, b) => a + b, 0) : null;
+  }
 }
 
 /**
- * Runs the CLI import and samples the process's peak RSS (VmHWM covers its worker threads).
- * Also the CPU seconds the importer and PostgreSQL spent: with two cores, an import cannot take
- * less wall time than their sum over two.
+ * Runs a child node process and samples its peak RSS (VmHWM covers its worker threads), its
+ * wall time, and the CPU seconds it and PostgreSQL spent meanwhile.
  */
-function timedImport(url, dir) {
+function timedChild(argv, url) {
   return new Promise((resolve, reject) => {
-    const cpuBefore = { importer: childrenCpu(), postgres: postgresCpu() };
+    const backends = new BackendCpu(new URL(url).pathname.slice(1));
+    backends.sample();
+    const postgresBefore = backends.total() ?? 0;
+    const cpuBefore = { importer: childrenCpu() };
     const started = process.hrtime.bigint();
-    // The same heap cap as `npm run cms` (package.json).
-    const child = spawn(
-      process.execPath,
-      ['--max-old-space-size=320', path.join(root, 'apps/cli/dist/main.js'), 'import', dir, '--json'],
-      {
-        env: { ...process.env, DATABASE_URL: url },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, argv, {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let peakKb = 0;
     child.stdout.on('data', (d) => (out += d));
@@ -88,33 +123,51 @@ function timedImport(url, dir) {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
       const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       peakKb = Math.max(peakKb, hwm);
+      backends.sample();
     }, 100);
     child.on('exit', (code) => {
       clearInterval(sample);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const pgAfter = postgresCpu();
+      backends.sample();
+      const pgAfter = backends.total();
       const cpu = {
         importer: round(childrenCpu() - cpuBefore.importer),
-        postgres: pgAfter === null || cpuBefore.postgres === null ? null : round(pgAfter - cpuBefore.postgres),
+        postgres: pgAfter === null ? null : round(pgAfter - postgresBefore),
       };
       try {
         const summary = JSON.parse(out.trim().split('\n').pop());
         resolve({ code, seconds, peakRssMb: Math.round(peakKb / 1024), cpu, summary });
       } catch {
-        reject(new Error(`import exited ${code}: ${out.slice(-500)}`));
+        reject(new Error(`${path.basename(argv.at(-3) ?? '')} exited ${code}: ${out.slice(-500)}`));
       }
     });
   });
 }
 
-function migrate(url) {
+/** The CLI import of `build` (a worktree), with the same heap cap as `npm run cms` (package.json). */
+const timedImport = (build, url, dir) =>
+  timedChild(['--max-old-space-size=320', path.join(build, 'apps/cli/dist/main.js'), 'import', dir, '--json'], url);
+
+function migrate(build, url) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), 'migrate'], {
+    const child = spawn(process.execPath, [path.join(build, 'apps/cli/dist/main.js'), 'migrate'], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: 'ignore',
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`))));
   });
+}
+
+/** A new database for one measurement, dropped afterwards. */
+async function withDatabase(label, fn) {
+  const db = `pressroom_bench_${label}_${Date.now()}`;
+  await admin(`CREATE DATABASE ${db}`);
+  const url = Object.assign(new URL(server), { pathname: `/${db}` }).toString();
+  try {
+    return await fn(url);
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -124,7 +177,7 @@ function cpuOf(runs, n) {
   const part = (name) => (runs.some((r) => r.cpu[name] === null) ? null : median(runs.map((r) => r.cpu[name])));
   const importer = part('importer');
   const postgres = part('postgres');
-  const perPostMs = (s) => (s === null ? null : round((s * 1000) / n));
+  const perPostMs = (s) => (s === null ? null : Math.round((s * 1e5) / n) / 100);
   return {
     importerSeconds: importer,
     postgresSeconds: postgres,
@@ -133,50 +186,86 @@ function cpuOf(runs, n) {
   };
 }
 
-const results = [];
-for (const n of sizes.length ? sizes : [10_000]) {
-  const dir = await mkdtemp(path.join(tmpdir(), `pressroom-bench-${n}-`));
-  await generatePosts(dir, n);
-  const first = [];
-  const again = [];
-  for (let run = 0; run < runs; run++) {
-    const db = `pressroom_bench_${n}_${Date.now()}`;
-    await admin(`CREATE DATABASE ${db}`);
-    const url = Object.assign(new URL(server), { pathname: `/${db}` }).toString();
-    try {
-      await migrate(url); // outside the timing
-      first.push(await timedImport(url, dir));
-      again.push(await timedImport(url, dir));
-    } finally {
-      await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-    }
-  }
-  await rm(dir, { recursive: true, force: true });
-  const rate = (r) => Math.round(n / r.seconds);
-  results.push({
-    posts: n,
-    runs,
+function summarise(n, first, again, floorSeconds) {
+  const seconds = median(first.map((r) => r.seconds));
+  const peakRssMb = Math.max(...first.map((r) => r.peakRssMb), ...again.map((r) => r.peakRssMb));
+  const speedup = Number((seconds / median(again.map((r) => r.seconds))).toFixed(1));
+  const ratio = floorSeconds ? Number((seconds / floorSeconds).toFixed(2)) : null;
+  return {
     import: {
-      seconds: median(first.map((r) => r.seconds)),
-      postsPerSecond: median(first.map(rate)),
+      seconds: round(seconds),
+      postsPerSecond: Math.round(n / seconds),
       peakRssMb: Math.max(...first.map((r) => r.peakRssMb)),
       created: first[0].summary.created,
+      updated: first[0].summary.updated,
+      skipped: first[0].summary.skipped,
       failed: first[0].summary.failed,
       cpu: cpuOf(first, n),
+      all: first.map((r) => round(r.seconds)),
     },
     unchangedReimport: {
-      seconds: median(again.map((r) => r.seconds)),
-      postsPerSecond: median(again.map(rate)),
+      seconds: round(median(again.map((r) => r.seconds))),
       peakRssMb: Math.max(...again.map((r) => r.peakRssMb)),
       unchanged: again[0].summary.unchanged,
     },
-    reimportSpeedup: Number((median(first.map((r) => r.seconds)) / median(again.map((r) => r.seconds))).toFixed(1)),
+    timesFloor: ratio,
+    reimportSpeedup: speedup,
+    targets: {
+      'import <= 1.5x floor': ratio === null ? null : ratio <= 1.5,
+      'peak RSS < 500 MB': peakRssMb < 500,
+      'unchanged re-import >= 5x faster': speedup >= 5,
+      ...(n >= 100_000 ? { '100,000 posts < 90 s': (seconds * 100_000) / n < 90 } : {}),
+    },
+  };
+}
+
+const sets = [
+  ...(sizes.length || !corpus ? (sizes.length ? sizes : [10_000]) : []).map((n) => ({ n, generated: true })),
+  ...(corpus ? [{ n: null, dir: corpus, generated: false }] : []),
+];
+const builds = [{ name: 'this', dir: root }, ...(baseline ? [{ name: 'baseline', dir: path.resolve(baseline) }] : [])];
+const results = [];
+for (const set of sets) {
+  const dir = set.generated ? await mkdtemp(path.join(tmpdir(), `pressroom-bench-${set.n}-`)) : set.dir;
+  if (set.generated) await generatePosts(dir, set.n, { shape, size: postBytes });
+  const load = [loadavg()[0]];
+  const floors = [];
+  const measured = Object.fromEntries(builds.map((b) => [b.name, { first: [], again: [] }]));
+  try {
+    for (let run = 0; run < runs; run++) {
+      if (withFloor) {
+        floors.push(await withDatabase('floor', (url) => timedChild([path.join(here, 'floor.mjs'), dir, url], url)));
+      }
+      // Alternate which build goes first, so neither always meets the same load.
+      for (const build of run % 2 ? [...builds].reverse() : builds) {
+        await withDatabase(build.name, async (url) => {
+          await migrate(build.dir, url); // outside the timing
+          measured[build.name].first.push(await timedImport(build.dir, url, dir));
+          measured[build.name].again.push(await timedImport(build.dir, url, dir));
+        });
+      }
+      load.push(loadavg()[0]);
+    }
+  } finally {
+    if (set.generated) await rm(dir, { recursive: true, force: true });
+  }
+  const n = set.n ?? measured.this.first[0].summary.total;
+  const floorSeconds = floors.length ? median(floors.map((f) => f.seconds)) : null;
+  results.push({
+    set: set.generated ? { posts: n, shape, postBytes: postBytes || 'shape default' } : { corpus: dir, posts: n },
+    runs,
+    loadAverage: load.map((l) => Number(l.toFixed(2))),
+    floor: floors.length
+      ? {
+          seconds: round(floorSeconds),
+          all: floors.map((f) => round(f.seconds)),
+          peakRssMb: Math.max(...floors.map((f) => f.peakRssMb)),
+          cpu: cpuOf(floors, n),
+        }
+      : null,
+    ...Object.fromEntries(
+      builds.map((b) => [b.name, summarise(n, measured[b.name].first, measured[b.name].again, floorSeconds)]),
+    ),
   });
 }
-console.log(
-  JSON.stringify(
-    { machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version }, results },
-    null,
-    2,
-  ),
-);
+console.log(JSON.stringify({ machine: { cpus: availableParallelism(), node: process.version }, results }, null, 2));

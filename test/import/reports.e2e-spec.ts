@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
+import { PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
@@ -114,6 +115,31 @@ describe('import reports a script can trust (issue 12)', () => {
       expect(editor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }, 120_000);
+
+    it('stores no warning document for a file without warnings, and lists it with none (issue 15)', async () => {
+      const root = await tempFolder({
+        'clean.md': '---\ntitle: Clean\ndate: 2020-01-01\n---\nBody\n',
+        'notes/2020-01-02-bare.md': 'Bare note\n',
+      });
+      const report = await importPaths(app, [root]);
+      const prisma = app.get(PrismaService);
+      const stored = await prisma.importItem.findMany({ where: { jobId: report.id }, orderBy: { path: 'asc' } });
+      expect(stored.map((i) => [i.path, i.outcome, i.warnings === null])).toEqual([
+        ['clean.md', 'CREATED', true],
+        ['notes/2020-01-02-bare.md', 'CREATED', false],
+      ]);
+      const token = await createToken(app, 'ADMIN');
+      const listed = await gql<{ importJob: { items: { edges: { node: { path: string; warnings: unknown[] } }[] } } }>(
+        app,
+        ITEMS,
+        { id: report.id },
+        token,
+      );
+      expect(listed.data!.importJob.items.edges.map((e) => [e.node.path, e.node.warnings.length])).toEqual([
+        ['clean.md', 0],
+        ['notes/2020-01-02-bare.md', 1],
+      ]);
+    });
 
     it('imports UTF-16 files with a byte-order mark, little- and big-endian', async () => {
       const le = Buffer.from('\ufeff---\ntitle: Grüße LE\n---\nBody\n', 'utf16le');

@@ -1,24 +1,36 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
-import { ArticleImportService, duplicateWarning, type ImportedPost, type ImportedPostResult } from '@pressroom/content';
+import {
+  ArticleImportService,
+  bulkIndexBegin,
+  bulkIndexEnd,
+  duplicateWarning,
+  type ImportedPost,
+  type ImportedPostResult,
+} from '@pressroom/content';
+import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { setBatchSettings } from './batch-settings.repository.js';
-import { chunks, split } from './batches.js';
+import { chunksByBytes, split, splitByBytes } from './batches.js';
 import { ExportService } from './export/export.service.js';
 import type { ItemRecord } from './jobs/import-counts.js';
+import { ByteBudget } from './memory/byte-budget.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
 import type { ParseTask } from './parsing/parse-task.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
 
-/** Posts written per transaction. */
+/** Posts written per transaction, at most (fewer when they are large: see batchBytes()). */
 const WRITE_BATCH = 250;
 /** Files per worker-thread task: small enough to spread a batch over every core. */
 const PARSE_TASK = 25;
-/** Batches parsed ahead of the writers; bounds memory whatever the import's size. */
+/** Bytes of files per worker-thread task, at most: a thread holds a task's posts at once. */
+const PARSE_TASK_BYTES = 1024 * 1024;
+/** Batches parsed ahead of the writers (memory is bounded by IMPORT_BYTES_IN_FLIGHT). */
 const PARSE_AHEAD = 2;
 /** Files per hashing task: hashing is cheap, so fewer, larger tasks. */
 const HASH_TASK = 125;
@@ -32,6 +44,12 @@ const UNDATED_WARNING = {
   line: null,
   message: 'no date (date, publishDate, file name date or lastmod): published undated, listed after dated posts',
 };
+
+/** A batch's bytes are taken from the budget before it is parsed and given back once written. */
+interface PendingBatch {
+  parsed: Promise<ParsedBatch>;
+  bytes: number;
+}
 
 interface ParsedBatch {
   posts: ImportedPost[];
@@ -55,6 +73,10 @@ class DryRunRollback extends Error {
 export class ImportRunner implements OnModuleDestroy {
   private readonly logger = new Logger(ImportRunner.name);
   private pool: ParsePool | null = null;
+  /** Shared by every import this process runs, so the bound holds for concurrent batches too. */
+  readonly budget: ByteBudget;
+  /** IMPORT_BULK_SEARCH_INDEX: a batch's search-index entries merged at once (off: one by one). */
+  private readonly bulkIndex: boolean;
 
   constructor(
     private readonly sql: SqlPool,
@@ -62,35 +84,72 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly articles: ArticleImportService,
     private readonly exports: ExportService,
     private readonly config: ConfigService<Env, true>,
-  ) {}
+  ) {
+    this.budget = new ByteBudget(this.config.get('IMPORT_BYTES_IN_FLIGHT', { infer: true }));
+    this.bulkIndex = this.config.get('IMPORT_BULK_SEARCH_INDEX', { infer: true });
+  }
 
   async importEntries(
     job: ImportJob,
     entries: AsyncIterable<ImportEntry>,
     onProgress?: (files: number) => void,
   ): Promise<void> {
-    const parsing: Promise<ParsedBatch>[] = [];
+    const parsing: PendingBatch[] = [];
     const writing = new Set<Promise<void>>();
     let failure: unknown = null;
-    const startWrite = async (parsed: Promise<ParsedBatch>) => {
+    const startWrite = async ({ parsed, bytes }: PendingBatch) => {
       if (writing.size >= WRITE_CONCURRENCY) await Promise.race(writing);
-      if (failure) throw failure;
+      if (failure) {
+        this.releaseWhenSettled({ parsed, bytes });
+        throw failure;
+      }
       const write: Promise<void> = parsed
         .then((batch) => this.write(job, batch))
         .then((settled) => onProgress?.(settled))
         .catch((error: unknown) => void (failure ??= error)) // rethrown below, once
-        .finally(() => writing.delete(write));
+        .finally(() => {
+          writing.delete(write);
+          this.budget.release(bytes);
+        });
       writing.add(write);
     };
-    for await (const chunk of chunks(entries, WRITE_BATCH)) {
-      const parsed = this.parseBatch(job, chunk);
-      parsed.catch(() => undefined); // its writer reports the error; this only silences it early
-      parsing.push(parsed);
-      if (parsing.length > PARSE_AHEAD) await startWrite(parsing.shift()!);
+    try {
+      const batches = chunksByBytes(entries, WRITE_BATCH, this.batchBytes(), fileSize);
+      for await (const { items: chunk, bytes } of batches) {
+        // Room for this batch's bytes: first hand the batches already parsed to the writers
+        // (writing is what gives bytes back), then wait for other imports of this process.
+        while (!this.budget.tryAcquire(bytes)) {
+          if (parsing.length) await startWrite(parsing.shift()!);
+          else if (writing.size) await Promise.race(writing);
+          else {
+            await this.budget.acquire(bytes);
+            break;
+          }
+        }
+        const parsed = this.parseBatch(job, chunk);
+        parsed.catch(() => undefined); // its writer reports the error; this only silences it early
+        parsing.push({ parsed, bytes });
+        if (parsing.length > PARSE_AHEAD) await startWrite(parsing.shift()!);
+      }
+      while (parsing.length) await startWrite(parsing.shift()!);
+    } finally {
+      // After a failure, batches never handed to a writer give their bytes back once parsed.
+      for (const pending of parsing.splice(0)) this.releaseWhenSettled(pending);
     }
-    while (parsing.length) await startWrite(parsing.shift()!);
     await Promise.all(writing);
     if (failure) throw failure;
+  }
+
+  /** Bytes of files per batch: small enough that a parse-ahead and the writers' batches fit the budget. */
+  private batchBytes(): number {
+    return Math.max(1, Math.floor(this.budget.limit / (PARSE_AHEAD + 1 + WRITE_CONCURRENCY)));
+  }
+
+  private releaseWhenSettled({ parsed, bytes }: PendingBatch): void {
+    void parsed.then(
+      () => this.budget.release(bytes),
+      () => this.budget.release(bytes),
+    );
   }
 
   /** Records entries refused before parsing (archive links, bad paths, non-post uploads). */
@@ -134,7 +193,9 @@ export class ImportRunner implements OnModuleDestroy {
     const legacyPaths = new Map(entries.flatMap((e) => (e.legacyPath ? [[e.path, e.legacyPath] as const] : [])));
     const toParse = await this.withoutUnchanged(files, options, batch);
     const results = await Promise.all(
-      split(toParse, PARSE_TASK).map((part) => this.parsePool().parse({ ...options, files: part })),
+      splitByBytes(toParse, PARSE_TASK, PARSE_TASK_BYTES, fileSize).map((part) =>
+        this.parsePool().parse({ ...options, files: part }),
+      ),
     );
     for (const result of results.flat()) {
       if (!result.ok) {
@@ -259,10 +320,13 @@ export class ImportRunner implements OnModuleDestroy {
         // A longer statement timeout than the API's: one multi-row INSERT of a batch of long
         // posts may legitimately outlast a request's budget on a busy server.
         await setBatchSettings(tx, `${BATCH_STATEMENT_TIMEOUT_MS}ms`);
+        // The batch's search vectors go into the indexes in one merge (see bulkIndexBegin()).
+        if (this.bulkIndex) await bulkIndexBegin(tx);
         const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
           this.jobs.writtenArticles(tx, job.id, ids),
         );
         if (job.dryRun) throw new DryRunRollback(written);
+        if (this.bulkIndex) await bulkIndexEnd(tx);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
         return results;
@@ -322,6 +386,16 @@ const wroteArticles = (results: ImportedPostResult[]) =>
   results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
 
 type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
+
+/**
+ * What a file weighs in the byte budget: its size on disk, up to the parser's limit (a larger
+ * file fails unread); an unreadable file weighs nothing, it fails when read. A stat costs a few
+ * microseconds against the milliseconds of parsing the file.
+ */
+function fileSize(entry: { file: string }): number {
+  const size = statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0;
+  return Math.min(size, FRONTMATTER_LIMITS.maxBytes);
+}
 
 function failure(path: string, line: number | null, message: string): ItemRecord {
   return { path, outcome: 'FAILED', articleId: null, line, message, warnings: [] };

@@ -92,6 +92,25 @@ export class Env {
   @Min(100)
   IMPORT_FILE_TIME_BUDGET_MS = 5000;
 
+  /**
+   * Bytes of post files an import process holds at once, between reading them and writing
+   * their rows (each batch's files count from before they are parsed until written): what
+   * bounds its memory, whatever the posts' sizes. A file larger than this goes alone.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  IMPORT_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+
+  /**
+   * Import batches put their search-index entries in the GIN pending list and merge it before
+   * they commit (switched on and off inside the batch's transaction), instead of one index
+   * insertion per article; false inserts them one by one.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  IMPORT_BULK_SEARCH_INDEX = true;
+
   /** Run import jobs from the queue in this process (the API); false for API-only replicas. */
   @Transform(toBoolean)
   @IsBoolean()

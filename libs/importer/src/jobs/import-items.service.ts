@@ -18,7 +18,8 @@ export class ImportItemsService {
       take: request.take + 1,
     });
     return toConnection(
-      rows,
+      // A file without warnings stores none (NULL); it reads as an empty list.
+      rows.map((row) => ({ ...row, warnings: row.warnings ?? [] })),
       request,
       () => this.prisma.importItem.count({ where }),
       (row) => ['item', row.path],

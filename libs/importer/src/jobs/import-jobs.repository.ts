@@ -42,14 +42,14 @@ export class ImportJobsRepository {
   ): Promise<{ path: string; outcome: 'CREATED' | 'UPDATED' }[]> {
     const { rows } = await tx.query<{ path: string; outcome: 'CREATED' | 'UPDATED' }>(
       `WITH before AS (
-         SELECT i.id, i.path, i.outcome::text AS outcome FROM "ImportItem" i
+         SELECT i.path, i.outcome::text AS outcome FROM "ImportItem" i
          WHERE i."jobId" = $1::uuid AND i.path = ANY($2::text[]) AND i.outcome IN ('CREATED', 'UPDATED')
          FOR UPDATE
        ), skipped AS (
          UPDATE "ImportItem" i SET outcome = 'SKIPPED', "articleId" = NULL,
            warnings = jsonb_build_array(jsonb_build_object('line', NULL, 'message', w.warning))
          FROM before b JOIN unnest($2::text[], $3::text[]) AS w(path, warning) ON w.path = b.path
-         WHERE i.id = b.id
+         WHERE i."jobId" = $1::uuid AND i.path = b.path
        )
        SELECT path, outcome FROM before`,
       [jobId, files.map((f) => f.path), files.map((f) => f.warning)],
@@ -69,8 +69,8 @@ export class ImportJobsRepository {
   async insertItems(tx: Tx, jobId: string, items: ItemRecord[]): Promise<{ outcome: string; n: number }[]> {
     const { rows } = await tx.query<{ outcome: string; n: number }>(
       `WITH ins AS (
-         INSERT INTO "ImportItem" (id, "jobId", path, outcome, "articleId", line, message, warnings)
-         SELECT gen_random_uuid(), $1::uuid, p, o::"ImportItemOutcome", a, l, m, w::jsonb
+         INSERT INTO "ImportItem" ("jobId", path, outcome, "articleId", line, message, warnings)
+         SELECT $1::uuid, p, o::"ImportItemOutcome", a, l, m, w::jsonb
          FROM unnest($2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[], $7::text[]) AS v(p, o, a, l, m, w)
          ON CONFLICT ("jobId", path) DO NOTHING
          RETURNING outcome)
@@ -82,7 +82,8 @@ export class ImportJobsRepository {
         items.map((i) => i.articleId),
         items.map((i) => i.line),
         items.map((i) => i.message),
-        items.map((i) => JSON.stringify(i.warnings)),
+        // Most files have no warning: no document then (NULL), rather than '[]' on every row.
+        items.map((i) => (i.warnings.length ? JSON.stringify(i.warnings) : null)),
       ],
     );
     return rows;

@@ -36,6 +36,31 @@ describe('parse worker', () => {
     expect(hashed).toEqual({ path: 'post.md', contentHash: contentHash(bytes, 'post.md', 'UTC', 'PUBLISHED') });
   });
 
+  it('fails a file over the size limit from its size, as parsePost() would, and takes one at the limit', async () => {
+    const { FRONTMATTER_LIMITS } = await import('@pressroom/frontmatter');
+    const max = FRONTMATTER_LIMITS.maxBytes;
+    const header = '---\ntitle: big\n---\n';
+    await writeFile(path.join(dir, 'over.md'), header + 'x'.repeat(max + 1 - header.length));
+    await writeFile(path.join(dir, 'at.md'), header + 'x'.repeat(max - header.length));
+    const [over, at] = parseFiles({
+      ...options,
+      files: [
+        { path: 'over.md', file: path.join(dir, 'over.md') },
+        { path: 'at.md', file: path.join(dir, 'at.md') },
+      ],
+    });
+    expect(over).toEqual({
+      ok: false,
+      error: {
+        path: 'over.md',
+        line: null,
+        code: 'FILE_TOO_LARGE',
+        message: `file is ${max + 1} bytes, more than the ${max} allowed`,
+      },
+    });
+    expect(at?.ok).toBe(true);
+  });
+
   it('fails a file it cannot read, with the reason', () => {
     const missing = { path: 'gone.md', file: path.join(dir, 'gone.md') };
     expect(parseFiles({ ...options, files: [missing] })).toEqual([

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { importColumns } from '@pressroom/content/search-index';
-import { contentHash, parsePost } from '@pressroom/frontmatter';
+import { contentHash, FRONTMATTER_LIMITS, parsePost } from '@pressroom/frontmatter';
 import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
 
 // Runs in worker threads: reading, hashing, parsing, rendering, the search document and the
@@ -14,16 +14,32 @@ export default function parseFiles(task: ParseTask): ParseTaskResult {
   return task.files.map(({ path, file }, index) => {
     task.progress?.postMessage(index);
     let bytes: Buffer;
+    let fd: number | null = null;
     try {
-      bytes = readFileSync(file);
+      fd = openSync(file, 'r');
+      // A file over the parser's limit fails as parsePost() would fail it, without being read:
+      // a folder may hold a file of gigabytes, and no memory bound survives reading it.
+      const size = fstatSync(fd).size;
+      if (size > FRONTMATTER_LIMITS.maxBytes) return tooLarge(path, size);
+      bytes = readFileSync(fd);
     } catch (error) {
       return { ok: false, error: { path, line: null, code: 'UNREADABLE_FILE', message: (error as Error).message } };
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
     const result = parsePost(bytes, { path, timeZone: task.timeZone, defaultStatus: task.defaultStatus });
     if (!result.ok) return result;
     const { body: _body, html: _html, frontMatter: _frontMatter, ...post } = result.post;
     return { ok: true, post, columns: importColumns(result.post) };
   });
+}
+
+function tooLarge(path: string, size: number): ParseTaskResult[number] {
+  const max = FRONTMATTER_LIMITS.maxBytes;
+  return {
+    ok: false,
+    error: { path, line: null, code: 'FILE_TOO_LARGE', message: `file is ${size} bytes, more than the ${max} allowed` },
+  };
 }
 
 /** The hash a post would get from parseFiles(), without parsing: what a re-import compares. */
