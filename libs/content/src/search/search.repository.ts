@@ -76,18 +76,30 @@ export class SearchRepository {
     // Ranks are computed after `recent` is cut at RANKED_HITS: a bitmap scan and sort of a
     // frequent word's hits would otherwise rank every one of them.
     const q = sql`to_tsquery('pressroom_search', ${parsed.tsquery})`;
+    // `few`: the word has no more hits than RANKED_HITS, so `recent` is all of them and there are
+    // no older ones. Known from a probe that takes any RANKED_HITS + 1 hits in whatever order
+    // is cheapest (the GIN index for a rare word, the first rows read for a common one): a walk
+    // in date order for a rare word's hits, or its older ones, would read the whole date index
+    // (issue 14: a rare word timed out at a million articles). Each branch below is gated on it,
+    // which the planner turns into a one-time filter: the branch not taken is not run.
+    const few = sql`(SELECT count(*) FROM probe) <= ${RANKED_HITS}`;
     const older = (inTitle: boolean) => sql`
       (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
          WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
-       WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
+       WHERE NOT ${few} AND ${after} ORDER BY ${by} LIMIT ${limit})`;
     const total = withTotal ? sql`, (${this.boundedCountSql(parsed, filter)}) AS total` : sql``;
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
-      WITH recent AS MATERIALIZED (
-        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle" FROM "Article" a
-        WHERE a."searchVector" @@ ${q} AND ${filter}
-        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${RANKED_HITS}
+      WITH probe AS MATERIALIZED (
+        SELECT a.id FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter} LIMIT ${RANKED_HITS + 1}
+      ), recent AS MATERIALIZED (
+        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle"
+        FROM probe p JOIN "Article" a ON a.id = p.id WHERE ${few}
+        UNION ALL
+        (SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle" FROM "Article" a
+         WHERE NOT ${few} AND a."searchVector" @@ ${q} AND ${filter}
+         ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${RANKED_HITS})
       ), s AS (
         SELECT r.id, r."publishedAt",
           (CASE WHEN r."inTitle" THEN 1 ELSE 0 END + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
