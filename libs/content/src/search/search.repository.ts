@@ -81,18 +81,20 @@ export class SearchRepository {
     // is cheapest (the GIN index for a rare word, the first rows read for a common one): a walk
     // in date order for a rare word's hits, or its older ones, would read the whole date index
     // (issue 14: a rare word timed out at a million articles). Each branch below is gated on it,
-    // which the planner turns into a one-time filter: the branch not taken is not run.
-    const few = sql`(SELECT count(*) FROM probe) <= ${RANKED_HITS}`;
+    // which the planner turns into a one-time filter: the branch not taken is not run. With a
+    // total, the probe reads as far as the bounded count does, and is that count.
+    const probeLimit = withTotal ? EXACT_COUNT_LIMIT + 1 : RANKED_HITS + 1;
+    const few = sql`NOT EXISTS (SELECT 1 FROM probe OFFSET ${RANKED_HITS})`;
     const older = (inTitle: boolean) => sql`
       (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
          WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
        WHERE NOT ${few} AND ${after} ORDER BY ${by} LIMIT ${limit})`;
-    const total = withTotal ? sql`, (${this.boundedCountSql(parsed, filter)}) AS total` : sql``;
+    const total = withTotal ? sql`, (SELECT count(*)::int FROM probe) AS total` : sql``;
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
       WITH probe AS MATERIALIZED (
-        SELECT a.id FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter} LIMIT ${RANKED_HITS + 1}
+        SELECT a.id FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter} LIMIT ${probeLimit}
       ), recent AS MATERIALIZED (
         SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle"
         FROM probe p JOIN "Article" a ON a.id = p.id WHERE ${few}
