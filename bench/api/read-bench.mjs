@@ -2,6 +2,7 @@
 //
 //   npm run build && node bench/api/read-bench.mjs [--articles 10000] [--duration 10] [--reuse]
 //     [--queries Q1,Q2] [--connections 10,50] [--modes cached,uncached] [--load-only]
+//     [--database-prefix pressroom_bench_read_] (another prefix keeps parallel checkouts apart)
 //   node bench/api/read-bench.mjs --scale [--articles 10000,100000,1000000] [--duration 5]
 //
 // --scale (issue 14): for each size, the API without its response cache, 10 connections, Q1-Q3,
@@ -202,7 +203,7 @@ async function measure() {
 const reports = [];
 for (const size of counts) {
   count = size;
-  database = `pressroom_bench_read_${count}`;
+  database = `${arg('database-prefix', 'pressroom_bench_read_')}${count}`;
   databaseUrl = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
   reports.push(await measure());
 }

@@ -96,11 +96,11 @@ export class DatabasePool implements OnApplicationShutdown {
   }
 
   /**
-   * Calls `listener` with the SQL of every statement sent on either pool, whoever sent it
+   * Calls `listener` with the SQL (and parameters) of every statement sent on either pool, whoever sent it
    * (Prisma, the SQL helpers, the job queue), when the app was built with logQueries (tests count
    * them). Returns the unsubscribe function.
    */
-  onQuery(listener: (sql: string, target: DatabaseTarget) => void): () => void {
+  onQuery(listener: (sql: string, target: DatabaseTarget, values?: unknown[]) => void): () => void {
     this.statements.on('query', listener);
     return () => this.statements.off('query', listener);
   }
@@ -139,7 +139,8 @@ export class DatabasePool implements OnApplicationShutdown {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
       const [first] = args;
-      this.statements.emit('query', typeof first === 'string' ? first : (first as { text?: string }).text, target);
+      const { text, values } = typeof first === 'string' ? { text: first, values: args[1] } : (first as pg.QueryConfig);
+      this.statements.emit('query', text, target, Array.isArray(values) ? values : undefined);
       return query(...args);
     }) as typeof client.query;
   }

@@ -4,6 +4,7 @@ import type { SqlReader } from '../sql-reader.service.js';
 import type { ArticleSelection } from '../selection.js';
 import { ARTICLE_COLUMNS } from './article-columns.js';
 import { articleFilterSql, visibleOrPreviewedSql, visibleSql } from './article-filters.sql.js';
+import { linkOrderOf, linkVisibleSql, linkWalkOf, type LinkWalk } from './article-links.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
 import { keysetSql, orderBySql } from './article-order.sql.js';
@@ -47,9 +48,33 @@ function conditionSql(query: ArticleListQuery, scope: ArticleScope): Prisma.Sql 
 function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
   const order = listOrder(query);
   const values = cursorValues(order, request);
+  const walk = linkWalkOf(query.where, scope);
+  const linkOrder = walk && linkOrderOf(order);
+  if (walk && linkOrder) {
+    // Newest (or oldest) first among one tag's or author's articles: the link's index in list
+    // order, stopping at take + 1; the filter is still checked on each article it leads to.
+    return sql`SELECT ${articleColumns(query.selection)} FROM ${walk.table} l JOIN "Article" a ON a.id = l."articleId"
+      WHERE ${linkCondition(walk, query.viewer)} AND ${conditionSql({ ...query, where: walk.rest }, null)}
+        AND ${keysetSql(linkOrder, values, request.backward)}
+      ORDER BY ${orderBySql(linkOrder, request.backward)} LIMIT ${request.take + 1}`;
+  }
   return sql`SELECT ${articleColumns(query.selection)} FROM "Article" a
     WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
     ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}`;
+}
+
+/** count(*) of a list: from the link's index alone when one tag or author is the whole filter. */
+function countSql(query: ArticleListQuery): Prisma.Sql {
+  const walk = linkWalkOf(query.where, null);
+  if (!walk) return sql`SELECT count(*)::int AS total FROM "Article" a WHERE ${conditionSql(query, null)}`;
+  const link = linkCondition(walk, query.viewer);
+  if (walk.alone) return sql`SELECT count(*)::int AS total FROM ${walk.table} l WHERE ${link}`;
+  return sql`SELECT count(*)::int AS total FROM ${walk.table} l JOIN "Article" a ON a.id = l."articleId"
+    WHERE ${link} AND ${conditionSql({ ...query, where: walk.rest }, null)}`;
+}
+
+function linkCondition(walk: LinkWalk, viewer: Viewer): Prisma.Sql {
+  return sql`${walk.key} = ${walk.id} AND ${linkVisibleSql(viewer)}`;
 }
 
 /** One article by id or slug that the viewer may see (see ArticlesService.findOne). */
@@ -108,7 +133,7 @@ export async function articlePageWithTotal(
   request: PageRequest,
 ): Promise<{ rows: ArticleRow[]; total: number }> {
   const rows = await reader.query<ArticleRow & { _total: number }>(
-    sql`SELECT c.total AS _total, p.* FROM (SELECT count(*)::int AS total FROM "Article" a WHERE ${conditionSql(query, null)}) c
+    sql`SELECT c.total AS _total, p.* FROM (${countSql(query)}) c
         LEFT JOIN LATERAL (${pageSql(query, request, null)}) p ON TRUE`,
     query.viewer,
   );
@@ -117,11 +142,8 @@ export async function articlePageWithTotal(
 }
 
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
-  const [row] = await reader.query<{ count: number }>(
-    sql`SELECT count(*)::int AS count FROM "Article" a WHERE ${conditionSql(query, null)}`,
-    query.viewer,
-  );
-  return row?.count ?? 0;
+  const [row] = await reader.query<{ total: number }>(countSql(query), query.viewer);
+  return row?.total ?? 0;
 }
 
 /** A page for each of many authors or tags in one statement (nested lists without N+1). */
@@ -149,6 +171,16 @@ export async function countsFor(
   parentIds: readonly string[],
   query: ArticleListQuery,
 ): Promise<Map<string, number>> {
+  const walk = linkWalkOf(query.where, { kind, id: sql`${[...parentIds]}::uuid[]` });
+  if (walk?.alone) {
+    // Each parent's visible articles, counted in the link's index (see linkWalkOf).
+    const rows = await reader.query<{ id: string; count: number }>(
+      sql`SELECT ${walk.key}::text AS id, count(*)::int AS count FROM ${walk.table} l
+          WHERE ${walk.key} = ANY(${walk.id}) AND ${linkVisibleSql(query.viewer)} GROUP BY 1`,
+      query.viewer,
+    );
+    return new Map(rows.map((r) => [r.id, r.count]));
+  }
   const link =
     kind === 'author'
       ? raw('"ArticleAuthor" l ON l."articleId" = a.id')

@@ -76,21 +76,32 @@ export class SearchRepository {
     // Ranks are computed after `recent` is cut at RANKED_HITS: a bitmap scan and sort of a
     // frequent word's hits would otherwise rank every one of them.
     const q = sql`to_tsquery('pressroom_search', ${parsed.tsquery})`;
+    // `probe`: the most recent hits, as many as the bounded count needs (or RANKED_HITS + 1):
+    // one read serves the count, the ranked set (its first RANKED_HITS) and `few`, whether there
+    // are older hits at all. A rare word's hits come from the GIN index and are sorted; a
+    // common word's from the date index, stopping at the limit. With RANKED_HITS or fewer hits
+    // there are no older ones, and the two walks for them, gated on `few`, are not run (the
+    // planner makes the gate a one-time filter): for a word with no older hits, each walked the
+    // whole date index looking for them (issue 14: a rare word timed out at a million articles).
+    const probeLimit = withTotal ? EXACT_COUNT_LIMIT + 1 : RANKED_HITS + 1;
+    const few = sql`NOT EXISTS (SELECT 1 FROM probe OFFSET ${RANKED_HITS})`;
     const older = (inTitle: boolean) => sql`
       (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
          WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
-       WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
-    const total = withTotal ? sql`, (${this.boundedCountSql(parsed, filter)}) AS total` : sql``;
+       WHERE NOT ${few} AND ${after} ORDER BY ${by} LIMIT ${limit})`;
+    const total = withTotal ? sql`, (SELECT count(*)::int FROM probe) AS total` : sql``;
+    const byDate = sql`"publishedAt" DESC NULLS LAST, id DESC`;
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
-      WITH recent AS MATERIALIZED (
-        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle" FROM "Article" a
-        WHERE a."searchVector" @@ ${q} AND ${filter}
-        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${RANKED_HITS}
+      WITH probe AS MATERIALIZED (
+        SELECT a.id, a."publishedAt" FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter}
+        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${probeLimit}
+      ), recent AS MATERIALIZED (
+        SELECT id, "publishedAt" FROM probe ORDER BY ${byDate} LIMIT ${RANKED_HITS}
       ), s AS (
         SELECT r.id, r."publishedAt",
-          (CASE WHEN r."inTitle" THEN 1 ELSE 0 END + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
+          (CASE WHEN a."searchTitleVector" @@ ${q} THEN 1 ELSE 0 END + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
         FROM recent r JOIN "Article" a ON a.id = r.id
         UNION ALL ${older(true)}
         UNION ALL ${older(false)}
