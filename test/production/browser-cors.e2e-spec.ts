@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchChromium } from '../support/console-browser.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createToken } from '../support/factories.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const installed = existsSync(CHROMIUM);
-if (!installed) console.warn(`browser-cors.e2e-spec: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 /** A page whose script asks the API for articles, as a frontend on another origin would. */
 const page = (api: string, token: string) => `<!DOCTYPE html>
@@ -28,7 +24,7 @@ function listen(server: Server): Promise<string> {
   );
 }
 
-(installed ? describe : describe.skip)('a page on another origin, in headless Chromium', () => {
+describeInBrowser('browser-cors.e2e-spec')('a page on another origin, in headless Chromium', () => {
   let app: INestApplication;
   let browser: Browser;
   let api: string;
@@ -51,18 +47,7 @@ function listen(server: Server): Promise<string> {
     const server = app.getHttpServer() as Server;
     server.prependListener('request', (req: { method: string }) => apiMethods.push(req.method));
     api = await listen(server);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
