@@ -12,12 +12,13 @@
 // starting each round with the next server) and
 // reads the server process's user + system CPU time from /proc before and after. Prints JSON:
 // per query and server, the median CPU ms per request over the rounds and the ratios.
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { QUERIES } from './read-queries.mjs';
+import { startBenchApi } from './update-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => {
@@ -41,32 +42,8 @@ function cpuMs(pid) {
 }
 
 function startApi(checkout, port) {
-  const child = spawn(process.execPath, [path.join(checkout, 'apps/api/dist/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      SEED_SAMPLE_POSTS: 'false',
-      IMPORT_WORKER: 'false',
-      GRAPHQL_IDE: 'false',
-      LOG_LEVEL: 'warn',
-      RESPONSE_CACHE_MAX_BYTES: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const ready = (async () => {
-    for (const started = Date.now(); Date.now() - started < 60_000;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    throw new Error(`API on ${port} did not come up`);
-  })();
-  return { child, ready, request: (q) => graphqlRequest(port, q) };
+  const api = startBenchApi(checkout, { databaseUrl, port, env: { RESPONSE_CACHE_MAX_BYTES: '0' } });
+  return { ...api, request: (q) => graphqlRequest(port, q) };
 }
 
 function graphqlRequest(port, query) {

@@ -18,7 +18,7 @@
 // 50 connections. A benchmark repeats one query, so `api` measures answers from the cache and
 // `apiUncached` the whole request path. Prints one JSON document: req/s, p50 and p99 latency
 // (ms) per query, server and connection count, and each API's ratio to the floor of the same run.
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -26,6 +26,7 @@ import pg from 'pg';
 import { runMigrations } from '@pressroom/database';
 import { loadArticles } from './read-data.mjs';
 import { QUERIES as BASE_QUERIES, SCALE_QUERIES, pageCursorQuery } from './read-queries.mjs';
+import { startBenchApi } from './update-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => {
@@ -73,37 +74,8 @@ async function prepare() {
   return timings;
 }
 
-function waitFor(url) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () =>
-      fetch(url).then(
-        (res) => (res.ok ? resolve() : retry()),
-        () => retry(),
-      );
-    const retry = () =>
-      Date.now() - started > 60_000 ? reject(new Error(`${url} did not come up`)) : setTimeout(poll, 300);
-    poll();
-  });
-}
-
-function startApi(port, extraEnv = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    env: {
-      ...process.env,
-      RESPONSE_CACHE_MAX_BYTES: undefined,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      SEED_SAMPLE_POSTS: 'false',
-      IMPORT_WORKER: 'false',
-      GRAPHQL_IDE: 'false',
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return { child, ready: waitFor(`http://127.0.0.1:${port}/health/ready`) };
+function startApi(port, env = {}) {
+  return startBenchApi(root, { databaseUrl, port, env });
 }
 
 function startFloor(port) {

@@ -1,4 +1,5 @@
-// For update-bench.mjs: a database of its own, a free port, waiting for the server.
+// For the API benchmarks: a database of its own, a free port, starting and waiting for the server.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -57,6 +58,30 @@ export async function waitForReady(base, seconds = 60) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the API did not become ready at ${base}`);
+}
+
+/**
+ * The built API of `checkout` (apps/api/dist) as a benchmark runs it: production mode, no sample
+ * posts, import worker, IDE or request logs; `env` adds or overrides settings (e.g.
+ * RESPONSE_CACHE_MAX_BYTES: '0'). `ready` resolves once /health/ready answers.
+ */
+export function startBenchApi(checkout, { databaseUrl, port, env = {} }) {
+  const child = spawn(process.execPath, [path.join(checkout, 'apps/api/dist/main.js')], {
+    env: {
+      ...process.env,
+      RESPONSE_CACHE_MAX_BYTES: undefined,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SEED_SAMPLE_POSTS: 'false',
+      IMPORT_WORKER: 'false',
+      GRAPHQL_IDE: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, ready: waitForReady(`http://127.0.0.1:${port}`) };
 }
 
 async function withClient(url, work) {
