@@ -69,7 +69,7 @@ function article(n, authorIds, tagIds) {
     body += `<p>${p}</p>\n`;
   }
   const tags = new Set();
-  for (let k = int(1, 5); tags.size < k; ) tags.add(tagIds[Math.floor(TAGS * rand() * rand())]);
+  for (let k = int(1, 5); tags.size < k;) tags.add(tagIds[Math.floor(TAGS * rand() * rand())]);
   return {
     input: {
       slug: `article-${String(n).padStart(6, '0')}-${process.pid}`,
