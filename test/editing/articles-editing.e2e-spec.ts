@@ -116,6 +116,22 @@ describe('createArticle and updateArticle', () => {
     expect(firstError(byId)).toMatchObject({ code: 'NOT_FOUND', field: 'input.authors.0' });
     expect(firstError(bySlug)).toMatchObject({ code: 'NOT_FOUND', field: 'input.tags.0' });
     expect(await app.get(PrismaService).article.count()).toBe(0);
+
+    // All by id, one missing among existing ones: the links' foreign keys refuse the one write.
+    const [author, tag] = [await createAuthor(app, { slug: 'ana' }), await createTag(app, { slug: 'port' })];
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const input = { title: 'T', slug: 'by-ids', authors: [{ id: author.id }], tags: [{ id: tag.id }, { id: missing }] };
+    const secondTag = await gql(app, CREATE_ARTICLE, { input }, editor);
+    expect(firstError(secondTag)).toMatchObject({ code: 'NOT_FOUND', field: 'input.tags.1' });
+    expect(await app.get(PrismaService).article.count()).toBe(0);
+    const upper = { ...input, tags: [{ id: tag.id.toUpperCase() }], authors: [{ id: author.id.toUpperCase() }] };
+    const created = await gql(app, CREATE_ARTICLE, { input: upper }, editor);
+    expect(created.errors).toBeUndefined();
+    const links = await app.get(PrismaService).article.findUniqueOrThrow({
+      where: { slug: 'by-ids' },
+      select: { authors: { select: { authorId: true } }, tags: { select: { tagId: true } } },
+    });
+    expect(links).toEqual({ authors: [{ authorId: author.id }], tags: [{ tagId: tag.id }] });
   });
 
   it('updates with the current version: new version, re-rendered html, derived excerpt follows the body', async () => {

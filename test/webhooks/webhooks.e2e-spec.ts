@@ -244,6 +244,42 @@ describe('webhooks', () => {
     expect(JSON.parse(resent.body).id).toBe(JSON.parse(r.received[0]!.body).id);
   });
 
+  it('sends a webhook created or enabled later the changes after that, none before, none twice', async () => {
+    const SET_ENABLED = `mutation($id: ID!, $on: Boolean!) { updateWebhook(id: $id, enabled: $on) { enabled } }`;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 500)); // five ticks of the worker
+    const before = await create('Before any webhook');
+    await mutate(app, PUBLISH, { id: before.id }, editor);
+    await pause(); // no webhook: the dispatcher does not read the feed
+    const [r, url] = await receiver();
+    const hook = await webhook(url);
+    const first = await create('After the webhook');
+    await mutate(app, PUBLISH, { id: first.id }, editor);
+    await received(r, 1);
+
+    // Disabled (the only one: the dispatcher stops), then changes, then enabled again.
+    await mutate(app, SET_ENABLED, { id: hook.id, on: false }, admin);
+    await update(app, first.id, { title: 'While disabled' }, editor);
+    await pause();
+    await mutate(app, SET_ENABLED, { id: hook.id, on: true }, admin);
+    const [r2, url2] = await receiver();
+    await update(app, first.id, { title: 'Enabled again' }, editor);
+    await received(r, 2);
+    // A second webhook created while the first is enabled starts from its own creation too.
+    await webhook(url2);
+    await update(app, before.id, { title: 'With two webhooks' }, editor);
+    await received(r2, 1);
+    await received(r, 3);
+    await pause(); // nothing more, nothing twice
+
+    const seen = (x: Receiver) => x.bodies().map((b) => `${b.event} ${b.article.id} v${b.article.version}`);
+    expect(seen(r)).toEqual([
+      `article.published ${first.id} v2`,
+      `article.updated ${first.id} v4`,
+      `article.updated ${before.id} v3`,
+    ]);
+    expect(seen(r2)).toEqual([`article.updated ${before.id} v3`]);
+  });
+
   it('fires a scheduled publication at its time, not when it was scheduled', async () => {
     const [r, url] = await receiver();
     await webhook(url);

@@ -45,6 +45,34 @@ export async function resolveTagIds(db: Queryable, refs: TagRefInput[], field: s
   );
 }
 
+/**
+ * The ids of refs that are all given by id, with no lookup: the write's foreign keys check that
+ * they exist, and explainMissingRefs() names the missing one when they refuse. null when a ref
+ * is given by slug (then resolveAuthorIds or resolveTagIds). A UUID is case-insensitive.
+ */
+export function idsWithoutLookup(refs: { id?: string; slug?: string }[], field: string): string[] | null {
+  assertOneKeyEach(refs, field);
+  if (refs.some((r) => r.id == null)) return null;
+  return unique(refs.map((r) => r.id!.toLowerCase()));
+}
+
+/**
+ * After a write linking ids from idsWithoutLookup() was refused by a foreign key of
+ * ArticleAuthor or ArticleTag: NOT_FOUND naming the missing entry, as the lookup would have;
+ * nothing when all exist (one was deleted meanwhile: the write's own CONFLICT stands).
+ */
+export async function explainMissingRefs(
+  db: Queryable,
+  error: unknown,
+  refs: { authors?: AuthorRefInput[]; tags?: TagRefInput[] },
+  field: string,
+): Promise<void> {
+  const constraint = (error as { extensions?: Record<string, unknown> } | null)?.extensions?.['constraint'];
+  if (typeof constraint !== 'string' || !/^Article(Author|Tag)_\w+_fkey$/.test(constraint)) return;
+  await resolveAuthorIds(db, refs.authors ?? [], `${field}.authors`);
+  await resolveTagIds(db, refs.tags ?? [], `${field}.tags`);
+}
+
 function assertOneKeyEach(refs: { id?: string; slug?: string }[], field: string): void {
   const both = refs.findIndex((r) => r.id != null && r.slug != null);
   if (both >= 0) throw new BadUserInputError('Give an id or a slug, not both', `${field}.${both}`);

@@ -53,7 +53,8 @@ export class ArticleChangesRepository {
   /**
    * The bookkeeping row, locked for this transaction: the check and the dispatcher run in one
    * process at a time, however many run them. A new row starts the dispatcher at the beginning
-   * of the log: changes made before any worker ran are dispatched to the webhooks of the day.
+   * of the log; the first webhook created moves it to the newest change (startAtNewChangesIfIdle),
+   * so changes made after it and before any worker ran are dispatched when one does.
    */
   async lockCursor(client: SqlClient): Promise<{ scheduledCheckedAt: Date; dispatchedChangeId: string }> {
     await client.query(
@@ -64,6 +65,27 @@ export class ArticleChangesRepository {
       `SELECT "scheduledCheckedAt", "dispatchedChangeId"::text AS "dispatchedChangeId" FROM "ChangeCursor" WHERE id = 1 FOR UPDATE`,
     );
     return rows[0]!;
+  }
+
+  /**
+   * Called before a webhook is created or enabled. While no webhook is enabled the dispatcher
+   * does not read the feed (WebhookDispatcher.dispatch), so the cursor stays where it was: the
+   * first webhook enabled since then moves it to the newest change, and receives the changes
+   * committed from now on (each gets a higher id: ids follow commit order), none from before.
+   * With another webhook enabled the dispatcher keeps the cursor current and it is left alone.
+   */
+  startAtNewChangesIfIdle(exceptWebhookId?: string): Promise<void> {
+    return this.sql.transaction(
+      async (client) => {
+        await this.lockCursor(client);
+        await client.query(
+          `UPDATE "ChangeCursor" SET "dispatchedChangeId" = GREATEST("dispatchedChangeId", (SELECT coalesce(max(id), 0) FROM "ArticleChange"))
+            WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM "Webhook" WHERE enabled AND id IS DISTINCT FROM $1::uuid)`,
+          [exceptWebhookId ?? null],
+        );
+      },
+      () => false,
+    );
   }
 
   async markDispatched(client: SqlClient, changeId: string): Promise<void> {

@@ -1,4 +1,10 @@
-import type { SqlClient } from '@pressroom/database';
+import type { SqlClient, SqlPool } from '@pressroom/database';
+
+/** Whether any webhook is enabled: with none, the feed need not be read (see WebhookDispatcher.dispatch). */
+export async function anyEnabled(db: Pick<SqlPool, 'query'>): Promise<boolean> {
+  const { rows } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Webhook" WHERE enabled) AS any`);
+  return rows[0]!.any;
+}
 
 /** The enabled webhooks and the events each wants, oldest first. */
 export async function subscribers(client: SqlClient): Promise<{ id: string; events: string[] }[]> {

@@ -4,7 +4,7 @@ import { SqlPool } from '@pressroom/database';
 import { ArticleChangesRepository, type ArticleChangeRow } from '../changes/article-changes.repository.js';
 import { eventOf } from '../webhooks/webhook-events.js';
 import { DeliveriesRepository, type NewDelivery } from './deliveries.repository.js';
-import { redirectsOf, subscribers } from './dispatch-sources.repository.js';
+import { anyEnabled, redirectsOf, subscribers } from './dispatch-sources.repository.js';
 
 /** Changes turned into deliveries per transaction. */
 const DISPATCH_BATCH = 500;
@@ -23,8 +23,14 @@ export class WebhookDispatcher {
     private readonly deliveries: DeliveriesRepository,
   ) {}
 
-  /** How many changes were dispatched (DISPATCH_BATCH at most). */
-  dispatch(): Promise<number> {
+  /**
+   * How many changes were dispatched (DISPATCH_BATCH at most). With no webhook enabled, none and
+   * nothing read: the cursor stays, and the next webhook enabled moves it to the newest change
+   * (ArticleChangesRepository.startAtNewChangesIfIdle). Under steady edits this loop runs
+   * without pause, so its statements were about one per edit for nothing (issue 15).
+   */
+  async dispatch(): Promise<number> {
+    if (!(await anyEnabled(this.sql))) return 0;
     return this.sql.transaction(
       async (client) => {
         const cursor = await this.changes.lockCursor(client);

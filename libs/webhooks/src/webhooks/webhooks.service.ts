@@ -11,6 +11,7 @@ import {
   type Env,
 } from '@pressroom/common';
 import { PrismaService, type Webhook } from '@pressroom/database';
+import { ArticleChangesRepository } from '../changes/article-changes.repository.js';
 import { DeliveriesRepository, type DeliveryRow } from '../delivery/deliveries.repository.js';
 import { assertDeliverable } from '../delivery/http-delivery.js';
 import { generateWebhookSecret } from '../delivery/signature.js';
@@ -27,6 +28,7 @@ export class WebhooksService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly deliveries: DeliveriesRepository,
+    private readonly changes: ArticleChangesRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -42,9 +44,12 @@ export class WebhooksService {
 
   async create(args: CreateWebhookArgs): Promise<{ webhook: WebhookInfo; secret: string }> {
     const secret = generateWebhookSecret();
+    const url = this.checkedUrl(args.url);
+    // Before the row exists, so the dispatcher cannot send it changes older than itself.
+    await this.changes.startAtNewChangesIfIdle();
     const { secret: _secret, ...webhook } = await this.prisma.webhook.create({
       data: {
-        url: this.checkedUrl(args.url),
+        url,
         events: [...new Set(args.events)],
         description: args.description ?? null,
         secret,
@@ -54,7 +59,8 @@ export class WebhooksService {
   }
 
   async update(args: UpdateWebhookArgs): Promise<WebhookInfo> {
-    await this.get(args.id);
+    const before = await this.get(args.id);
+    if (args.enabled === true && !before.enabled) await this.changes.startAtNewChangesIfIdle(args.id);
     return this.prisma.webhook.update({
       where: { id: args.id },
       omit: OMIT_SECRET,
