@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import parseFiles, { hashFiles } from './parse.worker.js';
+import hashFiles from './hash.worker.js';
+import parseFiles from './parse.worker.js';
 import type { HashTaskResult, ParsedFile, ParseTask, ParseTaskResult } from './parse-task.js';
 
 /** Milliseconds a thread may spend on one file unless told otherwise (IMPORT_FILE_TIME_BUDGET_MS). */
@@ -23,15 +24,19 @@ const logger = new Logger('ParsePool');
  */
 export class ParsePool {
   private readonly pool: Piscina | null;
+  private readonly parseWorker: string | null;
 
   constructor(
     threads = availableParallelism(),
     private readonly fileBudgetMs = DEFAULT_FILE_TIME_BUDGET_MS,
   ) {
-    const filename = workerFile();
+    const filename = workerFile('hash.worker');
+    this.parseWorker = workerFile('parse.worker');
     this.pool =
-      threads > 0 && filename
+      threads > 0 && filename && this.parseWorker
         ? new Piscina({
+            // Threads start on the light hashing module; each loads the parser with its first
+            // parse task (see hash.worker.ts).
             filename,
             maxThreads: threads,
             minThreads: threads,
@@ -47,8 +52,8 @@ export class ParsePool {
 
   /** Reads and parses the task's files; a file over its budget or killing its thread fails alone. */
   async parse(task: ParseTask): Promise<ParseTaskResult> {
-    if (!this.pool || !task.files.length) return parseFiles(task);
-    const run = await this.runTimed(this.pool, task);
+    if (!this.pool || !this.parseWorker || !task.files.length) return parseFiles(task);
+    const run = await this.runTimed(this.pool, this.parseWorker, task);
     if ('results' in run) return run.results;
     const { files } = task;
     if (run.timedOut !== null) {
@@ -66,7 +71,7 @@ export class ParsePool {
 
   /** Reads and hashes the task's files. */
   hash(task: ParseTask): Promise<HashTaskResult> {
-    return this.pool ? this.pool.run(task, { name: 'hashFiles' }) : Promise.resolve(hashFiles(task));
+    return this.pool ? this.pool.run(task) : Promise.resolve(hashFiles(task));
   }
 
   async close(): Promise<void> {
@@ -79,6 +84,7 @@ export class ParsePool {
    */
   private async runTimed(
     pool: Piscina,
+    filename: string,
     task: ParseTask,
   ): Promise<{ results: ParseTaskResult } | { timedOut: number | null; error: unknown }> {
     const { port1, port2 } = new MessageChannel();
@@ -93,7 +99,7 @@ export class ParsePool {
     try {
       const results = (await pool.run(
         { ...task, progress: port2 },
-        { transferList: [port2], signal: abort.signal },
+        { filename, transferList: [port2], signal: abort.signal },
       )) as ParseTaskResult;
       return { results };
     } catch (error) {
@@ -125,10 +131,10 @@ function crashFailure(path: string, error: unknown): ParsedFile {
   };
 }
 
-function workerFile(): string | null {
+function workerFile(name: 'hash.worker' | 'parse.worker'): string | null {
   const here = fileURLToPath(import.meta.url);
   const built = here.endsWith('.ts')
-    ? here.replace(/\/src\/parsing\/parse-pool\.ts$/, '/dist/parsing/parse.worker.js')
-    : here.replace(/parse-pool\.js$/, 'parse.worker.js');
+    ? here.replace(/\/src\/parsing\/parse-pool\.ts$/, `/dist/parsing/${name}.js`)
+    : here.replace(/parse-pool\.js$/, `${name}.js`);
   return existsSync(built) ? built : null;
 }
