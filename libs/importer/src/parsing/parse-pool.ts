@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import hashFiles from './hash.worker.js';
 import parseFiles from './parse.worker.js';
-import type { HashTaskResult, ParsedFile, ParseTask, ParseTaskResult } from './parse-task.js';
+import {
+  fileStarted,
+  newFileClock,
+  type HashTaskResult,
+  type ParsedFile,
+  type ParseTask,
+  type ParseTaskResult,
+} from './parse-task.js';
 
 /** Milliseconds a thread may spend on one file unless told otherwise (IMPORT_FILE_TIME_BUDGET_MS). */
 export const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
@@ -79,37 +85,42 @@ export class ParsePool {
   }
 
   /**
-   * Runs the task with a timer per file, started when the thread reports starting that file
-   * (not when the task is queued), and aborts the task once a file overruns.
+   * Runs the task with a budget per file, counted from when the thread says it started that
+   * file (not when the task is queued), and aborts the task once a file overruns. The thread
+   * says so in shared memory (see FileClock), checked a few times per budget: a message per
+   * file cost both threads a wake-up and the main thread two timers per file.
    */
   private async runTimed(
     pool: Piscina,
     filename: string,
     task: ParseTask,
   ): Promise<{ results: ParseTaskResult } | { timedOut: number | null; error: unknown }> {
-    const { port1, port2 } = new MessageChannel();
+    const clock = newFileClock();
     const abort = new AbortController();
     let current: number | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    port1.on('message', (index: number) => {
-      clearTimeout(timer);
-      current = index;
-      timer = setTimeout(() => abort.abort(), this.fileBudgetMs);
-    });
+    const check = setInterval(
+      () => {
+        const started = fileStarted(clock);
+        if (started && Date.now() - started.at > this.fileBudgetMs) {
+          current = started.index;
+          abort.abort();
+        }
+      },
+      Math.max(1, Math.min(CHECK_MS, this.fileBudgetMs / 10)),
+    );
     try {
-      const results = (await pool.run(
-        { ...task, progress: port2 },
-        { filename, transferList: [port2], signal: abort.signal },
-      )) as ParseTaskResult;
+      const results = (await pool.run({ ...task, clock }, { filename, signal: abort.signal })) as ParseTaskResult;
       return { results };
     } catch (error) {
       return { timedOut: abort.signal.aborted ? current : null, error };
     } finally {
-      clearTimeout(timer);
-      port1.close();
+      clearInterval(check);
     }
   }
 }
+
+/** How often, at most, a running task's current file is checked against its budget. */
+const CHECK_MS = 100;
 
 function timeoutFailure(path: string, budgetMs: number): ParsedFile {
   return {

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { importColumns } from '@pressroom/content/search-index';
 import { FRONTMATTER_LIMITS, parsePost } from '@pressroom/frontmatter';
-import type { ParseTask, ParseTaskResult } from './parse-task.js';
+import { startFile, type ParseTask, type ParseTaskResult } from './parse-task.js';
 
 export { default as hashFiles } from './hash.worker.js';
 
@@ -14,7 +14,7 @@ export { default as hashFiles } from './hash.worker.js';
 /** Parses each file; a file that cannot be read fails with why. */
 export default function parseFiles(task: ParseTask): ParseTaskResult {
   return task.files.map(({ path, file }, index) => {
-    task.progress?.postMessage(index);
+    if (task.clock) startFile(task.clock, index);
     let bytes: Buffer;
     let fd: number | null = null;
     try {
