@@ -10,13 +10,15 @@
 //
 //   node bench/import/run.mjs [--n 10000]... [--shape mixed|archive] [--size 200k]
 //                             [--corpus [dir]] [--runs 1] [--baseline <worktree>] [--no-floor]
+//                             [--db-prefix pressroom_bench_]
 //
 // --shape archive: the real-archive-shaped set (5 KB Chinese news, 2.2% repeating a `from:`).
 // --size: every generated post that many bytes (± 10%), e.g. --size 200k for the memory bound.
 // --corpus: also the repository's corpus (default ../shared/corpus), read where it is.
 // --baseline: a worktree with its own build (e.g. `git worktree add /tmp/base ba69096`).
 // Uses DATABASE_URL's server when set (a new database per run), else the machine's PostgreSQL
-// at 127.0.0.1:5432. Not part of `npm test`.
+// at 127.0.0.1:5432; the databases are named `pressroom_bench_…`, or with --db-prefix's prefix.
+// Not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -43,6 +45,7 @@ const corpus = args.includes('--corpus')
   : null;
 const baseline = option('--baseline', null);
 const withFloor = !args.includes('--no-floor');
+const dbPrefix = option('--db-prefix', 'pressroom_bench_');
 const server = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 function bytesOf(text) {
@@ -160,7 +163,7 @@ function migrate(build, url) {
 
 /** A new database for one measurement, dropped afterwards. */
 async function withDatabase(label, fn) {
-  const db = `pressroom_bench_${label}_${Date.now()}`;
+  const db = `${dbPrefix}${label}_${Date.now()}`;
   await admin(`CREATE DATABASE ${db}`);
   const url = Object.assign(new URL(server), { pathname: `/${db}` }).toString();
   try {

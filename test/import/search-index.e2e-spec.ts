@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { PrismaService } from '@pressroom/database';
+import { DatabasePool, PrismaService } from '@pressroom/database';
 import { createTestApp } from '../support/create-test-app.js';
 import { importPaths } from '../support/imports.js';
 import { post, tempFolder } from '../support/temp-folder.js';
 
 // Issue 15: import batches merge their search-index entries at once through the GIN pending
-// list, switched on and off inside the batch's transaction. When the job reports succeeded,
-// every article is in the indexes proper (nothing left pending) and the switch is off again.
+// list, switched on in a short statement of its own and off when the job ends. When the job
+// reports succeeded, every article is in the indexes proper (nothing left pending) and the
+// switch is off again.
 const INDEXES = ['Article_searchVector_idx', 'Article_searchTitleVector_idx'];
 
 function posts(): Record<string, string> {
@@ -74,4 +75,35 @@ describe('import search index in bulk', () => {
     },
     120_000,
   );
+
+  // The switch takes an ACCESS EXCLUSIVE lock on the index, which a reader's open transaction on
+  // "Article" holds off (and which would hold off every read of articles while it waits or is
+  // held). Taken inside each batch's transaction, an import waited for such a reader, here until
+  // its 5-minute statement timeout, and held the API's reads for each whole batch.
+  it('does not wait for a reader of articles: the batches then insert their entries one by one', async () => {
+    process.env.IMPORT_BYTES_IN_FLIGHT = String(40 * 1024);
+    const app = await createTestApp();
+    const reader = await app.get(DatabasePool).primary.connect();
+    try {
+      await reader.query('BEGIN');
+      await reader.query(`SELECT count(*) FROM "Article" WHERE "searchVector" @@ to_tsquery('english', 'harbour')`);
+      const report = await importPaths(app, [await tempFolder(posts())]);
+      expect(report.status).toBe('succeeded');
+      expect(report.counts.created).toBe(40);
+      await reader.query('COMMIT');
+      expect(await indexState(app)).toEqual({
+        options: [
+          ['Article_searchTitleVector_idx', ['fastupdate=off']],
+          ['Article_searchVector_idx', ['fastupdate=off']],
+        ],
+        pending: [0, 0],
+        found: { body: 40, title: 40 },
+      });
+    } finally {
+      await reader.query('ROLLBACK').catch(() => undefined);
+      reader.release();
+      delete process.env.IMPORT_BYTES_IN_FLIGHT;
+      await app.close();
+    }
+  }, 60_000);
 });

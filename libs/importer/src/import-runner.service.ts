@@ -5,8 +5,10 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import {
   ArticleImportService,
-  bulkIndexBegin,
-  bulkIndexEnd,
+  bulkIndexMerge,
+  bulkIndexOff,
+  bulkIndexOn,
+  bulkIndexPrepare,
   duplicateWarning,
   type ImportedPost,
   type ImportedPostResult,
@@ -167,6 +169,21 @@ export class ImportRunner implements OnModuleDestroy {
     }
   }
 
+  /**
+   * When a job ends: switches the search indexes' pending lists off again (batches switch them
+   * on, see bulkIndexOn()). Left on when the switch cannot have its lock in time (another
+   * job's batch is writing): that job's end switches them off.
+   */
+  async endBulkIndex(jobId: string): Promise<void> {
+    if (!this.bulkIndex) return;
+    const off = await bulkIndexOff(this.sql).catch((error: unknown) => {
+      this.logger.warn(`import ${jobId}: could not switch the search indexes' pending lists off: ${String(error)}`);
+      return true; // the next job's end tries again
+    });
+    if (!off)
+      this.logger.warn(`import ${jobId}: the search indexes' pending lists stay on (another import is writing)`);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool?.close();
   }
@@ -311,6 +328,8 @@ export class ImportRunner implements OnModuleDestroy {
     if (!posts.length) return [];
     const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
     try {
+      // The batch's search vectors go into the indexes in one merge (see bulkIndexOn()).
+      const bulk = !job.dryRun && this.bulkIndex && (await bulkIndexOn(this.sql));
       return await this.sql.transaction(async (tx) => {
         // No wait for the WAL flush at each batch's commit: a batch a crash loses was not
         // recorded as done either (its report commits with it), so a resumed job writes it
@@ -320,13 +339,12 @@ export class ImportRunner implements OnModuleDestroy {
         // A longer statement timeout than the API's: one multi-row INSERT of a batch of long
         // posts may legitimately outlast a request's budget on a busy server.
         await setBatchSettings(tx, `${BATCH_STATEMENT_TIMEOUT_MS}ms`);
-        // The batch's search vectors go into the indexes in one merge (see bulkIndexBegin()).
-        if (this.bulkIndex) await bulkIndexBegin(tx);
+        if (bulk) await bulkIndexPrepare(tx);
         const written = await this.articles.importBatch(tx, posts, actor, (ids) =>
           this.jobs.writtenArticles(tx, job.id, ids),
         );
         if (job.dryRun) throw new DryRunRollback(written);
-        if (this.bulkIndex) await bulkIndexEnd(tx);
+        if (bulk) await bulkIndexMerge(tx);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
         return results;

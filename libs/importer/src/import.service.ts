@@ -157,6 +157,7 @@ export class ImportService implements OnApplicationBootstrap {
       return this.jobs.fail(job.id, `${error.code}: ${error.message}`);
     } finally {
       this.progress.forget(job.id);
+      await this.runner.endBulkIndex(job.id);
       await rm(temp, { recursive: true, force: true });
     }
   }
@@ -185,12 +186,14 @@ export class ImportService implements OnApplicationBootstrap {
     this.logger.error(`import ${jobId} failed: a step failed every attempt: ${(error as Error).message}`);
     await this.jobs.failIfRunning(jobId, `IMPORT_STEP_FAILED: ${reason}`);
     await this.staging.discard(jobId);
+    await this.runner.endBulkIndex(jobId);
   }
 
   private async finish(jobId: string): Promise<void> {
     const job = await this.jobs.finishIfComplete(jobId);
     if (['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.status)) {
       await this.staging.discard(jobId);
+      await this.runner.endBulkIndex(jobId);
       this.progress.forget(jobId);
       this.logEnd(job);
     } else if (job.status === 'RUNNING' && this.progress.due(jobId)) {

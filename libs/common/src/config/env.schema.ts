@@ -104,7 +104,7 @@ export class Env {
 
   /**
    * Import batches put their search-index entries in the GIN pending list and merge it before
-   * they commit (switched on and off inside the batch's transaction), instead of one index
+   * they commit (switched on when a batch starts, off when the job ends), instead of one index
    * insertion per article; false inserts them one by one.
    */
   @Transform(toBoolean)

@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import parseFiles, { hashFiles } from './parse.worker.js';
-import type { HashTaskResult, ParsedFile, ParseTask, ParseTaskResult } from './parse-task.js';
+import hashFiles from './hash.worker.js';
+import parseFiles from './parse.worker.js';
+import {
+  fileStarted,
+  newFileClock,
+  type HashTaskResult,
+  type ParsedFile,
+  type ParseTask,
+  type ParseTaskResult,
+} from './parse-task.js';
 
 /** Milliseconds a thread may spend on one file unless told otherwise (IMPORT_FILE_TIME_BUDGET_MS). */
 export const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
@@ -23,15 +30,19 @@ const logger = new Logger('ParsePool');
  */
 export class ParsePool {
   private readonly pool: Piscina | null;
+  private readonly parseWorker: string | null;
 
   constructor(
     threads = availableParallelism(),
     private readonly fileBudgetMs = DEFAULT_FILE_TIME_BUDGET_MS,
   ) {
-    const filename = workerFile();
+    const filename = workerFile('hash.worker');
+    this.parseWorker = workerFile('parse.worker');
     this.pool =
-      threads > 0 && filename
+      threads > 0 && filename && this.parseWorker
         ? new Piscina({
+            // Threads start on the light hashing module; each loads the parser with its first
+            // parse task (see hash.worker.ts).
             filename,
             maxThreads: threads,
             minThreads: threads,
@@ -47,8 +58,8 @@ export class ParsePool {
 
   /** Reads and parses the task's files; a file over its budget or killing its thread fails alone. */
   async parse(task: ParseTask): Promise<ParseTaskResult> {
-    if (!this.pool || !task.files.length) return parseFiles(task);
-    const run = await this.runTimed(this.pool, task);
+    if (!this.pool || !this.parseWorker || !task.files.length) return parseFiles(task);
+    const run = await this.runTimed(this.pool, this.parseWorker, task);
     if ('results' in run) return run.results;
     const { files } = task;
     if (run.timedOut !== null) {
@@ -66,7 +77,7 @@ export class ParsePool {
 
   /** Reads and hashes the task's files. */
   hash(task: ParseTask): Promise<HashTaskResult> {
-    return this.pool ? this.pool.run(task, { name: 'hashFiles' }) : Promise.resolve(hashFiles(task));
+    return this.pool ? this.pool.run(task) : Promise.resolve(hashFiles(task));
   }
 
   async close(): Promise<void> {
@@ -74,36 +85,42 @@ export class ParsePool {
   }
 
   /**
-   * Runs the task with a timer per file, started when the thread reports starting that file
-   * (not when the task is queued), and aborts the task once a file overruns.
+   * Runs the task with a budget per file, counted from when the thread says it started that
+   * file (not when the task is queued), and aborts the task once a file overruns. The thread
+   * says so in shared memory (see FileClock), checked a few times per budget: a message per
+   * file cost both threads a wake-up and the main thread two timers per file.
    */
   private async runTimed(
     pool: Piscina,
+    filename: string,
     task: ParseTask,
   ): Promise<{ results: ParseTaskResult } | { timedOut: number | null; error: unknown }> {
-    const { port1, port2 } = new MessageChannel();
+    const clock = newFileClock();
     const abort = new AbortController();
     let current: number | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    port1.on('message', (index: number) => {
-      clearTimeout(timer);
-      current = index;
-      timer = setTimeout(() => abort.abort(), this.fileBudgetMs);
-    });
+    const check = setInterval(
+      () => {
+        const started = fileStarted(clock);
+        if (started && Date.now() - started.at > this.fileBudgetMs) {
+          current = started.index;
+          abort.abort();
+        }
+      },
+      Math.max(1, Math.min(CHECK_MS, this.fileBudgetMs / 10)),
+    );
     try {
-      const results = (await pool.run(
-        { ...task, progress: port2 },
-        { transferList: [port2], signal: abort.signal },
-      )) as ParseTaskResult;
+      const results = (await pool.run({ ...task, clock }, { filename, signal: abort.signal })) as ParseTaskResult;
       return { results };
     } catch (error) {
       return { timedOut: abort.signal.aborted ? current : null, error };
     } finally {
-      clearTimeout(timer);
-      port1.close();
+      clearInterval(check);
     }
   }
 }
+
+/** How often, at most, a running task's current file is checked against its budget. */
+const CHECK_MS = 100;
 
 function timeoutFailure(path: string, budgetMs: number): ParsedFile {
   return {
@@ -125,10 +142,10 @@ function crashFailure(path: string, error: unknown): ParsedFile {
   };
 }
 
-function workerFile(): string | null {
+function workerFile(name: 'hash.worker' | 'parse.worker'): string | null {
   const here = fileURLToPath(import.meta.url);
   const built = here.endsWith('.ts')
-    ? here.replace(/\/src\/parsing\/parse-pool\.ts$/, '/dist/parsing/parse.worker.js')
-    : here.replace(/parse-pool\.js$/, 'parse.worker.js');
+    ? here.replace(/\/src\/parsing\/parse-pool\.ts$/, `/dist/parsing/${name}.js`)
+    : here.replace(/parse-pool\.js$/, `${name}.js`);
   return existsSync(built) ? built : null;
 }

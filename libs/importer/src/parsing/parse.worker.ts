@@ -1,7 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { importColumns } from '@pressroom/content/search-index';
-import { contentHash, FRONTMATTER_LIMITS, parsePost } from '@pressroom/frontmatter';
-import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js';
+import { FRONTMATTER_LIMITS, parsePost } from '@pressroom/frontmatter';
+import { startFile, type ParseTask, type ParseTaskResult } from './parse-task.js';
+
+export { default as hashFiles } from './hash.worker.js';
 
 // Runs in worker threads: reading, hashing, parsing, rendering, the search document and the
 // encoding of the large column values are CPU-bound, so they use every core instead of the
@@ -12,7 +14,7 @@ import type { HashTaskResult, ParseTask, ParseTaskResult } from './parse-task.js
 /** Parses each file; a file that cannot be read fails with why. */
 export default function parseFiles(task: ParseTask): ParseTaskResult {
   return task.files.map(({ path, file }, index) => {
-    task.progress?.postMessage(index);
+    if (task.clock) startFile(task.clock, index);
     let bytes: Buffer;
     let fd: number | null = null;
     try {
@@ -40,15 +42,4 @@ function tooLarge(path: string, size: number): ParseTaskResult[number] {
     ok: false,
     error: { path, line: null, code: 'FILE_TOO_LARGE', message: `file is ${size} bytes, more than the ${max} allowed` },
   };
-}
-
-/** The hash a post would get from parseFiles(), without parsing: what a re-import compares. */
-export function hashFiles(task: ParseTask): HashTaskResult {
-  return task.files.map(({ path, file }) => {
-    try {
-      return { path, contentHash: contentHash(readFileSync(file), path, task.timeZone, task.defaultStatus) };
-    } catch (error) {
-      return { path, unreadable: `UNREADABLE_FILE: ${(error as Error).message}` };
-    }
-  });
 }
