@@ -1,5 +1,5 @@
 import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestListener } from '@apollo/server';
-import { buildSchema, getOperationAST, GraphQLError, parse } from 'graphql';
+import { buildSchema, getOperationAST, type GraphQLError, parse } from 'graphql';
 import { queryCostPlugin } from './query-cost.plugin.js';
 
 const schema = buildSchema(`
