@@ -40,6 +40,43 @@ describe('updateArticle under concurrency', () => {
     ]);
   });
 
+  it('answers title-only updates (one statement, no read first) as any other: one winner, CONFLICT, same title', async () => {
+    const editor = await createToken(app, 'EDITOR');
+    const article = await createViaApi(app, editor, { title: 'Contended', body: 'v1' });
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: `Writer ${i}` }, v: 1 }, editor),
+      ),
+    );
+    const winners = responses.filter((r) => !r.errors);
+    const winner = winners[0]!.data!.updateArticle;
+    // The same title again (trimmed as stored): the general path's answer, a new version.
+    const same = await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: article.id, input: { title: ` ${winner.title} ` }, v: 2 },
+      editor,
+    );
+    const stale = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Late' }, v: 1 }, editor);
+
+    expect(winners).toHaveLength(1);
+    expect(winner).toMatchObject({ version: 2, body: 'v1' });
+    expect(responses.filter((r) => r.errors).map((r) => firstError(r))).toEqual(
+      Array(19).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })),
+    );
+    expect(same.errors).toBeUndefined();
+    expect(same.data!.updateArticle).toMatchObject({ version: 3, title: winner.title });
+    expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 3, expectedVersion: 1 });
+    const revisions = await app
+      .get(PrismaService)
+      .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
+    expect(revisions.map((r) => [r.version, r.action, (r.snapshot as any).title])).toEqual([
+      [1, 'create', 'Contended'],
+      [2, 'update', winner.title],
+    ]);
+  });
+
   it('applies concurrent updates that each carry the version they read, one after another', async () => {
     const editor = await createToken(app, 'EDITOR');
     const article = await createViaApi(app, editor, { title: 'Queue' });

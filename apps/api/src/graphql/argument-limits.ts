@@ -32,6 +32,28 @@ export const ARGUMENT_LIMITS = {
 
 type Variables = Readonly<Record<string, unknown>>;
 
+/** Where the operation uses a variable: enough to check its value again without the document. */
+export interface VariableUse {
+  readonly name: string;
+  readonly fieldName: string;
+  readonly type: GraphQLInputType;
+  readonly path: string;
+  readonly depth: number;
+  /** The filter (`*WhereInput`) it sits in, if any: its conditions count towards the cost. */
+  readonly filter: string | null;
+}
+
+/**
+ * The variables of an operation, split by whether the query cost can depend on their values:
+ * page sizes, anything inside a filter, and directive arguments (\@skip, \@include) can; the
+ * rest (a title, an id, a body) are only checked for their limits, use by use (checkVariables).
+ */
+export interface VariablePlan {
+  readonly costNames: readonly string[];
+  readonly otherNames: readonly string[];
+  readonly otherUses: readonly VariableUse[];
+}
+
 /**
  * Checks every argument of the operation, literals and variables alike, in one pass linear in
  * its size: page sizes, list lengths, nesting, filter conditions, and that strings hold no NUL
@@ -45,6 +67,8 @@ export function checkArguments(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Variables,
+  uses?: VariableUse[],
+  costNames?: Set<string>,
 ): Map<FieldNode, number> {
   const defaults = new Map(operation.variableDefinitions?.map((d) => [d.variable.name.value, d.defaultValue]));
   const resolveVariable = (name: string): { raw: unknown } | { ast: ValueNode | undefined } =>
@@ -55,10 +79,13 @@ export function checkArguments(
     document,
     visitWithTypeInfo(typeInfo, {
       OperationDefinition: (node) => (node === operation ? undefined : false),
+      Directive(node) {
+        if (costNames) visit(node, { Variable: (variable) => void costNames.add(variable.name.value) });
+      },
       Field(node) {
         const field = typeInfo.getFieldDef();
         if (!field || !node.arguments?.length) return;
-        const walker = new ArgumentWalker(node.name.value, resolveVariable);
+        const walker = new ArgumentWalker(node.name.value, resolveVariable, uses);
         const values = new Map<string, unknown>();
         for (const argument of node.arguments) {
           const definition = field.args.find((a) => a.name === argument.name.value);
@@ -76,6 +103,50 @@ export function checkArguments(
   return conditions;
 }
 
+/**
+ * checkArguments, also returning which variables the cost depends on and where the others are
+ * used. It throws as checkArguments does, before it has seen every use: no plan then.
+ */
+export function checkArgumentsAndPlan(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+): { conditions: Map<FieldNode, number>; plan: VariablePlan } {
+  const uses: VariableUse[] = [];
+  const costNames = new Set<string>();
+  const conditions = checkArguments(schema, document, operation, variables, uses, costNames);
+  for (const use of uses) {
+    const pageSize = use.depth === 0 && (use.path === 'first' || use.path === 'last');
+    if (pageSize || use.filter !== null || holdsFilter(use.type)) costNames.add(use.name);
+  }
+  const otherUses = uses.filter((use) => !costNames.has(use.name));
+  const otherNames = [...new Set(otherUses.map((use) => use.name))];
+  return { conditions, plan: { costNames: [...costNames], otherNames, otherUses } };
+}
+
+/** Whether a value of this type can hold a filter (`where: $where`), whose conditions cost. */
+function holdsFilter(type: GraphQLInputType, seen = new Set<GraphQLInputObjectType>()): boolean {
+  const named = getNamedType(type);
+  if (!(named instanceof GraphQLInputObjectType) || seen.has(named)) return false;
+  if (named.name.endsWith('WhereInput')) return true;
+  seen.add(named);
+  return Object.values(named.getFields()).some((field) => holdsFilter(field.type, seen));
+}
+
+/**
+ * The checks checkArguments makes on the values of variables the cost does not depend on
+ * (strings, list lengths, nesting), without walking the document: a variable the request
+ * leaves out takes its default, a literal of the document, which the cost's own walk checked.
+ */
+export function checkVariables(uses: readonly VariableUse[], variables: Variables): void {
+  for (const use of uses) {
+    if (!Object.hasOwn(variables, use.name)) continue;
+    const walker = new ArgumentWalker(use.fieldName, () => ({ raw: variables[use.name] }));
+    walker.walkRaw(use.type, variables[use.name], use.path, use.depth, use.filter);
+  }
+}
+
 /** Walks the arguments of one field; a filter's conditions are counted across all of them. */
 class ArgumentWalker {
   conditions = 0;
@@ -83,6 +154,7 @@ class ArgumentWalker {
   constructor(
     private readonly fieldName: string,
     private readonly resolveVariable: (name: string) => { raw: unknown } | { ast: ValueNode | undefined },
+    private readonly uses?: VariableUse[],
   ) {}
 
   /** `first`/`last` as given (null when absent), refused outside 0..maxPageSize. */
@@ -109,6 +181,7 @@ class ArgumentWalker {
   /** Walks a value of `type`, given as a literal (ValueNode) or as a variable's JSON (`raw`). */
   walk(type: GraphQLInputType, node: ValueNode, path: string, depth: number, filter: string | null): void {
     if (node.kind === Kind.VARIABLE) {
+      this.uses?.push({ name: node.name.value, fieldName: this.fieldName, type, path, depth, filter });
       const resolved = this.resolveVariable(node.name.value);
       if ('raw' in resolved) this.walkRaw(type, resolved.raw, path, depth, filter);
       else if (resolved.ast) this.walk(type, resolved.ast, path, depth, filter);
@@ -136,7 +209,7 @@ class ArgumentWalker {
     }
   }
 
-  private walkRaw(type: GraphQLInputType, value: unknown, path: string, depth: number, filter: string | null): void {
+  walkRaw(type: GraphQLInputType, value: unknown, path: string, depth: number, filter: string | null): void {
     if (value == null) return;
     const nullable = getNullableType(type);
     if (nullable instanceof GraphQLList) {

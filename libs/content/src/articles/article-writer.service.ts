@@ -13,6 +13,7 @@ import {
   readArticle,
   recordVersions,
   saveArticle,
+  saveTitle,
   type ArticleEdit,
   type ArticleLinks,
   type CurrentArticle,
@@ -78,6 +79,21 @@ export class ArticleWriter {
         assertVersion((await this.read(id)).article, current.article.version);
       }
     }
+  }
+
+  /**
+   * A new title for the article at `version`, saved in one statement without reading the
+   * article first; null when that statement does not apply (see saveTitle()): then edit().
+   */
+  async saveTitle(
+    id: string,
+    version: number,
+    title: string,
+    actor: string,
+    action: string,
+  ): Promise<ArticleRow | null> {
+    const { words, bigrams } = splitIndexText(title);
+    return saveTitle(this.sql, id, version, title, words, bigrams, actor, action);
   }
 
   /**

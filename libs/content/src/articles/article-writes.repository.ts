@@ -206,6 +206,43 @@ export async function saveArticle(
   return rows[0] ?? null;
 }
 
+/**
+ * A title-only edit in one statement, without the read first (issue 15: the read was one of an
+ * update's two round trips). It applies only when the article is at `version`, the title
+ * changes and the row keeps its body's vector part, which the new title part goes over (as
+ * saveArticle's titleOnly); it stores the replaced state as a revision, as saveArticle does.
+ * null otherwise: the caller then takes the general path, which answers each of those cases
+ * (NOT_FOUND, CONFLICT with the current version, nothing to change, a full search document).
+ */
+export async function saveTitle(
+  db: Queryable,
+  id: string,
+  version: number,
+  title: string,
+  titleWords: string,
+  titleBigrams: Uint8Array,
+  actor: string,
+  action: string,
+): Promise<ArticleRow | null> {
+  const { rows } = await run(
+    db,
+    `WITH old AS (
+       SELECT * FROM "Article" WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
+     ), a AS (
+       UPDATE "Article" SET title = $3,
+         "searchVector" = pressroom_search_title_part($6, $7::tsvector) || "Article"."searchBodyVector",
+         version = version + 1, "updatedAt" = now(), "versionActor" = $4, "versionAction" = $5
+       WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
+       RETURNING ${columnList(ARTICLE_COLUMNS, '"Article"')}
+     ), revision AS (
+       ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
+     )
+     SELECT * FROM a`,
+    [id, version, title, actor, action, titleWords, Buffer.from(titleBigrams)],
+  );
+  return rows[0] ?? null;
+}
+
 /** The editable columns whose value `next` changes. */
 function changedColumns(current: ArticleRow, next: ArticleContent): (typeof EDITABLE_COLUMNS)[number][] {
   return EDITABLE_COLUMNS.filter((column) => {
