@@ -102,8 +102,8 @@ export class SearchRepository {
     // Band i is read when bands 0..i-1 have fewer than `limit` hits after the cursor.
     const gates = [
       sql`TRUE`,
-      sql`(SELECT count(*) FROM b0) < ${limit}`,
-      sql`(SELECT count(*) FROM b0) + (SELECT count(*) FROM b1) < ${limit}`,
+      sql`NOT EXISTS (SELECT 1 FROM b0 OFFSET ${limit - 1})`,
+      sql`NOT EXISTS (SELECT 1 FROM (SELECT 1 FROM b0 UNION ALL SELECT 1 FROM b1) x OFFSET ${limit - 1})`,
     ];
     const band = (i: number) => sql`b${raw(String(i))} AS MATERIALIZED (
       SELECT * FROM (${bands[i]!(gates[i]!)}) s WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
