@@ -1,15 +1,18 @@
 // The API's search statements, timed in the database (issue 14), not part of `npm test`:
 //
 //   npm run build && node bench/api/search-statements.mjs --database pressroom_bench_read_readsdb_1000000
-//     [--words zephyrine,记者] [--rounds 7] [--roots <checkout>,<another checkout>] [--explain]
+//     [--words zephyrine,记者] [--rounds 7] [--repeat 20] [--roots <checkout>,<another checkout>] [--explain]
 //
 // For each word, runs SearchService.search (the built one of each root: this checkout by default)
 // as read-bench's search query does (anonymous, first 20, totalCount and totalCountIsEstimate,
 // the node's id, slug, title and date), through a reader that times every statement it sends.
-// Roots and words alternate round by round, so a before/after pair shares the machine's noise.
-// Prints, per root and word, the median time of a whole search and of each statement (ms), and
+// Roots and words alternate round by round (`repeat` searches each), so a before/after pair
+// shares the machine's noise. Prints, per root and word, the median time of a whole search and
+// of each statement (ms), the median over rounds of the PostgreSQL backend's CPU time per search
+// (from /proc: the database must be on this machine), and
 // with --explain one `EXPLAIN (ANALYZE, BUFFERS)` of each statement first (after a run that warms
 // the connection's caches).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -26,6 +29,7 @@ const database = arg('database', 'pressroom_bench_read_readsdb_1000000');
 const url = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
 const words = arg('words', `${RARE_WORD},${COMMON_WORD}`).split(',');
 const rounds = Number(arg('rounds', 7));
+const repeat = Number(arg('repeat', 20));
 const roots = arg('roots', here).split(',');
 const explain = process.argv.includes('--explain');
 
@@ -89,19 +93,30 @@ if (explain) {
   }
 }
 
-const samples = {}; // root|word -> { whole: [], statements: [[]] }
+// The backend's CPU time (user + system, from /proc: PostgreSQL on this machine), which a busy
+// machine does not inflate as it does wall time; ticks of 10 ms, so read over `repeat` searches.
+const backendPid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+const samples = {}; // root|word -> { whole: [], statements: [[]], cpu: [] }
 for (let round = 0; round < rounds; round++) {
   for (const [r, make] of services.entries()) {
     for (const word of words) {
-      const timings = [];
-      const started = performance.now();
-      const result = await make(timingReader(timings)).search({ query: word, first: 20 }, anonymous, selection, true);
-      const whole = Math.round((performance.now() - started) * 10) / 10;
       const key = `${roots[r]}|${word}`;
-      samples[key] ??= { whole: [], statements: [], totals: new Set() };
-      samples[key].whole.push(whole);
-      timings.forEach((t, i) => (samples[key].statements[i] ??= []).push(t));
-      samples[key].totals.add(`${result.totalCount}${result.totalCountIsEstimate ? ' (estimate)' : ''}`);
+      samples[key] ??= { whole: [], statements: [], cpu: [], totals: new Set() };
+      const cpuBefore = cpuMs();
+      for (let i = 0; i < repeat; i++) {
+        const timings = [];
+        const started = performance.now();
+        const result = await make(timingReader(timings)).search({ query: word, first: 20 }, anonymous, selection, true);
+        samples[key].whole.push(Math.round((performance.now() - started) * 10) / 10);
+        timings.forEach((t, j) => (samples[key].statements[j] ??= []).push(t));
+        samples[key].totals.add(`${result.totalCount}${result.totalCountIsEstimate ? ' (estimate)' : ''}`);
+      }
+      samples[key].cpu.push(Math.round(((cpuMs() - cpuBefore) / repeat) * 100) / 100);
     }
   }
 }
@@ -118,12 +133,13 @@ const report = Object.entries(samples).map(([key, s]) => {
     word,
     totalCount: [...s.totals].join(', '),
     medianMs: median(s.whole),
-    runsMs: s.whole,
+    cpuMs: median(s.cpu),
+    cpuRunsMs: s.cpu,
     statementMedianMs: s.statements.map(median),
   };
 });
 process.stdout.write(`${database}, ${rounds} rounds, medians (ms)\n`);
 for (const r of report)
   process.stdout.write(
-    `${r.root} ${r.word}: search ${r.medianMs} (statements ${r.statementMedianMs.join(' + ')}; runs ${r.runsMs.join(', ')}); totalCount ${r.totalCount}\n`,
+    `${r.root} ${r.word}: search ${r.medianMs} (statements ${r.statementMedianMs.join(' + ')}), PostgreSQL CPU ${r.cpuMs} per search (rounds ${r.cpuRunsMs.join(', ')}); totalCount ${r.totalCount}\n`,
   );

@@ -112,7 +112,7 @@ export class SearchRepository {
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
       WITH probe AS MATERIALIZED (
-        SELECT a.id, a."publishedAt", a."searchTitleVector" @@ ${q} AS "inTitle"
+        SELECT a.id, a."publishedAt", COALESCE(a."searchTitleVector" @@ ${q}, FALSE) AS "inTitle"
         FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter}
         ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${RANKED_HITS + 1}
       ), recent AS MATERIALIZED (
