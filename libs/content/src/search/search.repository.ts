@@ -10,23 +10,36 @@ import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
 import type { ParsedSearch } from './search-query.js';
 
-const { sql } = Prisma;
+const { sql, raw } = Prisma;
 
 export type SearchHitRow = ArticleRow & { score: number };
 
 /**
- * Hits whose body relevance is computed: ranking reads each hit's whole vector (about 15 KB of
- * positions, out of line: some 40 µs each), so a word found in much of a large archive would
+ * Hits whose body relevance is computed: ranking reads each hit's whole vector (about 13 KB of
+ * positions, out of line: some 20-40 µs each), so a word found in much of a large archive would
  * read them all. Older hits still rank by whether their title matches, then by date.
  */
 export const RANKED_HITS = 200;
 
 /**
  * totalCount is exact up to this many hits; beyond it, the planner's estimate of the number of
- * hits (at least one more than this), marked as such (issue 14: counting every hit of a common
- * word was most of a search's cost at 100,000 articles).
+ * hits (at least one more than this), marked as such. It is RANKED_HITS: the statement reads the
+ * most recent RANKED_HITS + 1 hits to rank them anyway, so counting them costs nothing more,
+ * where an exact count to 1,000 read 1,001 vectors for a word in most articles (issue 14: that
+ * was most of a frequent word's search at a million articles).
  */
-export const EXACT_COUNT_LIMIT = 1_000;
+export const EXACT_COUNT_LIMIT = RANKED_HITS;
+
+/**
+ * How many hits the probe is planned for, though it reads RANKED_HITS + 1. The planner costs
+ * `@@` on a row the same whether or not its vector is out of line, and guesses 0.4% of the
+ * articles for any word outside its statistics: planned for 201 hits, it walks the date index
+ * for a word in 200 articles of a million, unpacking 900,000 vectors (50 s). Planned for 1,001
+ * it reads such a word from the GIN index, and walks by date only for a word it knows is
+ * frequent. `planned` is a CTE of its own, planned whole; `probe` reads its first 201 rows, in
+ * its order (a CTE scan reads the rows as its query makes them), which stops a date walk there.
+ */
+const PLANNED_HITS = 1_001;
 
 /** What one page of hits needs: the search, the viewer's filter, the order and the page. */
 export interface HitsQuery {
@@ -41,10 +54,10 @@ export interface HitsQuery {
 }
 
 /**
- * The full-text search statements (see migration add_article_search). Each runs with sequential
- * scans off: for a word in most articles the planner prefers reading the table to the GIN
- * index, not knowing that the scan must then unpack every row's out-of-line vector, ten times
- * slower than the index.
+ * The full-text search statements (see migration add_article_search). Each that reads rows runs
+ * with sequential scans off: for a word in most articles the planner prefers reading the table
+ * to the GIN index, not knowing that the scan must then unpack every row's out-of-line vector,
+ * ten times slower than the index.
  */
 @Injectable()
 export class SearchRepository {
@@ -61,10 +74,13 @@ export class SearchRepository {
   /**
    * One page of hits, each with its score, top-k: no statement reads every hit. The order is
    * score, then recency, where the score is 1 for a title match plus, for the RANKED_HITS most
-   * recent hits only, their rank. So a page is the best take + 1 of three small sets: the
-   * RANKED_HITS most recent hits (ranked), and, of the older ones, the first take + 1 after the
-   * cursor, by date, of those matching in their title (score 1) and of the others (score 0);
-   * each of the last two reads an index in date order and stops.
+   * recent hits only, their rank (below 1). So the hits fall into three bands, each wholly
+   * before the next: title matches (the recent ones ranked, the older ones scoring 1), the
+   * recent hits without a title match (ranked), and the older ones without (score 0). A band is
+   * read only when the ones before it, after the cursor, do not fill the page: ranking reads a
+   * hit's whole vector, and for a word in most articles the recent hits without a title match
+   * (most of the 200) are never on a first page that title matches fill. Paging backwards, the
+   * bands come in the reverse order.
    */
   hits(viewer: Viewer, { parsed, filter, order, values, request, selection, withTotal }: HitsQuery) {
     const after = keysetSql(order, values, request.backward);
@@ -73,41 +89,51 @@ export class SearchRepository {
     // The query is written out each time, not joined from a CTE: the planner then knows how
     // many articles it matches, and reads a word in most of them in date order until it has enough.
     // The title is checked first: it is small and inline, the body's vector is out of line.
-    // Ranks are computed after `recent` is cut at RANKED_HITS: a bitmap scan and sort of a
-    // frequent word's hits would otherwise rank every one of them.
     const q = sql`to_tsquery('pressroom_search', ${parsed.tsquery})`;
-    // `probe`: the most recent hits, as many as the bounded count needs (or RANKED_HITS + 1):
-    // one read serves the count, the ranked set (its first RANKED_HITS) and `few`, whether there
-    // are older hits at all. A rare word's hits come from the GIN index and are sorted; a
-    // common word's from the date index, stopping at the limit. With RANKED_HITS or fewer hits
-    // there are no older ones, and the two walks for them, gated on `few`, are not run (the
-    // planner makes the gate a one-time filter): for a word with no older hits, each walked the
-    // whole date index looking for them (issue 14: a rare word timed out at a million articles).
-    const probeLimit = withTotal ? EXACT_COUNT_LIMIT + 1 : RANKED_HITS + 1;
+    // `probe`: the RANKED_HITS + 1 most recent hits, read once for the bounded count, the ranked
+    // set (its first RANKED_HITS) and `few`, whether there are older hits at all. A rare word's
+    // hits come from the GIN index and are sorted; a common word's from the date index,
+    // stopping at the limit. With RANKED_HITS or fewer hits there are no older ones, and the
+    // walks for them, gated on `few`, are not run (a one-time filter): for a word with no older
+    // hits, each walked the whole date index looking for them (issue 14: a rare word timed out
+    // at a million articles).
     const few = sql`NOT EXISTS (SELECT 1 FROM probe OFFSET ${RANKED_HITS})`;
-    const older = (inTitle: boolean) => sql`
-      (SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
-         WHERE ${inTitle ? sql`` : sql`NOT`} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
+    const not = (inTitle: boolean) => (inTitle ? sql`` : sql`NOT`);
+    const ranked = (inTitle: boolean, gate: Prisma.Sql) => sql`
+      SELECT r.id, r."publishedAt", (${raw(inTitle ? '1' : '0')} + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
+      FROM recent r JOIN "Article" a ON a.id = r.id WHERE ${not(inTitle)} r."inTitle" AND ${gate}`;
+    const older = (inTitle: boolean, gate: Prisma.Sql) => sql`
+      SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
+         WHERE ${not(inTitle)} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
-       WHERE NOT ${few} AND ${after} ORDER BY ${by} LIMIT ${limit})`;
+      WHERE NOT ${few} AND ${gate} AND ${after} ORDER BY ${by} LIMIT ${limit}`;
+    const titleBand = (gate: Prisma.Sql) => sql`${ranked(true, gate)} UNION ALL (${older(true, gate)})`;
+    const bands = [titleBand, (gate: Prisma.Sql) => ranked(false, gate), (gate: Prisma.Sql) => older(false, gate)];
+    if (request.backward) bands.reverse();
+    // Band i is read when bands 0..i-1 have fewer than `limit` hits after the cursor.
+    const gates = [
+      sql`TRUE`,
+      sql`NOT EXISTS (SELECT 1 FROM b0 OFFSET ${limit - 1})`,
+      sql`NOT EXISTS (SELECT 1 FROM (SELECT 1 FROM b0 UNION ALL SELECT 1 FROM b1) x OFFSET ${limit - 1})`,
+    ];
+    const band = (i: number) => sql`b${raw(String(i))} AS MATERIALIZED (
+      SELECT * FROM (${bands[i]!(gates[i]!)}) s WHERE ${after} ORDER BY ${by} LIMIT ${limit})`;
     const total = withTotal ? sql`, (SELECT count(*)::int FROM probe) AS total` : sql``;
     const byDate = sql`"publishedAt" DESC NULLS LAST, id DESC`;
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
       sql`
-      WITH probe AS MATERIALIZED (
-        SELECT a.id, a."publishedAt" FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter}
-        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${probeLimit}
+      WITH planned AS MATERIALIZED (
+        SELECT a.id, a."publishedAt", COALESCE(a."searchTitleVector" @@ ${q}, FALSE) AS "inTitle"
+        FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter}
+        ORDER BY a."publishedAt" DESC NULLS LAST, a.id DESC LIMIT ${PLANNED_HITS}
+      ), probe AS MATERIALIZED (
+        SELECT * FROM planned LIMIT ${RANKED_HITS + 1}
       ), recent AS MATERIALIZED (
-        SELECT id, "publishedAt" FROM probe ORDER BY ${byDate} LIMIT ${RANKED_HITS}
-      ), s AS (
-        SELECT r.id, r."publishedAt",
-          (CASE WHEN a."searchTitleVector" @@ ${q} THEN 1 ELSE 0 END + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
-        FROM recent r JOIN "Article" a ON a.id = r.id
-        UNION ALL ${older(true)}
-        UNION ALL ${older(false)}
-      )
+        SELECT * FROM probe ORDER BY ${byDate} LIMIT ${RANKED_HITS}
+      ), ${band(0)}, ${band(1)}, ${band(2)}
       SELECT ${articleColumns(selection)}, s.score ${total}
-      FROM (SELECT * FROM s WHERE ${after} ORDER BY ${by} LIMIT ${limit}) s
+      FROM (SELECT * FROM (SELECT * FROM b0 UNION ALL SELECT * FROM b1 UNION ALL SELECT * FROM b2) s
+        ORDER BY ${by} LIMIT ${limit}) s
       JOIN "Article" a ON a.id = s.id
       ORDER BY ${by}`,
       viewer,
@@ -123,9 +149,13 @@ export class SearchRepository {
     return row?.count ?? 0;
   }
 
-  /** The planner's estimate of the number of hits (from the search index's statistics). */
+  /**
+   * The planner's estimate of the number of hits (from the search index's statistics). The row
+   * count does not depend on the plan, so this one runs as it is, without the transaction that
+   * turns sequential scans off (one round trip instead of three).
+   */
   async estimate(viewer: Viewer, parsed: ParsedSearch, filter: Prisma.Sql): Promise<number> {
-    const [row] = await this.reader.queryUsingIndexes<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    const [row] = await this.reader.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
       sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article" a
           WHERE a."searchVector" @@ to_tsquery('pressroom_search', ${parsed.tsquery}) AND ${filter}`,
       viewer,

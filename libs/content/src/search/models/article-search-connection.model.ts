@@ -7,10 +7,10 @@ export class ArticleSearchConnection {
   @Field(() => [ArticleSearchEdge]) edges!: ArticleSearchEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, {
-    description: 'How many articles match: exact up to 1,000, an estimate beyond (see totalCountIsEstimate)',
+    description: 'How many articles match: exact up to 200, an estimate beyond (see totalCountIsEstimate)',
   })
   totalCount!: number;
 
-  @Field({ description: 'True when totalCount is an estimate: more than 1,000 articles match' })
+  @Field({ description: 'True when totalCount is an estimate: more than 200 articles match' })
   totalCountIsEstimate!: boolean;
 }
