@@ -10,19 +10,11 @@
 // checkout's build (e.g. a baseline worktree) with this script, so both are measured alike.
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL. BENCH_SERVER_NODE_ARGS passes flags to the API's node (e.g. --cpu-prof).
-import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import {
-  backendCpuMs,
-  backendCpuSpent,
-  freePort,
-  processCpuMs,
-  scratchDatabase,
-  waitForReady,
-} from './update-support.mjs';
+import { backendCpuMs, backendCpuSpent, processCpuMs, startWriteBench } from './update-support.mjs';
 
 const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,43 +77,9 @@ function article(n, authorIds, tagIds) {
 }
 
 if (!option('root')) ensureBuild();
-const database = await scratchDatabase(log);
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  PORT: String(port),
-  SEED_SAMPLE_POSTS: 'false',
-  IMPORT_WORKER: 'false',
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-};
-const cli = (...args) =>
-  execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), ...args], { env, encoding: 'utf8' });
-
-let server;
+const { database, server, prepared, gql, stop } = await startWriteBench(root, log, people);
+const { authorIds, tagIds } = prepared;
 try {
-  cli('migrate');
-  const { authorIds, tagIds } = await people(database.url);
-  const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
-  server = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), path.join(root, 'apps/api/dist/main.js')],
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  await waitForReady(base);
-  const gql = async (query, variables) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-    return body.data;
-  };
-
   let n = 0;
   const batch = async () => {
     const articles = Array.from({ length: BATCH }, () => article(++n, authorIds, tagIds));
@@ -175,9 +133,7 @@ try {
     })}\n`,
   );
 } finally {
-  server?.kill('SIGTERM');
-  if (server) await new Promise((resolve) => server.once('exit', resolve));
-  await database.drop();
+  await stop();
 }
 
 /** peerbench's 50 authors and 300 tags, written directly: the bench is about articles. */

@@ -10,21 +10,12 @@
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL in a temporary folder. Prints one JSON object on stdout; progress goes to stderr.
 // BENCH_SERVER_NODE_ARGS passes flags to the API's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import {
-  backendCpuMs,
-  backendCpuSpent,
-  freePort,
-  processCpuMs,
-  scratchDatabase,
-  transactionCount,
-  waitForReady,
-} from './update-support.mjs';
+import { backendCpuMs, backendCpuSpent, processCpuMs, startWriteBench, transactionCount } from './update-support.mjs';
 
 const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,43 +44,8 @@ const BODY = Array.from({ length: 24 }, (_, i) =>
 ).join('\n\n');
 
 if (!option('root')) ensureBuild();
-const database = await scratchDatabase(log);
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  PORT: String(port),
-  SEED_SAMPLE_POSTS: 'false',
-  IMPORT_WORKER: 'false',
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-};
-const cli = (...args) =>
-  execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), ...args], { env, encoding: 'utf8' });
-
-let server;
+const { database, server, base, token, gql, stop } = await startWriteBench(root, log, configure);
 try {
-  cli('migrate');
-  await configure(database.url);
-  const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
-  server = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), path.join(root, 'apps/api/dist/main.js')],
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  await waitForReady(base);
-
-  const gql = async (query, variables) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
   const pool = [];
   for (let i = 0; i < ARTICLES; i++) {
     const { createArticle } = await gql(CREATE, { input: { title: `Bench article ${i}`, body: BODY } });
@@ -183,9 +139,7 @@ try {
     })}\n`,
   );
 } finally {
-  server?.kill('SIGTERM');
-  if (server) await new Promise((resolve) => server.once('exit', resolve));
-  await database.drop();
+  await stop();
 }
 
 async function configure(url) {

@@ -1,5 +1,5 @@
 // For the API benchmarks: a database of its own, a free port, starting and waiting for the server.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -135,4 +135,58 @@ export async function transactionCount(url) {
     );
     return rows[0].n;
   });
+}
+
+/**
+ * A write benchmark's API: a scratch database migrated by `root`'s CLI and prepared by
+ * `prepare(url)` (rows the bench writes directly), an EDITOR token, and `root`'s API started on it
+ * (BENCH_SERVER_NODE_ARGS passed to its node). `gql` sends a document with the token and returns
+ * its data, throwing on errors; `stop()` ends the server and drops the database.
+ */
+export async function startWriteBench(root, log, prepare) {
+  const database = await scratchDatabase(log);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    SEED_SAMPLE_POSTS: 'false',
+    IMPORT_WORKER: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  const cli = (...args) =>
+    execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), ...args], { env, encoding: 'utf8' });
+  let server;
+  const stop = async () => {
+    server?.kill('SIGTERM');
+    if (server) await new Promise((resolve) => server.once('exit', resolve));
+    await database.drop();
+  };
+  try {
+    cli('migrate');
+    const prepared = await prepare(database.url);
+    const token = cli('token', 'create', '--role', 'EDITOR', '--name', `bench-${process.pid}`).trim().split('\n').pop();
+    server = spawn(
+      process.execPath,
+      [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []), path.join(root, 'apps/api/dist/main.js')],
+      { env, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    await waitForReady(base);
+    const gql = async (query, variables) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+      return body.data;
+    };
+    return { database, server, base, token, prepared, gql, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
