@@ -15,6 +15,18 @@ const SEARCH = `query($q: String!, $first: Int, $after: String, $last: Int, $bef
 
 const day = (iso: string) => new Date(`${iso}T08:00:00Z`);
 
+/** Every hit of `q`, walked from the last page to the first in pages of `last`. */
+async function walkBackward(app: INestApplication, q: string, last: number): Promise<string[]> {
+  const walked: string[] = [];
+  let before: string | null = null;
+  do {
+    const page = await search(app, q, { first: null, last, before });
+    walked.unshift(...slugs(page));
+    before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+  } while (before);
+  return walked;
+}
+
 async function search(app: INestApplication, q: string, variables: Record<string, unknown> = {}, token?: string) {
   const { data, errors } = await gql(app, SEARCH, { q, first: 20, ...variables }, token);
   expect(errors).toBeUndefined();
@@ -165,13 +177,7 @@ describe('search', () => {
       forward.push(...slugs(page));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    const backward: string[] = [];
-    let before: string | null = null;
-    do {
-      const page = await search(app, '阿富汗 OR 美国 OR harbour', { first: null, last: 2, before });
-      backward.unshift(...slugs(page));
-      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
-    } while (before);
+    const backward = await walkBackward(app, '阿富汗 OR 美国 OR harbour', 2);
     expect(total).toBe(5);
     expect(new Set(forward).size).toBe(5);
     expect(backward).toEqual(forward);
@@ -254,14 +260,7 @@ describe('search', () => {
     it('pages through every band of hits in small pages, forwards and backwards', async () => {
       const expected = await reference();
       expect(await walkHarbour(13)).toEqual(expected);
-      const backward: string[] = [];
-      let before: string | null = null;
-      do {
-        const page = await search(app, 'harbour', { first: null, last: 17, before });
-        backward.unshift(...slugs(page));
-        before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
-      } while (before);
-      expect(backward).toEqual(expected);
+      expect(await walkBackward(app, 'harbour', 17)).toEqual(expected);
     });
 
     it('counts exactly up to 200 hits and marks a larger total as an estimate', async () => {
