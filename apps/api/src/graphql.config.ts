@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
-import { enforceFieldVisibility } from '@pressroom/common';
+import { enforceFieldVisibility } from '@pressroom/common/graphql';
 import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type GqlContext } from '@pressroom/content';
 import type { Request } from 'express';
 import { REPO_ROOT, type Env } from './config/index.js';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ConnectionArgs } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { ApiTokensService, type ApiTokenInfo } from './api-tokens.service.js';
 import { CreateApiTokenArgs } from './dto/create-api-token.args.js';
 import { RevokeApiTokenArgs } from './dto/revoke-api-token.args.js';

@@ -1,5 +1,6 @@
 import { cursorValueFits, decodeCursor, encodeCursor, type CursorValueKind } from './cursor.js';
-import { DEFAULT_PAGE_SIZE, type Connection, type ConnectionArgs, type Edge } from './connection.js';
+import type { Connection, ConnectionArgs, Edge } from './connection.js';
+import { DEFAULT_PAGE_SIZE } from './page-size.js';
 import { BadUserInputError } from './errors.js';
 
 /** What a keyset query needs from Relay arguments: direction, size and the cursor's key. */

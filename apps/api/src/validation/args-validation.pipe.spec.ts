@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { ArgsType, InputType } from '@nestjs/graphql';
-import { ConnectionArgs } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsOptional, IsString, Length, Max, MaxLength, ValidateNested } from 'class-validator';
 import { validationError } from '../errors/to-app-error.js';

@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@pressroom/common';
+import { ConnectionType } from '@pressroom/common/graphql';
 import { ApiToken } from './api-token.model.js';
 
 @ObjectType()

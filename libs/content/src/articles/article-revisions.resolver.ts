@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@pressroom/auth';
-import { ConnectionArgs, EditorsOnly } from '@pressroom/common';
+import { ConnectionArgs, EditorsOnly } from '@pressroom/common/graphql';
 import type { Article as ArticleRow } from '@pressroom/database';
 import { actorOf } from '../actor.js';
 import type { GqlContext } from '../context.js';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@pressroom/common';
+import { ConnectionType } from '@pressroom/common/graphql';
 import { ImportItemOutcome } from '@pressroom/database';
 
 registerEnumType(ImportItemOutcome, { name: 'ImportOutcome', description: 'What an import did with one file' });

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@pressroom/auth';
-import { ConnectionArgs, cursorTuple, toConnection, toPageRequest } from '@pressroom/common';
+import { cursorTuple, toConnection, toPageRequest } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { ImportItemOutcome } from '@pressroom/database';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ImportItemConnection } from './import-item.model.js';

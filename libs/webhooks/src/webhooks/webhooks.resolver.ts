@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@pressroom/auth';
-import { ConnectionArgs, type Connection } from '@pressroom/common';
+import { type Connection } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { CreateWebhookArgs } from './dto/create-webhook.args.js';
 import { RedeliverArgs } from './dto/redeliver.args.js';
 import { UpdateWebhookArgs } from './dto/update-webhook.args.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, InputType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionArgs } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { ArticleStatus } from '@pressroom/database';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';

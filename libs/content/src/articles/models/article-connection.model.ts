@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@pressroom/common';
+import { ConnectionType } from '@pressroom/common/graphql';
 import { Article } from './article.model.js';
 
 @ObjectType()

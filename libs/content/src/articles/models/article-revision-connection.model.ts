@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@pressroom/common';
+import { ConnectionType } from '@pressroom/common/graphql';
 import { ArticleRevision } from './article-revision.model.js';
 
 @ObjectType()

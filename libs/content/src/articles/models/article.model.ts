@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArticleStatus, BodyFormat } from '@pressroom/database';
-import { EditorsOnly } from '@pressroom/common';
+import { EditorsOnly } from '@pressroom/common/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { publicFrontMatter } from '../public-front-matter.js';
 

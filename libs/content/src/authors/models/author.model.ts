@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { EditorsOnly } from '@pressroom/common';
+import { EditorsOnly } from '@pressroom/common/graphql';
 
 @ObjectType()
 export class Author {

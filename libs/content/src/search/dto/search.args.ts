@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { ConnectionArgs } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ArticleWhereInput } from '../../articles/dto/articles.args.js';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '@pressroom/common';
+import { PageInfo } from '@pressroom/common/graphql';
 import { ArticleSearchEdge } from './article-search-edge.model.js';
 
 @ObjectType({ description: 'Search hits, best first; ties go to the more recently published' })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ConnectionArgs } from '@pressroom/common';
+import { ConnectionArgs } from '@pressroom/common/graphql';
 import { TagKind } from '@pressroom/database';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MAX_SLUG_LENGTH } from '../../slugs.js';

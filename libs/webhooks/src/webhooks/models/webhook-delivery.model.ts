@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@pressroom/common';
+import { ConnectionType } from '@pressroom/common/graphql';
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',
