@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@pressroom/auth';
 import { ContentModule } from '@pressroom/content';
 import { PrismaModule } from '@pressroom/database';
+import { ImporterGraphqlModule } from '@pressroom/importer/graphql';
 import { WebhooksModule } from '@pressroom/webhooks';
 import type { Logger } from 'pino';
 import { validateEnv } from './config/index.js';
@@ -64,6 +65,7 @@ export class AppModule {
           useClass: GraphqlConfig,
         }),
         ContentModule,
+        ImporterGraphqlModule,
         WebhooksModule,
         HealthModule,
         GraphqlIdeModule,

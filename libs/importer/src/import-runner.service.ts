@@ -12,7 +12,7 @@ import {
   duplicateWarning,
   type ImportedPost,
   type ImportedPostResult,
-} from '@pressroom/content';
+} from '@pressroom/content/import';
 import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { setBatchSettings } from './batch-settings.repository.js';

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ArticlesModule } from '@pressroom/content';
+import { ArticleImportModule } from '@pressroom/content/import';
 import { ExportService } from './export/export.service.js';
-import { ImportItemsService } from './jobs/import-items.service.js';
-import { ImportJobsResolver } from './jobs/import-jobs.resolver.js';
 import { ImportJobsRepository } from './jobs/import-jobs.repository.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
@@ -16,12 +14,10 @@ import { UploadStore } from './staging/upload-store.js';
 
 /** Import jobs: sources, parsing on worker threads, batched writes, the queue. */
 @Module({
-  imports: [ArticlesModule],
+  imports: [ArticleImportModule],
   providers: [
     ImportJobsRepository,
     ImportJobsService,
-    ImportItemsService,
-    ImportJobsResolver,
     ImportRunner,
     ImportQueue,
     ImportService,

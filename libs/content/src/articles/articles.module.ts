@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleEditingService } from './article-editing.service.js';
-import { ArticleImportService } from './article-import.service.js';
+import { ArticleImportModule } from './article-import.module.js';
 import { ArticlePublishingService } from './article-publishing.service.js';
 import { ArticleRelationsResolver } from './article-relations.resolver.js';
 import { ArticleRevisionsResolver } from './article-revisions.resolver.js';
@@ -16,13 +16,13 @@ import { BodyRenderer } from './rendering/body-renderer.service.js';
 import { TagArticlesResolver } from './tag-articles.resolver.js';
 
 @Module({
+  imports: [ArticleImportModule],
   providers: [
     ArticlesService,
     ArticlesResolver,
     ArticleRelationsResolver,
     AuthorArticlesResolver,
     TagArticlesResolver,
-    ArticleImportService,
     ArticleWriter,
     ArticleEditingService,
     ArticlePublishingService,
@@ -33,6 +33,6 @@ import { TagArticlesResolver } from './tag-articles.resolver.js';
     ArticleTaggingResolver,
     BodyRenderer,
   ],
-  exports: [ArticlesService, ArticleImportService],
+  exports: [ArticlesService, ArticleImportModule],
 })
 export class ArticlesModule {}

@@ -1,4 +1,4 @@
-import type { ImportedPost } from '@pressroom/content';
+import type { ImportedPost } from '@pressroom/content/import';
 import type { ImportColumns } from '@pressroom/content/search-index';
 import type { ParsedPost } from './parse-task.js';
 
