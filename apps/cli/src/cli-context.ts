@@ -1,17 +1,23 @@
-import { type INestApplicationContext, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import {
+  type INestApplicationContext,
+  Logger,
+  type LoggerService,
+  type LogLevel,
+  type ModuleMetadata,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger, createLog, DEFAULT_DATA_DIR, validateEnv, type Env } from '@pressroom/common';
 import { prepareDatabase, type PreparedDatabase } from '@pressroom/database';
 import { CliModule } from './cli.module.js';
 
-/** Thrown for bad command-line usage: exit code 2. */
-export class UsageError extends Error {}
-
 /**
- * Runs `work` with a Nest context on a migrated database (DATABASE_URL, else the embedded one
- * that `npm start` uses), then closes everything. Logs go to stderr so stdout stays parseable.
+ * Runs `work` with a Nest context of `features` on a migrated database (DATABASE_URL, else the
+ * embedded one that `npm start` uses), then closes everything. Logs go to stderr so stdout
+ * stays parseable. Each command names only the modules it uses: the API's (GraphQL schema,
+ * resolvers) took the CLI a second to load before an import read its first file (issue 15).
  */
 export async function withCliContext<T>(
+  features: ModuleMetadata['imports'],
   work: (context: INestApplicationContext, env: Env) => Promise<T>,
   options: { log?: boolean } = {},
 ): Promise<T> {
@@ -22,7 +28,7 @@ export async function withCliContext<T>(
   const logger = options.log ? processLogger(env) : (['error', 'warn'] satisfies LogLevel[]);
   const database = await openDatabase(env);
   const context = await NestFactory.createApplicationContext(
-    CliModule.forRoot({ url: database.url, poolSize: env.DATABASE_POOL_SIZE }),
+    CliModule.forRoot({ url: database.url, poolSize: env.DATABASE_POOL_SIZE }, features),
     { logger },
   );
   try {

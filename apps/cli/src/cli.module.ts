@@ -1,25 +1,18 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { AuthModule } from '@pressroom/auth';
 import { validateEnv } from '@pressroom/common';
-import { ContentModule } from '@pressroom/content';
 import { PrismaModule, type DatabaseOptions } from '@pressroom/database';
-import { ImporterModule } from '@pressroom/importer';
-import { WebhooksModule } from '@pressroom/webhooks';
 
-/** What the CLI needs: config, the database and the services, no HTTP server. */
+/** Config and the database, plus the feature modules one command needs; no HTTP server. */
 @Module({})
 export class CliModule {
-  static forRoot(database: DatabaseOptions): DynamicModule {
+  static forRoot(database: DatabaseOptions, features: ModuleMetadata['imports'] = []): DynamicModule {
     return {
       module: CliModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true }),
         PrismaModule.forRoot(database),
-        AuthModule,
-        ContentModule,
-        ImporterModule,
-        WebhooksModule,
+        ...features,
       ],
     };
   }

@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ImportJobsService, ImportService, type ImportReport } from '@pressroom/importer';
-import { UsageError, withCliContext } from '../cli-context.js';
-
-interface ImportOptions {
-  dryRun?: boolean;
-  json?: boolean;
-  status: string;
-}
+import type { ImportReport } from '@pressroom/importer';
+import { UsageError } from '../usage-error.js';
 
 export function registerImportCommand(program: Command): void {
   program
@@ -18,37 +11,21 @@ export function registerImportCommand(program: Command): void {
     .option('--dry-run', 'parse and check everything, write nothing')
     .option('--json', 'print one JSON summary on stdout')
     .option('--status <status>', 'status of posts that do not say (PUBLISHED or DRAFT)', 'PUBLISHED')
-    .action(async (paths: string[], options: ImportOptions) => {
+    .action(async (paths: string[], options: { dryRun?: boolean; json?: boolean; status: string }) => {
       const missing = paths.filter((p) => !existsSync(p));
       if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-      if (!['PUBLISHED', 'DRAFT'].includes(options.status)) throw new UsageError('--status must be PUBLISHED or DRAFT');
-      const report = await withCliContext(async (context) => {
-        const imports = context.get(ImportService);
-        const job = await imports.createJob({
-          source: 'cli',
-          sourcePath: paths.join('\n'),
-          dryRun: Boolean(options.dryRun),
-          defaultStatus: options.status as 'PUBLISHED' | 'DRAFT',
-          createdBy: 'cli',
-        });
-        const bar =
-          !options.json && process.stderr.isTTY
-            ? new SingleBar({
-                stream: process.stderr,
-                format: 'importing [{bar}] {value}/{total} files {eta_formatted}',
-              })
-            : null;
-        await imports.importPaths(job, paths, (done, total) => {
-          if (!bar) return;
-          if (!bar.isActive) bar.start(total, done);
-          bar.update(done);
-        });
-        bar?.stop();
-        return context.get(ImportJobsService).report(job.id);
-      });
+      const status = options.status;
+      if (!isStatus(status)) throw new UsageError('--status must be PUBLISHED or DRAFT');
+      // Loaded here, not at start-up: only this command pays for the importer's modules.
+      const { runImport } = await import('./import.action.js');
+      const report = await runImport(paths, { ...options, status });
       await writeOut(options.json ? `${JSON.stringify(toJsonSummary(report))}\n` : humanSummary(report));
       process.exitCode = report.counts.failed > 0 || report.status === 'failed' ? 1 : 0;
     });
+}
+
+function isStatus(status: string): status is 'PUBLISHED' | 'DRAFT' {
+  return status === 'PUBLISHED' || status === 'DRAFT';
 }
 
 /** The `--json` contract: counts, then errors and warnings as { path, line, message }. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ApiTokensService, TOKEN_NAME_PATTERN, type ApiTokenInfo } from '@pressroom/auth';
-import { UsageError, withCliContext } from '../cli-context.js';
+import type { ApiTokenInfo } from '@pressroom/auth';
+import { UsageError } from '../usage-error.js';
 
 const ROLES = ['ADMIN', 'EDITOR'] as const;
 
@@ -16,11 +16,8 @@ export function registerTokenCommand(program: Command): void {
     .action(async (options: { role: string; name: string }) => {
       const role = options.role.toUpperCase();
       if (!isRole(role)) throw new UsageError('--role must be ADMIN or EDITOR');
-      if (!TOKEN_NAME_PATTERN.test(options.name))
-        throw new UsageError('--name must be letters, digits and . _ @ : - (at most 100)');
-      const { token: created, secret } = await withCliContext((context) =>
-        context.get(ApiTokensService).create(options.name, role),
-      );
+      const { createToken } = await import('./token.action.js');
+      const { token: created, secret } = await createToken(options.name, role);
       process.stderr.write(
         `created ${created.role} token "${created.name}"; store the secret now, it is not shown again\n`,
       );
@@ -32,7 +29,8 @@ export function registerTokenCommand(program: Command): void {
     .description('list tokens (never their secrets)')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const tokens = await withCliContext((context) => context.get(ApiTokensService).list());
+      const { listTokens } = await import('./token.action.js');
+      const tokens = await listTokens();
       process.stdout.write(options.json ? `${JSON.stringify(tokens)}\n` : table(tokens));
     });
 
@@ -41,7 +39,8 @@ export function registerTokenCommand(program: Command): void {
     .description('revoke a token by name; requests with it are refused from now on')
     .argument('<name>', 'the token to revoke')
     .action(async (name: string) => {
-      const revoked = await withCliContext((context) => context.get(ApiTokensService).revoke(name));
+      const { revokeToken } = await import('./token.action.js');
+      const revoked = await revokeToken(name);
       process.stdout.write(`revoked "${revoked.name}" at ${revoked.revokedAt?.toISOString()}\n`);
     });
 }
