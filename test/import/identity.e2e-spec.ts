@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { PrismaService } from '@pressroom/database';
 import { ExportService } from '@pressroom/importer';
@@ -97,6 +98,26 @@ describe('identity that does not depend on where the import starts', () => {
       expect(fresh.counts).toMatchObject({ created: 3, failed: 0 });
       expect(await keys()).toEqual(identities);
     });
+  });
+
+  it('serialises an article to compare only for a file that ends with its body (issue 15)', async () => {
+    const story = 'from: https://news.example.org/story/1';
+    const folder = await tempFolder({
+      '_posts/2024-01-02-first.md': post(`title: First\n${story}`, 'The story.'),
+      '_posts/2024-01-03-again.md': post(`title: Again\n${story}`, 'The story, scraped again.'),
+    });
+    await importPaths(app, [folder]);
+    const exportsOf = jest.spyOn(app.get(ExportService), 'exportsOf');
+
+    try {
+      const again = await importPaths(app, [folder]);
+
+      // The repeat is parsed again (its path has no article), and told apart by its body alone.
+      expect(again.counts).toMatchObject({ total: 2, unchanged: 1, skipped: 1, created: 0, updated: 0 });
+      expect(exportsOf).not.toHaveBeenCalled();
+    } finally {
+      exportsOf.mockRestore();
+    }
   });
 
   it('leaves out the one folder that wraps an archive of plain posts', async () => {

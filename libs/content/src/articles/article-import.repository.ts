@@ -54,6 +54,22 @@ export function articlesByImportKey(tx: ImportTx, keys: string[], ids: string[])
   );
 }
 
+/** The body of the articles of these identities, found as articlesByImportKey() finds them. */
+export function bodiesByImportKey(
+  tx: ImportTx,
+  keys: string[],
+  ids: string[],
+): Promise<{ importKey: string; body: string }[]> {
+  return queryRows(
+    tx,
+    `SELECT "importKey", body FROM "Article" WHERE "importKey" = ANY($1::text[])
+     UNION ALL
+     SELECT id::text, body FROM "Article" WHERE "importKey" IS NULL AND id = ANY($2::uuid[])`,
+    keys,
+    ids,
+  );
+}
+
 /** Which of these slugs articles hold, and the importKey of each holder. */
 export function slugsHeld(tx: ImportTx, slugs: string[]): Promise<{ slug: string; importKey: string | null }[]> {
   return queryRows(tx, `SELECT slug, "importKey" FROM "Article" WHERE slug = ANY($1::text[])`, slugs);

@@ -13,6 +13,7 @@ import type { ImportedPost, ImportedPostResult } from './imported-post.js';
 import {
   articlesAtPaths,
   articlesByImportKey,
+  bodiesByImportKey,
   lockImportKeys,
   slugsHeld,
   type ImportTx as Tx,
@@ -45,6 +46,21 @@ export class ArticleImportService {
     if (!paths.length) return new Map();
     const found = await articlesAtPaths(sql, paths);
     return new Map(found.map((r) => [r.path, { articleId: r.id, contentHash: r.hash }]));
+  }
+
+  /**
+   * The body stored by the article of each of these identities. Exporting an article writes
+   * its body last, exactly as stored: a file that does not end with it is no export of it,
+   * which the importer tells without serialising the article (see its settleExports()).
+   */
+  async storedBodies(sql: Tx, identities: string[]): Promise<Map<string, string>> {
+    if (!identities.length) return new Map();
+    const rows = await bodiesByImportKey(
+      sql,
+      identities,
+      identities.filter((k) => UUID.test(k)),
+    );
+    return new Map(rows.map((r) => [r.importKey, r.body]));
   }
 
   /**
