@@ -134,6 +134,7 @@ export class ImportService implements OnApplicationBootstrap {
     inputs: string[],
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportJob> {
+    this.runner.startThreads();
     const temp = await mkdtemp(path.join(tmpdir(), 'pressroom-import-'));
     try {
       const roots = await this.cliRoots(job, inputs, temp);

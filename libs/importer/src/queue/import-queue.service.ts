@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@pressroom/common';
 import { DatabasePool, isConnectionError, logConnectionError } from '@pressroom/database';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 
 /** Tries of a queue statement whose connection broke, the second after 0.5 s, the third after 1 s. */
 const QUEUE_SQL_ATTEMPTS = 3;
@@ -133,7 +133,9 @@ export class ImportQueue implements OnModuleDestroy {
     // On the process's one pool: the queue's statements count against DATABASE_POOL_SIZE, with
     // the same timeouts and SERVICE_UNAVAILABLE mapping as every other statement.
     const db = { executeSql: (text: string, values?: unknown[]) => this.executeSql(text, values) };
-    const boss = new PgBoss({
+    // Loaded with the first queue operation: the CLI's inline imports never queue anything.
+    const { default: Boss } = await import('pg-boss');
+    const boss = new Boss({
       db,
       schema: QUEUE_SCHEMA,
       // Expired messages (a dead worker's) are retried by this check: as often as they expire,
