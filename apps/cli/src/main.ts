@@ -4,11 +4,12 @@ import { UsageError } from './usage-error.js';
 import { registerExportCommand } from './commands/export.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
+import { registerSearchCommand } from './commands/search.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
 import { registerWorkerCommand } from './commands/worker.command.js';
 
 const program = new Command('pressroom')
-  .description('Pressroom command line: migrations, imports, exports and API tokens')
+  .description('Pressroom command line: migrations, imports, exports, API tokens and the search index')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -16,6 +17,7 @@ registerMigrateCommand(program);
 registerTokenCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerSearchCommand(program);
 registerWorkerCommand(program);
 
 program.parseAsync(process.argv).then(

@@ -10,6 +10,11 @@ export type { GqlContext } from './context.js';
 export { revisionSnapshotSql, storedLinks } from './articles/revision-snapshot.sql.js';
 export type { ArticleSnapshot } from './articles/revision-snapshot.js';
 export { ArticleImportService } from './articles/article-import.service.js';
+export {
+  ArticleSearchReindexService,
+  type SearchReindexOptions,
+  type SearchReindexTotals,
+} from './articles/article-search-reindex.service.js';
 export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles/imported-post.js';
 export { importColumns, type ImportColumns } from './articles/import-columns.js';
 export { duplicateWarning } from './articles/import-plan.js';

@@ -5,6 +5,7 @@ import { ArticlePublishingService } from './article-publishing.service.js';
 import { ArticleRelationsResolver } from './article-relations.resolver.js';
 import { ArticleRevisionsResolver } from './article-revisions.resolver.js';
 import { ArticleRevisionsService } from './article-revisions.service.js';
+import { ArticleSearchReindexService } from './article-search-reindex.service.js';
 import { ArticleTaggingResolver } from './article-tagging.resolver.js';
 import { ArticleTaggingService } from './article-tagging.service.js';
 import { ArticleWriter } from './article-writer.service.js';
@@ -32,7 +33,8 @@ import { TagArticlesResolver } from './tag-articles.resolver.js';
     ArticleRevisionsResolver,
     ArticleTaggingResolver,
     BodyRenderer,
+    ArticleSearchReindexService,
   ],
-  exports: [ArticlesService, ArticleImportModule],
+  exports: [ArticlesService, ArticleImportModule, ArticleSearchReindexService],
 })
 export class ArticlesModule {}
