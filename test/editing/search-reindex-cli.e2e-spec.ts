@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { SqlPool } from '@pressroom/database';
 import pg from 'pg';
@@ -10,6 +7,7 @@ import {
 } from '../../libs/content/src/articles/article-search-vectors.repository.js';
 import { ArticleWriter } from '../../libs/content/src/articles/article-writer.service.js';
 import { searchDocument } from '../../libs/content/src/search/search-document.js';
+import { runCms } from '../support/cms-cli.js';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
@@ -18,8 +16,6 @@ import { post, tempFolder } from '../support/temp-folder.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { UPDATE_ARTICLE, createViaApi } from './editing-support.js';
 
-const run = promisify(execFile);
-const CMS = path.resolve('scripts/cms.mjs');
 // The first command may build the CLI (tsc -b), which takes longer than a test usually may.
 const BUILD_TIMEOUT = 180_000;
 const SEARCH = 'query($q: String!) { search(query: $q, first: 10) { edges { node { id } } } }';
@@ -43,17 +39,7 @@ describe('search reindex', () => {
   beforeEach(() => resetDb(app));
   afterAll(() => app.close());
 
-  async function cms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CMS, ...args], {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const cms = (...args: string[]) => runCms(databaseUrl, ...args);
 
   async function reindex(...args: string[]): Promise<Totals> {
     const { code, stdout, stderr } = await cms('search', 'reindex', '--json', ...args);

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type pg from 'pg';
+import { runCms } from '../support/cms-cli.js';
 import { createTestDatabase, withClient } from '../support/test-database.js';
 
-const run = promisify(execFile);
-const CMS = path.resolve('scripts/cms.mjs');
 // The first command may build the CLI (tsc -b), which takes longer than a test usually may.
 const BUILD_TIMEOUT = 180_000;
 
@@ -15,17 +11,7 @@ describe('pressroom token', () => {
     databaseUrl = await createTestDatabase();
   });
 
-  async function cms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CMS, ...args], {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const cms = (...args: string[]) => runCms(databaseUrl, ...args);
 
   it(
     'creates a token and prints its secret alone on stdout, lists it, revokes it',
