@@ -1,6 +1,8 @@
 // Generates the benchmark's articles: 50 authors, 300 tags (1-5 per article), 90% published,
 // Chinese bodies of about 5 KB. Deterministic (seeded), set-based inserts, search vectors
-// computed the fast way (searchDocument() + pressroom_search_vector), as the importer does.
+// computed the fast way (searchDocument() + pressroom_search_vector), as the importer does, or
+// left for the checkout's own `search reindex` (vectors: false).
+import { randomUUID } from 'node:crypto';
 import 'reflect-metadata';
 import { searchDocument } from '@pressroom/content';
 import { COMMON, TOPICS } from './read-vocabulary.mjs';
@@ -61,22 +63,30 @@ function article(n, rand, common) {
 /** Articles generated in JavaScript; larger sets repeat them server-side (see loadArticles). */
 export const TEMPLATES = 20_000;
 
-/** One multi-row INSERT of generated articles; the bigram vectors go as binary parameters. */
-async function insertGenerated(client, rows) {
+/**
+ * One multi-row INSERT of generated articles; the bigram vectors go as binary parameters, or,
+ * without `vectors`, none are written (for `search reindex` to compute).
+ */
+async function insertGenerated(client, rows, vectors) {
   const values = [];
+  const ids = rows.map(() => randomUUID());
+  const width = vectors ? 12 : 8;
   const tuples = rows.map((r, i) => {
-    const p = (k) => `$${i * 11 + k}`;
-    values.push(r.n, r.title, r.excerpt, r.body, r.html, r.status, r.publishedAt);
-    values.push(r.titleWords, Buffer.from(r.titleBigrams), r.bodyWords, Buffer.from(r.bodyBigrams));
-    return `(gen_random_uuid(), 'article-' || ${p(1)}::int, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::"ArticleStatus",
-      ${p(7)}::timestamptz, pressroom_search_vector(${p(8)}, ${p(9)}::tsvector, ${p(10)}, ${p(11)}::tsvector))`;
+    const p = (k) => `$${i * width + k}`;
+    values.push(ids[i], r.n, r.title, r.excerpt, r.body, r.html, r.status, r.publishedAt);
+    if (vectors) values.push(r.titleWords, Buffer.from(r.titleBigrams), r.bodyWords, Buffer.from(r.bodyBigrams));
+    const vector = vectors
+      ? `, pressroom_search_vector(${p(9)}, ${p(10)}::tsvector, ${p(11)}, ${p(12)}::tsvector)`
+      : '';
+    return `(${p(1)}::uuid, 'article-' || ${p(2)}::int, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::"ArticleStatus",
+      ${p(8)}::timestamptz${vector})`;
   });
-  const { rows: inserted } = await client.query(
-    `INSERT INTO "Article" (id, slug, title, excerpt, body, html, status, "publishedAt", "searchVector")
-     VALUES ${tuples.join(', ')} RETURNING id`,
+  await client.query(
+    `INSERT INTO "Article" (id, slug, title, excerpt, body, html, status, "publishedAt"${vectors ? ', "searchVector"' : ''})
+     VALUES ${tuples.join(', ')}`,
     values,
   );
-  return inserted.map((r) => r.id);
+  return ids;
 }
 
 /**
@@ -84,16 +94,17 @@ async function insertGenerated(client, rows) {
  * article n repeats template n % TEMPLATES (text, vector, status, tags and authors; TOASTed
  * values are copied compressed), with a new slug and a new random date over the same three years.
  */
-async function repeatTemplates(client, count, log) {
+async function repeatTemplates(client, count, vectors, log) {
   const chunk = 100_000;
+  const column = vectors ? ', "searchVector"' : '';
   for (let from = TEMPLATES; from < count; from += chunk) {
     const to = Math.min(count, from + chunk) - 1;
     await client.query(
-      `INSERT INTO "Article" (id, slug, title, excerpt, body, html, status, "publishedAt", "searchVector")
+      `INSERT INTO "Article" (id, slug, title, excerpt, body, html, status, "publishedAt"${column})
        SELECT gen_random_uuid(), 'article-' || g, t.title, t.excerpt, t.body, t.html, t.status,
          CASE WHEN t."publishedAt" IS NULL THEN NULL
-           ELSE timestamptz '2021-01-01 00:00Z' + floor(random() * 3 * 365 * 24) * interval '1 hour' END,
-         t."searchVector"
+           ELSE timestamptz '2021-01-01 00:00Z' + floor(random() * 3 * 365 * 24) * interval '1 hour' END
+         ${column.replace(', ', ', t.')}
        FROM generate_series($1::int, $2::int) g JOIN "Article" t ON t.slug = 'article-' || (g % $3::int)`,
       [from, to, TEMPLATES],
     );
@@ -126,7 +137,7 @@ async function dropIndexes(client) {
  * million load in minutes. Secondary indexes are built once at the end, as a restore would.
  * Returns timings.
  */
-export async function loadArticles(client, { count, seed = 42, batch = 200, log = () => {} }) {
+export async function loadArticles(client, { count, seed = 42, batch = 200, vectors = true, log = () => {} }) {
   const rand = random(seed);
   const common = zipfPicker(COMMON, rand);
   const started = Date.now();
@@ -158,7 +169,7 @@ export async function loadArticles(client, { count, seed = 42, batch = 200, log 
         publishedAt: published ? at.toISOString() : null,
       });
     }
-    const ids = await insertGenerated(client, rows);
+    const ids = await insertGenerated(client, rows, vectors);
     const authorLinks = ids.flatMap((id) => {
       const first = Math.floor(rand() * authors.length);
       return rand() < 0.2
@@ -185,7 +196,7 @@ export async function loadArticles(client, { count, seed = 42, batch = 200, log 
     if ((from / batch) % 50 === 49) log(`  ${from + batch} articles`);
   }
   const generatedMs = Date.now() - started;
-  if (count > generated) await repeatTemplates(client, count, log);
+  if (count > generated) await repeatTemplates(client, count, vectors, log);
   const insertedMs = Date.now() - started;
   await client.query(`SET maintenance_work_mem = '1GB'`);
   for (const def of rebuild) await client.query(def);

@@ -46,6 +46,8 @@ export const QUERIES = {
 // Issue 14's reads at scale (read-bench.mjs --scale): besides Q1-Q3, the API alone.
 export const COMMON_WORD = '记者';
 export const TEXT = '阿富汗';
+// Two common words that also occur side by side (经济发展): the bigrams 经济, 济发 and 发展.
+export const CJK3_WORD = '经济发展';
 
 const SEARCH =
   'query($q: String!) { search(query: $q, first: 20) { totalCount totalCountIsEstimate edges { score node { id slug title publishedAt } } } }';
@@ -61,6 +63,10 @@ export const SCALE_QUERIES = {
   SEARCH_COMMON: {
     about: `search for a word in most articles (${COMMON_WORD}), with totalCount`,
     graphql: { query: SEARCH, variables: { q: COMMON_WORD } },
+  },
+  SEARCH_CJK3: {
+    about: `search for a four-character word of three bigrams (${CJK3_WORD}), with totalCount`,
+    graphql: { query: SEARCH, variables: { q: CJK3_WORD } },
   },
   DEEP: { about: 'page 500 (20 a page) of the front page, by its cursor' },
   TEXT: {

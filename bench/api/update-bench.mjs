@@ -2,10 +2,14 @@
 // a revision written, against the built API in its own process and a fresh database.
 //
 //   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40] [--body]
-//     [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger]
+//     [--distinct] [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger]
 //
 // Each update sets the title (peerbench's M1); with --body it also changes the body. Articles
-// carry a 4 KB body of news-like paragraphs, English and Chinese. --root runs another checkout's
+// carry a 4 KB body of news-like paragraphs, English and Chinese, the same in each; with
+// --distinct, a seeded archive of different Chinese articles (bench/api/read-data.mjs: about
+// 5 KB and 700 distinct bigrams each), loaded by SQL and given their search vectors by the
+// checkout's own `search reindex`, as a real archive's are (so its figure reflects an index of
+// many different bodies, not of 40 copies of one). --root runs another checkout's
 // build (e.g. a baseline worktree) with this script, so both are measured alike.
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL in a temporary folder. Prints one JSON object on stdout; progress goes to stderr.
@@ -14,7 +18,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { execFileSync } from 'node:child_process';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
+import { loadArticles } from './read-data.mjs';
 import { backendCpuMs, backendCpuSpent, processCpuMs, startWriteBench, transactionCount } from './update-support.mjs';
 
 const option = (name) => {
@@ -24,6 +30,7 @@ const option = (name) => {
 const arg = (name, fallback) => Number(option(name) ?? fallback);
 const root = path.resolve(option('root') ?? fileURLToPath(new URL('../..', import.meta.url)));
 const EDIT_BODY = process.argv.includes('--body');
+const DISTINCT = process.argv.includes('--distinct');
 // Variants measured for docs/decisions.md: the search index's pending list, and the changes
 // feed's per-row trigger on "Article" (libs/webhooks) switched off.
 const GIN_FASTUPDATE = option('gin-fastupdate');
@@ -46,8 +53,8 @@ const BODY = Array.from({ length: 24 }, (_, i) =>
 if (!option('root')) ensureBuild();
 const { database, server, base, token, gql, stop } = await startWriteBench(root, log, configure);
 try {
-  const pool = [];
-  for (let i = 0; i < ARTICLES; i++) {
+  const pool = DISTINCT ? await loadedArticles(database.url) : [];
+  for (let i = 0; !DISTINCT && i < ARTICLES; i++) {
     const { createArticle } = await gql(CREATE, { input: { title: `Bench article ${i}`, body: BODY } });
     pool.push({ id: createArticle.id, version: createArticle.version });
   }
@@ -113,6 +120,8 @@ try {
       benchmark: 'updateArticle',
       root,
       edits: EDIT_BODY ? 'title and body' : 'title',
+      articles: ARTICLES,
+      distinct: DISTINCT,
       ginFastupdate: GIN_FASTUPDATE ?? 'as migrated',
       changeTrigger: CHANGE_TRIGGER,
       connections: CONNECTIONS,
@@ -152,6 +161,28 @@ async function configure(url) {
       );
     }
     if (!CHANGE_TRIGGER) await client.query('ALTER TABLE "Article" DISABLE TRIGGER article_changed_update');
+    if (DISTINCT) {
+      const started = Date.now();
+      await loadArticles(client, { count: ARTICLES, vectors: false });
+      execFileSync(process.execPath, [path.join(root, 'apps/cli/dist/main.js'), 'search', 'reindex', '--json'], {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await client.query('VACUUM ANALYZE');
+      log(`${ARTICLES} distinct articles loaded and indexed in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The loaded articles, in a seeded order (the same in every run), each edited in turn. */
+async function loadedArticles(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT id::text, version FROM "Article" ORDER BY md5(slug)');
+    return rows;
   } finally {
     await client.end();
   }
