@@ -170,12 +170,11 @@ export class ImportRunner implements OnModuleDestroy {
   }
 
   /**
-   * When a job ends: switches the search indexes' pending lists off again (batches switch them
-   * on, see bulkIndexOn()). Left on when the switch cannot have its lock in time (another
-   * job's batch is writing): that job's end switches them off.
+   * When a job ends: merges what the search indexes have pending and switches the title's list
+   * off again (batches switch it on, see bulkIndexOn()). Left on when the switch cannot have its
+   * lock in time (another job's batch is writing): that job's end switches it off.
    */
   async endBulkIndex(jobId: string): Promise<void> {
-    if (!this.bulkIndex) return;
     const off = await bulkIndexOff(this.sql).catch((error: unknown) => {
       this.logger.warn(`import ${jobId}: could not switch the search indexes' pending lists off: ${String(error)}`);
       return true; // the next job's end tries again

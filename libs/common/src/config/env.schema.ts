@@ -174,6 +174,16 @@ export class Env {
   @Min(50)
   WEBHOOK_POLL_MS = 1000;
 
+  /**
+   * Milliseconds from an article write to the merge of the search index's pending list it was
+   * added to (SearchIndexMerger); 0: no merging after writes, writers merge a full list.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SEARCH_INDEX_MERGE_MS = 250;
+
   /** Largest upload accepted by POST /admin/imports, in bytes. */
   @Transform(({ value }) => Number(value))
   @IsInt()

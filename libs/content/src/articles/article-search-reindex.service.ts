@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlPool } from '@pressroom/database';
 import { readSearchSources, writeSearchVectors, type SearchPageResult } from './article-search-vectors.repository.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
+import { SearchIndexMerger } from '../search/search-index-merger.service.js';
 
 export interface SearchReindexOptions {
   /** Every article (after the search definition changed), not only those without a vector. */
@@ -28,15 +29,21 @@ export class ArticleSearchReindexService {
   constructor(
     private readonly sql: SqlPool,
     private readonly renderer: BodyRenderer,
+    private readonly searchIndex: SearchIndexMerger,
   ) {}
 
   async reindex({ all, pageSize, onPage }: SearchReindexOptions): Promise<SearchReindexTotals> {
     const totals: SearchReindexTotals = { read: 0, written: 0, unchanged: 0, skipped: 0 };
     for (let afterId: string | null = null; ;) {
       const rows = await readSearchSources(this.sql, afterId, pageSize, all);
-      if (!rows.length) return totals;
+      if (!rows.length) {
+        // The pages' entries are merged before the command reports (and exits).
+        await this.searchIndex.flush();
+        return totals;
+      }
       const documents = await Promise.all(rows.map((row) => this.renderer.searchDocument(row)));
       const page = await writeSearchVectors(this.sql, rows, documents);
+      this.searchIndex.written();
       totals.read += rows.length;
       totals.written += page.written;
       totals.unchanged += page.unchanged;

@@ -21,6 +21,7 @@ import {
   type SearchWrite,
 } from './article-writes.repository.js';
 import { splitIndexText } from '../search/search-document.js';
+import { SearchIndexMerger } from '../search/search-index-merger.service.js';
 
 export type { ArticleEdit, ArticleLinks, CurrentArticle, Queryable } from './article-writes.repository.js';
 
@@ -43,6 +44,7 @@ export class ArticleWriter {
   constructor(
     private readonly sql: SqlPool,
     private readonly renderer: BodyRenderer,
+    private readonly searchIndex: SearchIndexMerger,
   ) {}
 
   /** For reads and checks outside a transaction. */
@@ -74,7 +76,7 @@ export class ArticleWriter {
       if (!edit) return current.article;
       const search = await this.searchWrite(current, edit.content);
       const saved = await saveArticle(this.sql, current, edit, actor, action, search);
-      if (saved) return saved;
+      if (saved) return this.written(saved);
       if (expectedVersion !== undefined || attempt >= UNPINNED_ATTEMPTS) {
         assertVersion((await this.read(id)).article, current.article.version);
       }
@@ -93,7 +95,8 @@ export class ArticleWriter {
     action: string,
   ): Promise<ArticleRow | null> {
     const { words, bigrams } = splitIndexText(title);
-    return saveTitle(this.sql, id, version, title, words, bigrams, actor, action);
+    const saved = await saveTitle(this.sql, id, version, title, words, bigrams, actor, action);
+    return saved && this.written(saved);
   }
 
   /**
@@ -114,7 +117,9 @@ export class ArticleWriter {
 
   /** A new article at version 1 with its links, in one statement (no revision: the row is the state). */
   async create(content: ArticleContent, links: ArticleLinks, actor: string): Promise<ArticleRow> {
-    return insertArticle(this.sql, content, links, actor, await this.renderer.searchDocument(content));
+    return this.written(
+      await insertArticle(this.sql, content, links, actor, await this.renderer.searchDocument(content)),
+    );
   }
 
   /** Deletes the article (links and revisions cascade); CONFLICT when `expectedVersion` is stale. */
@@ -140,6 +145,16 @@ export class ArticleWriter {
   async recordMany(client: SqlClient, articleIds: string[], actor: string, action: string): Promise<void> {
     if (!articleIds.length) return;
     await recordVersions(client, articleIds, actor, action);
+    this.searchIndex.written();
+  }
+
+  /**
+   * Every new row version of an article adds its whole vector to the search index's pending
+   * list (a GIN index has no HOT updates), which SearchIndexMerger merges shortly after.
+   */
+  private written<T>(saved: T): T {
+    this.searchIndex.written();
+    return saved;
   }
 
   /** CONFLICT naming `field` when another article holds `slug`. */

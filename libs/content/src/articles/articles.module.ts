@@ -14,6 +14,7 @@ import { ArticlesResolver } from './articles.resolver.js';
 import { ArticlesService } from './articles.service.js';
 import { AuthorArticlesResolver } from './author-articles.resolver.js';
 import { BodyRenderer } from './rendering/body-renderer.service.js';
+import { SearchIndexMerger } from '../search/search-index-merger.service.js';
 import { TagArticlesResolver } from './tag-articles.resolver.js';
 
 @Module({
@@ -34,7 +35,8 @@ import { TagArticlesResolver } from './tag-articles.resolver.js';
     ArticleTaggingResolver,
     BodyRenderer,
     ArticleSearchReindexService,
+    SearchIndexMerger,
   ],
-  exports: [ArticlesService, ArticleImportModule, ArticleSearchReindexService],
+  exports: [ArticlesService, ArticleImportModule, ArticleSearchReindexService, SearchIndexMerger],
 })
 export class ArticlesModule {}

@@ -14,16 +14,36 @@ import type { SqlClient, SqlPool } from '@pressroom/database';
 // flight unmerged, and a finished job's articles are in the indexes proper. A lock not had in
 // time leaves the batch to insert entry by entry (or the list on until the next job ends);
 // a server user that does not own the table cannot switch it and always inserts entry by entry.
-const INDEXES = ['"Article_searchVector_idx"', '"Article_searchTitleVector_idx"'];
+// The body's index keeps its list on for good (migration search_index_pending_list, merged after
+// each write by SearchIndexMerger): only the title's is switched.
+const BODY_INDEX = '"Article_searchVector_idx"';
+const INDEXES = [BODY_INDEX, '"Article_searchTitleVector_idx"'];
+const SWITCHED = INDEXES.filter((i) => i !== BODY_INDEX);
 const SWITCH_LOCK_WAIT = '200ms';
+/** pg_try_advisory_xact_lock key of the body index's merge: one merging process at a time. */
+const MERGE_LOCK = 0x5072_6d31; // "Prm1"
 
-/** How many of the indexes have their pending list on. */
+/** How many of the switched indexes have their pending list on. */
 async function pendingListsOn(sql: SqlPool): Promise<number> {
   const { rows } = await sql.query<{ on: number }>(
     `SELECT count(*)::int AS on FROM pg_class
-     WHERE oid = ANY(ARRAY[${INDEXES.map((i) => `'${i}'::regclass`).join(', ')}]) AND 'fastupdate=on' = ANY(reloptions)`,
+     WHERE oid = ANY(ARRAY[${SWITCHED.map((i) => `'${i}'::regclass`).join(', ')}]) AND 'fastupdate=on' = ANY(reloptions)`,
   );
   return rows[0]!.on;
+}
+
+/**
+ * Merges the body index's pending list into the index proper, unless another session is
+ * merging it already (it takes whatever is pending as it goes). Returns the list's pages merged,
+ * or null when another session had the merge or this server user may not merge (not the
+ * table's owner): then writers merge a full list themselves, as PostgreSQL does by default.
+ */
+export async function mergeSearchIndexPendingList(sql: SqlPool): Promise<number | null> {
+  const { rows } = await sql.query<{ pages: number | null }>(
+    `SELECT CASE WHEN pg_try_advisory_xact_lock(${MERGE_LOCK})
+       THEN gin_clean_pending_list('${BODY_INDEX}'::regclass)::int END AS pages`,
+  );
+  return rows[0]?.pages ?? null;
 }
 
 /** Runs `statements` in a statement of its own, given up past SWITCH_LOCK_WAIT or without ownership. */
@@ -42,12 +62,12 @@ async function switchIndexes(sql: SqlPool, statements: string[]): Promise<void> 
  * they are on (the batch then merges them, see bulkIndexMerge()).
  */
 export async function bulkIndexOn(sql: SqlPool): Promise<boolean> {
-  if ((await pendingListsOn(sql)) === INDEXES.length) return true;
+  if ((await pendingListsOn(sql)) === SWITCHED.length) return true;
   await switchIndexes(
     sql,
-    INDEXES.map((i) => `ALTER INDEX ${i} SET (fastupdate = on);`),
+    SWITCHED.map((i) => `ALTER INDEX ${i} SET (fastupdate = on);`),
   );
-  return (await pendingListsOn(sql)) === INDEXES.length;
+  return (await pendingListsOn(sql)) === SWITCHED.length;
 }
 
 /** In the batch's transaction, before its inserts: a list large enough that no insert merges part of it. */
@@ -65,12 +85,22 @@ export async function bulkIndexMerge(tx: SqlClient): Promise<void> {
   );
 }
 
-/** When an import job ends: merges what is pending and switches the lists off. Returns whether they are off. */
+/**
+ * When an import job ends: merges what is pending (the body index's list too, which is always
+ * on, so a finished job's entries are in the indexes proper whether or not its batches merged
+ * them) and switches the title index's list off. Returns whether it is off.
+ */
 export async function bulkIndexOff(sql: SqlPool): Promise<boolean> {
+  await sql.query(
+    `DO $$ BEGIN
+       PERFORM gin_clean_pending_list('${BODY_INDEX}'::regclass);
+     EXCEPTION WHEN insufficient_privilege THEN NULL;
+     END $$`,
+  );
   if ((await pendingListsOn(sql)) === 0) return true;
   await switchIndexes(sql, [
-    ...INDEXES.map((i) => `PERFORM gin_clean_pending_list('${i}'::regclass);`),
-    ...INDEXES.map((i) => `ALTER INDEX ${i} SET (fastupdate = off);`),
+    ...SWITCHED.map((i) => `PERFORM gin_clean_pending_list('${i}'::regclass);`),
+    ...SWITCHED.map((i) => `ALTER INDEX ${i} SET (fastupdate = off);`),
   ]);
   return (await pendingListsOn(sql)) === 0;
 }
