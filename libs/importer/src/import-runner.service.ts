@@ -13,16 +13,17 @@ import {
   type ImportedPost,
   type ImportedPostResult,
 } from '@pressroom/content/import';
-import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter';
+import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter/limits';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { setBatchSettings } from './batch-settings.repository.js';
 import { chunksByBytes, split, splitByBytes } from './batches.js';
 import { ExportService } from './export/export.service.js';
+import { DuplicateFilesRepository, type DuplicateFile } from './jobs/duplicate-files.repository.js';
 import type { ItemRecord } from './jobs/import-counts.js';
 import { ByteBudget } from './memory/byte-budget.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
-import type { ParseTask } from './parsing/parse-task.js';
+import type { HashTaskResult, ParseTask } from './parsing/parse-task.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
 
@@ -85,6 +86,7 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly jobs: ImportJobsService,
     private readonly articles: ArticleImportService,
     private readonly exports: ExportService,
+    private readonly duplicates: DuplicateFilesRepository,
     private readonly config: ConfigService<Env, true>,
   ) {
     this.budget = new ByteBudget(this.config.get('IMPORT_BYTES_IN_FLIGHT', { infer: true }));
@@ -285,39 +287,71 @@ export class ImportRunner implements OnModuleDestroy {
   /**
    * Files whose exact bytes were imported before from the same path are settled as UNCHANGED
    * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
-   * Only files whose path an article already has are hashed (none, on a first import).
+   * So are files skipped before as duplicates whose bytes are the same and whose identity's
+   * article still has a smaller path (what the write would find: see planImport()). Only files
+   * whose path an article has, or that were skipped before, are hashed (none, on a first import).
    */
   private async withoutUnchanged(
     files: ParseTask['files'],
     options: Omit<ParseTask, 'files'>,
     batch: ParsedBatch,
   ): Promise<ParseTask['files']> {
-    const imported = await this.articles.importedFromPaths(
-      this.sql,
-      files.map((f) => f.path),
-    );
-    const known = files.filter((f) => imported.has(f.path));
+    const paths = files.map((f) => f.path);
+    const [imported, skippedBefore] = await Promise.all([
+      this.articles.importedFromPaths(this.sql, paths),
+      this.duplicates.find(paths).then((found) => new Map(found.map((d) => [d.path, d]))),
+    ]);
+    const known = files.filter((f) => imported.has(f.path) || skippedBefore.has(f.path));
     const hashed = (
       await Promise.all(split(known, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))
     ).flat();
+    const same: DuplicateFile[] = [];
+    for (const file of hashed) {
+      const before = imported.has(file.path) ? undefined : skippedBefore.get(file.path);
+      if (before && 'contentHash' in file && before.contentHash === file.contentHash) same.push(before);
+    }
+    const owners = await this.articles.duplicatesOf(this.sql, same);
     const settled = new Set<string>();
     for (const file of hashed) {
-      if ('unreadable' in file) batch.items.push(failure(file.path, null, file.unreadable));
-      else {
-        const article = imported.get(file.path)!;
-        if (article.contentHash !== file.contentHash) continue;
-        batch.items.push({
-          path: file.path,
-          outcome: 'UNCHANGED',
-          articleId: article.articleId,
-          line: null,
-          message: null,
-          warnings: [],
-        });
-      }
+      const item = this.settledByHash(file, imported, skippedBefore, owners);
+      if (!item) continue;
+      batch.items.push(item);
       settled.add(file.path);
     }
     return files.filter((f) => !settled.has(f.path));
+  }
+
+  /** A hashed file's outcome, when its hash settles it (see withoutUnchanged()). */
+  private settledByHash(
+    file: HashTaskResult[number],
+    imported: Map<string, { articleId: string; contentHash: string | null }>,
+    skippedBefore: Map<string, DuplicateFile>,
+    owners: Map<string, string>,
+  ): ItemRecord | null {
+    if ('unreadable' in file) return failure(file.path, null, file.unreadable);
+    const article = imported.get(file.path);
+    if (article) {
+      if (article.contentHash !== file.contentHash) return null;
+      return {
+        path: file.path,
+        outcome: 'UNCHANGED',
+        articleId: article.articleId,
+        line: null,
+        message: null,
+        warnings: [],
+      };
+    }
+    const owner = owners.get(file.path);
+    if (owner === undefined) return null;
+    const before = skippedBefore.get(file.path)!;
+    return {
+      path: file.path,
+      outcome: 'SKIPPED',
+      articleId: null,
+      line: null,
+      message: null,
+      warnings: [...before.warnings, { line: null, message: duplicateWarning(before.importKey, owner) }],
+    };
   }
 
   /** Writes one batch and its report; returns how many files it settled. */
@@ -333,7 +367,7 @@ export class ImportRunner implements OnModuleDestroy {
         ...(r.outcome === 'FAILED' ? [] : r.warnings.map((message) => ({ line: null, message }))),
       ],
     });
-    const results = await this.writePosts(job, batch.posts, toItem);
+    const results = await this.writePosts(job, batch.posts, toItem, batch.warnings);
     // Successes were recorded with their articles; failures and dry runs are recorded now.
     const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
     if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), reportOnly);
@@ -349,6 +383,7 @@ export class ImportRunner implements OnModuleDestroy {
     job: ImportJob,
     posts: ImportedPost[],
     toItem: (r: WriteResult) => ItemRecord,
+    parseWarnings: ParsedBatch['warnings'],
   ): Promise<WriteResult[]> {
     if (!posts.length) return [];
     const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
@@ -372,6 +407,7 @@ export class ImportRunner implements OnModuleDestroy {
         if (bulk) await bulkIndexMerge(tx);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
+        await this.duplicates.record(tx, skippedFiles(posts, results, parseWarnings));
         return results;
       }, wroteArticles);
     } catch (error) {
@@ -392,8 +428,8 @@ export class ImportRunner implements OnModuleDestroy {
       }
       const middle = Math.ceil(posts.length / 2);
       return [
-        ...(await this.writePosts(job, posts.slice(0, middle), toItem)),
-        ...(await this.writePosts(job, posts.slice(middle), toItem)),
+        ...(await this.writePosts(job, posts.slice(0, middle), toItem, parseWarnings)),
+        ...(await this.writePosts(job, posts.slice(middle), toItem, parseWarnings)),
       ];
     }
   }
@@ -438,6 +474,23 @@ type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & {
 function fileSize(entry: { file: string }): number {
   const size = statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0;
   return Math.min(size, FRONTMATTER_LIMITS.maxBytes);
+}
+
+/** The files a batch skipped as duplicates: settled by hash next time (see withoutUnchanged()). */
+function skippedFiles(
+  posts: ImportedPost[],
+  results: ImportedPostResult[],
+  parseWarnings: ParsedBatch['warnings'],
+): DuplicateFile[] {
+  const skipped = new Set(results.filter((r) => r.outcome === 'SKIPPED').map((r) => r.path));
+  return posts
+    .filter((p) => skipped.has(p.path))
+    .map((p) => ({
+      path: p.path,
+      contentHash: p.contentHash,
+      importKey: p.importKey,
+      warnings: parseWarnings.get(p.path) ?? [],
+    }));
 }
 
 function failure(path: string, line: number | null, message: string): ItemRecord {
