@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import hashFiles from './hash.worker.js';
-import parseFiles from './parse.worker.js';
 import {
   fileStarted,
   newFileClock,
@@ -58,7 +57,8 @@ export class ParsePool {
 
   /** Reads and parses the task's files; a file over its budget or killing its thread fails alone. */
   async parse(task: ParseTask): Promise<ParseTaskResult> {
-    if (!this.pool || !this.parseWorker || !task.files.length) return parseFiles(task);
+    if (!task.files.length) return [];
+    if (!this.pool || !this.parseWorker) return (await inlineParser())(task);
     const run = await this.runTimed(this.pool, this.parseWorker, task);
     if ('results' in run) return run.results;
     const { files } = task;
@@ -117,6 +117,15 @@ export class ParsePool {
       clearInterval(check);
     }
   }
+}
+
+/**
+ * The parser, for parsing on this thread: loaded when first needed, as its modules (markdown-it,
+ * sanitize-html, yaml, the language detector) took the CLI's main thread a tenth of a second to
+ * load when every parse runs on a worker thread (issue 15).
+ */
+async function inlineParser(): Promise<(task: ParseTask) => ParseTaskResult> {
+  return (await import('./parse.worker.js')).default;
 }
 
 /** How often, at most, a running task's current file is checked against its budget. */
