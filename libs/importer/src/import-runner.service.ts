@@ -20,10 +20,11 @@ import { chunksByBytes, split, splitByBytes } from './batches.js';
 import { ExportService } from './export/export.service.js';
 import { DuplicateFilesRepository, type DuplicateFile } from './jobs/duplicate-files.repository.js';
 import type { ItemRecord } from './jobs/import-counts.js';
+import { failedItem as failure, settledByHash, skippedFiles } from './jobs/settled-by-hash.js';
 import { ByteBudget } from './memory/byte-budget.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
-import type { HashTaskResult, ParseTask } from './parsing/parse-task.js';
+import type { ParseTask } from './parsing/parse-task.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
 
@@ -313,45 +314,12 @@ export class ImportRunner implements OnModuleDestroy {
     const owners = await this.articles.duplicatesOf(this.sql, same);
     const settled = new Set<string>();
     for (const file of hashed) {
-      const item = this.settledByHash(file, imported, skippedBefore, owners);
+      const item = settledByHash(file, imported, skippedBefore, owners);
       if (!item) continue;
       batch.items.push(item);
       settled.add(file.path);
     }
     return files.filter((f) => !settled.has(f.path));
-  }
-
-  /** A hashed file's outcome, when its hash settles it (see withoutUnchanged()). */
-  private settledByHash(
-    file: HashTaskResult[number],
-    imported: Map<string, { articleId: string; contentHash: string | null }>,
-    skippedBefore: Map<string, DuplicateFile>,
-    owners: Map<string, string>,
-  ): ItemRecord | null {
-    if ('unreadable' in file) return failure(file.path, null, file.unreadable);
-    const article = imported.get(file.path);
-    if (article) {
-      if (article.contentHash !== file.contentHash) return null;
-      return {
-        path: file.path,
-        outcome: 'UNCHANGED',
-        articleId: article.articleId,
-        line: null,
-        message: null,
-        warnings: [],
-      };
-    }
-    const owner = owners.get(file.path);
-    if (owner === undefined) return null;
-    const before = skippedBefore.get(file.path)!;
-    return {
-      path: file.path,
-      outcome: 'SKIPPED',
-      articleId: null,
-      line: null,
-      message: null,
-      warnings: [...before.warnings, { line: null, message: duplicateWarning(before.importKey, owner) }],
-    };
   }
 
   /** Writes one batch and its report; returns how many files it settled. */
@@ -474,27 +442,6 @@ type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & {
 function fileSize(entry: { file: string }): number {
   const size = statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0;
   return Math.min(size, FRONTMATTER_LIMITS.maxBytes);
-}
-
-/** The files a batch skipped as duplicates: settled by hash next time (see withoutUnchanged()). */
-function skippedFiles(
-  posts: ImportedPost[],
-  results: ImportedPostResult[],
-  parseWarnings: ParsedBatch['warnings'],
-): DuplicateFile[] {
-  const skipped = new Set(results.filter((r) => r.outcome === 'SKIPPED').map((r) => r.path));
-  return posts
-    .filter((p) => skipped.has(p.path))
-    .map((p) => ({
-      path: p.path,
-      contentHash: p.contentHash,
-      importKey: p.importKey,
-      warnings: parseWarnings.get(p.path) ?? [],
-    }));
-}
-
-function failure(path: string, line: number | null, message: string): ItemRecord {
-  return { path, outcome: 'FAILED', articleId: null, line, message, warnings: [] };
 }
 
 function firstLine(error: unknown): string {
