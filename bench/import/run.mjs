@@ -5,8 +5,9 @@
 // --baseline, the same import with another build too, alternating which goes first, so every
 // before/after pair is measured in the same minutes. Prints, as JSON: time, posts/s, peak RSS,
 // the import's time over the floor's, the unchanged re-import's speed-up, and the CPU seconds
-// the importer and PostgreSQL spent per post (when the server runs on this machine: their sum
-// over the number of cores bounds how fast an import can be), and which targets are met.
+// the importer and PostgreSQL spent per post, for the import and for the re-import (when the
+// server runs on this machine: their sum over the number of cores bounds how fast an import can
+// be), and which targets are met.
 //
 //   node bench/import/run.mjs [--n 10000]... [--shape mixed|archive] [--size 200k]
 //                             [--corpus [dir]] [--runs 1] [--baseline <worktree>] [--no-floor]
@@ -210,6 +211,8 @@ function summarise(n, first, again, floorSeconds) {
       seconds: round(median(again.map((r) => r.seconds))),
       peakRssMb: Math.max(...again.map((r) => r.peakRssMb)),
       unchanged: again[0].summary.unchanged,
+      cpu: cpuOf(again, n),
+      all: again.map((r) => round(r.seconds)),
     },
     timesFloor: ratio,
     reimportSpeedup: speedup,

@@ -37,6 +37,11 @@ describe('the CLI loads what its command needs (issue 15)', () => {
     expect(loaded.some((url) => url.endsWith('libs/importer/dist/import.service.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('node_modules/@nestjs/core/'))).toBe(true);
     expect(loaded.filter((url) => API_LAYERS.test(url))).toEqual([]);
+    // Nor the front-matter parser on the main thread (the parse threads load it), nor Prisma's
+    // query compiler: the import's own queries are plain SQL (issue 15).
+    expect(
+      loaded.filter((url) => /node_modules\/(markdown-it|sanitize-html|yaml)\/|query_compiler_bg/.test(url)),
+    ).toEqual([]);
   });
 
   it('exports without them either', async () => {

@@ -36,7 +36,10 @@ describe('/health/ready', () => {
       ],
     })
       .overrideProvider(PrismaService)
-      .useFactory({ factory: (database: DatabasePool) => new UnconnectedPrisma(database), inject: [DatabasePool] })
+      .useFactory({
+        factory: (database: DatabasePool) => new UnconnectedPrisma(database, { url }),
+        inject: [DatabasePool],
+      })
       .compile();
     const app = setupApp(moduleRef.createNestApplication({ logger: false }));
     app.useGlobalFilters(new AppExceptionFilter());

@@ -15,6 +15,12 @@ export interface DatabaseOptions {
   /** PostgreSQL cancels a statement after this many ms; unset or 0: never. */
   statementTimeoutMs?: number;
   /**
+   * Prisma starts with its first query rather than with the module (it does so by itself): for
+   * the CLI, whose import sends Prisma no query, and whose start-up its query compiler (a wasm
+   * module, 0.06 s of CPU) then costs nothing (issue 15). A boot no longer proves Prisma usable.
+   */
+  prismaOnFirstQuery?: boolean;
+  /**
    * How this process's connections show in pg_stat_activity; default `pressroom:<pid>`, so an
    * operator (and a test) can count one process's connections.
    */

@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { DatabasePool } from './database-pool.js';
+import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 import { logConnectionError } from './pg-errors.js';
 
 /**
@@ -13,7 +14,10 @@ import { logConnectionError } from './pg-errors.js';
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
 
-  constructor(database: DatabasePool) {
+  constructor(
+    database: DatabasePool,
+    @Inject(DATABASE_OPTIONS) private readonly options: DatabaseOptions,
+  ) {
     super({
       // Idle clients' errors are logged by DatabasePool's own listener.
       adapter: new PrismaPg(database.primary, {
@@ -24,6 +28,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   }
 
   async onModuleInit(): Promise<void> {
+    if (this.options.prismaOnFirstQuery) return;
     await this.$connect();
     this.logger.log('connected to PostgreSQL');
   }

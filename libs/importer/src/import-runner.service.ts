@@ -13,12 +13,14 @@ import {
   type ImportedPost,
   type ImportedPostResult,
 } from '@pressroom/content/import';
-import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter';
+import { FRONTMATTER_LIMITS } from '@pressroom/frontmatter/limits';
 import { isConnectionError, SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import { setBatchSettings } from './batch-settings.repository.js';
 import { chunksByBytes, split, splitByBytes } from './batches.js';
 import { ExportService } from './export/export.service.js';
+import { DuplicateFilesRepository, type DuplicateFile } from './jobs/duplicate-files.repository.js';
 import type { ItemRecord } from './jobs/import-counts.js';
+import { failedItem as failure, settledByHash, skippedFiles } from './jobs/settled-by-hash.js';
 import { ByteBudget } from './memory/byte-budget.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
@@ -85,6 +87,7 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly jobs: ImportJobsService,
     private readonly articles: ArticleImportService,
     private readonly exports: ExportService,
+    private readonly duplicates: DuplicateFilesRepository,
     private readonly config: ConfigService<Env, true>,
   ) {
     this.budget = new ByteBudget(this.config.get('IMPORT_BYTES_IN_FLIGHT', { infer: true }));
@@ -284,36 +287,35 @@ export class ImportRunner implements OnModuleDestroy {
   /**
    * Files whose exact bytes were imported before from the same path are settled as UNCHANGED
    * here, by hash, without parsing and rendering them: that is what makes a re-import fast.
-   * Only files whose path an article already has are hashed (none, on a first import).
+   * So are files skipped before as duplicates whose bytes are the same and whose identity's
+   * article still has a smaller path (what the write would find: see planImport()). Only files
+   * whose path an article has, or that were skipped before, are hashed (none, on a first import).
    */
   private async withoutUnchanged(
     files: ParseTask['files'],
     options: Omit<ParseTask, 'files'>,
     batch: ParsedBatch,
   ): Promise<ParseTask['files']> {
-    const imported = await this.articles.importedFromPaths(
-      this.sql,
-      files.map((f) => f.path),
-    );
-    const known = files.filter((f) => imported.has(f.path));
+    const paths = files.map((f) => f.path);
+    const [imported, skippedBefore] = await Promise.all([
+      this.articles.importedFromPaths(this.sql, paths),
+      this.duplicates.find(paths).then((found) => new Map(found.map((d) => [d.path, d]))),
+    ]);
+    const known = files.filter((f) => imported.has(f.path) || skippedBefore.has(f.path));
     const hashed = (
       await Promise.all(split(known, HASH_TASK).map((part) => this.parsePool().hash({ ...options, files: part })))
     ).flat();
+    const same: DuplicateFile[] = [];
+    for (const file of hashed) {
+      const before = imported.has(file.path) ? undefined : skippedBefore.get(file.path);
+      if (before && 'contentHash' in file && before.contentHash === file.contentHash) same.push(before);
+    }
+    const owners = await this.articles.duplicatesOf(this.sql, same);
     const settled = new Set<string>();
     for (const file of hashed) {
-      if ('unreadable' in file) batch.items.push(failure(file.path, null, file.unreadable));
-      else {
-        const article = imported.get(file.path)!;
-        if (article.contentHash !== file.contentHash) continue;
-        batch.items.push({
-          path: file.path,
-          outcome: 'UNCHANGED',
-          articleId: article.articleId,
-          line: null,
-          message: null,
-          warnings: [],
-        });
-      }
+      const item = settledByHash(file, imported, skippedBefore, owners);
+      if (!item) continue;
+      batch.items.push(item);
       settled.add(file.path);
     }
     return files.filter((f) => !settled.has(f.path));
@@ -332,7 +334,7 @@ export class ImportRunner implements OnModuleDestroy {
         ...(r.outcome === 'FAILED' ? [] : r.warnings.map((message) => ({ line: null, message }))),
       ],
     });
-    const results = await this.writePosts(job, batch.posts, toItem);
+    const results = await this.writePosts(job, batch.posts, toItem, batch.warnings);
     // Successes were recorded with their articles; failures and dry runs are recorded now.
     const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
     if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), reportOnly);
@@ -348,6 +350,7 @@ export class ImportRunner implements OnModuleDestroy {
     job: ImportJob,
     posts: ImportedPost[],
     toItem: (r: WriteResult) => ItemRecord,
+    parseWarnings: ParsedBatch['warnings'],
   ): Promise<WriteResult[]> {
     if (!posts.length) return [];
     const actor = job.createdBy ? `import:${job.createdBy}` : 'import';
@@ -371,6 +374,7 @@ export class ImportRunner implements OnModuleDestroy {
         if (bulk) await bulkIndexMerge(tx);
         const results = await this.settleTakeovers(tx, job.id, posts, written);
         await this.jobs.recordItems(tx, job.id, results.map(toItem));
+        await this.duplicates.record(tx, skippedFiles(posts, results, parseWarnings));
         return results;
       }, wroteArticles);
     } catch (error) {
@@ -391,8 +395,8 @@ export class ImportRunner implements OnModuleDestroy {
       }
       const middle = Math.ceil(posts.length / 2);
       return [
-        ...(await this.writePosts(job, posts.slice(0, middle), toItem)),
-        ...(await this.writePosts(job, posts.slice(middle), toItem)),
+        ...(await this.writePosts(job, posts.slice(0, middle), toItem, parseWarnings)),
+        ...(await this.writePosts(job, posts.slice(middle), toItem, parseWarnings)),
       ];
     }
   }
@@ -437,10 +441,6 @@ type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & {
 function fileSize(entry: { file: string }): number {
   const size = statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0;
   return Math.min(size, FRONTMATTER_LIMITS.maxBytes);
-}
-
-function failure(path: string, line: number | null, message: string): ItemRecord {
-  return { path, outcome: 'FAILED', articleId: null, line, message, warnings: [] };
 }
 
 function firstLine(error: unknown): string {

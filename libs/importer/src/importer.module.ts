@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArticleImportModule } from '@pressroom/content/import';
 import { ExportService } from './export/export.service.js';
+import { DuplicateFilesRepository } from './jobs/duplicate-files.repository.js';
 import { ImportJobsRepository } from './jobs/import-jobs.repository.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
@@ -16,6 +17,7 @@ import { UploadStore } from './staging/upload-store.js';
 @Module({
   imports: [ArticleImportModule],
   providers: [
+    DuplicateFilesRepository,
     ImportJobsRepository,
     ImportJobsService,
     ImportRunner,

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import { ImporterModule, ImportJobsService, ImportService, type ImportReport } from '@pressroom/importer';
 import { withCliContext } from '../cli-context.js';
 
@@ -19,9 +18,10 @@ export function runImport(paths: string[], options: ImportOptions): Promise<Impo
       defaultStatus: options.status,
       createdBy: 'cli',
     });
+    // Loaded only for a terminal: a scripted import (--json, a pipe) does not pay for it.
     const bar =
       !options.json && process.stderr.isTTY
-        ? new SingleBar({
+        ? new (await import('cli-progress')).SingleBar({
             stream: process.stderr,
             format: 'importing [{bar}] {value}/{total} files {eta_formatted}',
           })

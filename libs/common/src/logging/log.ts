@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type * as Pino from 'pino';
+import type { DestinationStream, Logger, LevelWithSilent } from 'pino';
+import type PinoPretty from 'pino-pretty';
 import { currentRequest } from './request-context.js';
+
+// pino and pino-pretty load when a log is created (the API's, `worker`'s), not with this module:
+// the CLI's import logs through Nest's console logger, and loaded them for nothing (issue 15).
+const require = createRequire(import.meta.url);
 
 /** Nest's log levels, as LOG_LEVEL names them. */
 export type NestLogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -43,10 +49,11 @@ export function isPretty(options: LogOptions): boolean {
  * nothing is lost when the process exits right after logging.
  */
 export function createLog(options: LogOptions): Logger {
+  const { pino } = require('pino') as typeof Pino;
   const pretty = isPretty(options);
   const fd = options.fd ?? 1;
   const destination: DestinationStream = pretty
-    ? pinoPretty({
+    ? (require('pino-pretty') as typeof PinoPretty)({
         destination: options.destination ?? fd,
         sync: true,
         colorize: options.destination === undefined && standardStream(fd).isTTY === true,

@@ -1,5 +1,5 @@
 import { binaryArray, PG_OID, textArray } from '@pressroom/database';
-import { redirectKey } from '@pressroom/frontmatter';
+import { redirectKey } from '@pressroom/frontmatter/redirect-key';
 import { columnList } from './article-columns.js';
 import type { ImportTx as Tx } from './article-import.repository.js';
 import type { ImportColumns } from './import-columns.js';

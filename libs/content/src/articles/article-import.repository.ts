@@ -29,6 +29,14 @@ export function articlesAtPaths(
   );
 }
 
+/** The path each article of these identities was imported from (null: written in the editor). */
+export function sourcePathsByImportKey(
+  tx: ImportTx,
+  keys: string[],
+): Promise<{ importKey: string; sourcePath: string | null }[]> {
+  return queryRows(tx, `SELECT "importKey", "sourcePath" FROM "Article" WHERE "importKey" = ANY($1::text[])`, keys);
+}
+
 /** Serialises batches that touch the same keys (identities or slugs), until the transaction ends. */
 export async function lockImportKeys(tx: ImportTx, keys: string[]): Promise<void> {
   await queryRows(

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   assignSlug,
   compareKeys,
+  ownedBefore,
   planImport,
   suffixCandidates,
   type ExistingArticle,
@@ -16,6 +17,7 @@ import {
   bodiesByImportKey,
   lockImportKeys,
   slugsHeld,
+  sourcePathsByImportKey,
   type ImportTx as Tx,
 } from './article-import.repository.js';
 import {
@@ -61,6 +63,24 @@ export class ArticleImportService {
       identities.filter((k) => UUID.test(k)),
     );
     return new Map(rows.map((r) => [r.importKey, r.body]));
+  }
+
+  /**
+   * Of these files, each with the identity it parsed to, the ones a batch would skip now as
+   * duplicates (see planImport()): their identity's article was imported from a smaller path.
+   * Returns that path for each. A re-import settles a skipped file this way by its hash,
+   * without parsing it again (issue 15).
+   */
+  async duplicatesOf(sql: Tx, files: { path: string; importKey: string }[]): Promise<Map<string, string>> {
+    if (!files.length) return new Map();
+    const rows = await sourcePathsByImportKey(sql, [...new Set(files.map((f) => f.importKey))]);
+    const owners = new Map(rows.map((r) => [r.importKey, r.sourcePath]));
+    const duplicates = new Map<string, string>();
+    for (const { path, importKey } of files) {
+      const owner = owners.get(importKey) ?? null;
+      if (ownedBefore(owner, path)) duplicates.set(path, owner!);
+    }
+    return duplicates;
   }
 
   /**

@@ -35,8 +35,8 @@ export function planImport(posts: ImportedPost[], existing: Map<string, Existing
     if (!current) plan.creates.push(post);
     // Found under another identity (an older one of the same post): this file takes it over.
     else if (current.importKey !== post.importKey) plan.updates.push({ post, existing: current });
-    else if (current.sourcePath && current.sourcePath !== post.path && compare(current.sourcePath, post.path) < 0) {
-      plan.settled.push(duplicate(post, current.sourcePath));
+    else if (ownedBefore(current.sourcePath, post.path)) {
+      plan.settled.push(duplicate(post, current.sourcePath!));
     } else if (current.contentHash === post.contentHash && current.sourcePath === post.path) {
       plan.settled.push({ path: post.path, outcome: 'UNCHANGED', articleId: current.id, warnings: [] });
     } else plan.updates.push({ post, existing: current });
@@ -51,6 +51,14 @@ function duplicate(post: ImportedPost, ownerPath: string): ImportedPostResult {
     articleId: null,
     warnings: [duplicateWarning(post.importKey, ownerPath)],
   };
+}
+
+/**
+ * Whether a file at `path` is a duplicate of the article of its identity, imported from
+ * `ownerPath`: a smaller path owns an identity, whichever file was imported first.
+ */
+export function ownedBefore(ownerPath: string | null, path: string): boolean {
+  return ownerPath !== null && ownerPath !== '' && ownerPath !== path && compare(ownerPath, path) < 0;
 }
 
 /** Why a file of an identity another file owns was skipped. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Prisma, PrismaService } from '@pressroom/database';
-import { exportFileName, serializePost, type ExportableArticle } from '@pressroom/frontmatter';
+import type { ExportableArticle, exportFileName, serializePost } from '@pressroom/frontmatter';
 
 const PAGE = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,6 +27,7 @@ export class ExportService {
   constructor(private readonly prisma: PrismaService) {}
 
   async *files(): AsyncGenerator<ExportedFile> {
+    const { exportFileName, serializePost } = await serializer();
     let cursor: string | undefined;
     for (;;) {
       const page = await this.prisma.article.findMany({
@@ -47,6 +48,7 @@ export class ExportService {
    */
   async exportsOf(identities: string[]): Promise<Map<string, { articleId: string; content: string }>> {
     if (!identities.length) return new Map();
+    const { serializePost } = await serializer();
     const rows = await this.prisma.article.findMany({
       where: {
         OR: [
@@ -60,6 +62,14 @@ export class ExportService {
       rows.map((row) => [row.importKey ?? row.id, { articleId: row.id, content: serializePost(exportable(row)) }]),
     );
   }
+}
+
+/**
+ * The serialiser, loaded when first used: it brings the parser's YAML modules, which an import
+ * that exports nothing (an unchanged re-import) need not load on its main thread (issue 15).
+ */
+function serializer(): Promise<{ exportFileName: typeof exportFileName; serializePost: typeof serializePost }> {
+  return import('@pressroom/frontmatter');
 }
 
 function exportable(row: ExportRow): ExportableArticle {

@@ -53,6 +53,9 @@ export interface NewImportJob {
   createdBy?: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ALL_STATUSES: ImportJob['status'][] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED'];
+
 /** ImportJob and ImportItem rows: the importer's own tables. */
 @Injectable()
 export class ImportJobsService {
@@ -62,21 +65,26 @@ export class ImportJobsService {
   ) {}
 
   create(input: NewImportJob): Promise<ImportJob> {
-    return this.prisma.importJob.create({ data: { ...input, status: 'QUEUED' } });
+    return this.repository.createJob({
+      source: input.source,
+      sourcePath: input.sourcePath ?? null,
+      dryRun: input.dryRun ?? false,
+      defaultStatus: input.defaultStatus ?? 'PUBLISHED',
+      createdBy: input.createdBy ?? null,
+    });
   }
 
   async get(id: string): Promise<ImportJob> {
-    const job = await this.prisma.importJob.findUnique({ where: { id } });
+    const job = UUID.test(id) ? await this.repository.job(id) : null;
     if (!job) throw new NotFoundError('ImportJob', { id });
     return job;
   }
 
   /** Marks a job running (again, when resumed) with the number of files it has. */
-  markRunning(id: string, total?: number): Promise<ImportJob> {
-    return this.prisma.importJob.update({
-      where: { id },
-      data: { status: 'RUNNING', startedAt: new Date(), ...(total === undefined ? {} : { total }) },
-    });
+  async markRunning(id: string, total?: number): Promise<ImportJob> {
+    const job = await this.repository.markRunning(id, total ?? null);
+    if (!job) throw new NotFoundError('ImportJob', { id });
+    return job;
   }
 
   /**
@@ -138,25 +146,19 @@ export class ImportJobsService {
   async finishIfComplete(id: string): Promise<ImportJob> {
     const job = await this.get(id);
     if (job.status !== 'RUNNING' || job.processed < job.total) return job;
-    const status = finalStatus(job);
-    await this.prisma.importJob.updateMany({
-      where: { id, status: 'RUNNING' },
-      data: { status, finishedAt: new Date() },
-    });
+    await this.repository.end(id, ['RUNNING'], finalStatus(job), null);
     return this.get(id);
   }
 
   /** Ends a job that could not run at all (its source was refused). */
   async fail(id: string, error: string): Promise<ImportJob> {
-    return this.prisma.importJob.update({ where: { id }, data: { status: 'FAILED', error, finishedAt: new Date() } });
+    await this.repository.end(id, ALL_STATUSES, 'FAILED', error);
+    return this.get(id);
   }
 
   /** Ends a job that gave up midway (see ImportQueue.work), unless it has ended already. */
   async failIfRunning(id: string, error: string): Promise<void> {
-    await this.prisma.importJob.updateMany({
-      where: { id, status: { in: ['QUEUED', 'RUNNING'] } },
-      data: { status: 'FAILED', error, finishedAt: new Date() },
-    });
+    await this.repository.end(id, ['QUEUED', 'RUNNING'], 'FAILED', error);
   }
 
   list(args: { take: number; cursor?: string }): Promise<ImportJob[]> {
@@ -221,14 +223,8 @@ export class ImportJobsService {
   }
 
   /** Failed files, in path order, at most `limit`. */
-  async errorsOf(jobId: string, limit = REPORT_LIST_LIMIT): Promise<Located[]> {
-    const rows = await this.prisma.importItem.findMany({
-      where: { jobId, outcome: 'FAILED' },
-      orderBy: { path: 'asc' },
-      take: limit,
-      select: { path: true, line: true, message: true },
-    });
-    return rows.map((e) => ({ path: e.path, line: e.line, message: e.message ?? '' }));
+  errorsOf(jobId: string, limit = REPORT_LIST_LIMIT): Promise<Located[]> {
+    return this.repository.errorsOf(jobId, limit);
   }
 
   /** Warnings of every file, in path order, at most `limit`. */

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import hashFiles from './hash.worker.js';
-import parseFiles from './parse.worker.js';
 import {
   fileStarted,
   newFileClock,
@@ -31,6 +30,8 @@ const logger = new Logger('ParsePool');
 export class ParsePool {
   private readonly pool: Piscina | null;
   private readonly parseWorker: string | null;
+  /** The hash task last handed to the threads: the next waits for it (see hash()). */
+  private hashing: Promise<unknown> = Promise.resolve();
 
   constructor(
     threads = availableParallelism(),
@@ -42,10 +43,14 @@ export class ParsePool {
       threads > 0 && filename && this.parseWorker
         ? new Piscina({
             // Threads start on the light hashing module; each loads the parser with its first
-            // parse task (see hash.worker.ts).
+            // parse task (see hash.worker.ts). One starts with the pool, as one keeps up with the
+            // hashing that is all an unchanged re-import needs (a thread costs a tenth of a
+            // second of CPU to start, issue 15); piscina starts the others as parse tasks queue,
+            // and keeps them while imports come.
             filename,
             maxThreads: threads,
-            minThreads: threads,
+            minThreads: 1,
+            idleTimeout: IDLE_THREAD_MS,
             // Parsing holds one task's files at a time: a small old generation makes each
             // thread collect early instead of growing towards V8's default ceiling.
             resourceLimits: { maxOldGenerationSizeMb: 128 },
@@ -58,7 +63,8 @@ export class ParsePool {
 
   /** Reads and parses the task's files; a file over its budget or killing its thread fails alone. */
   async parse(task: ParseTask): Promise<ParseTaskResult> {
-    if (!this.pool || !this.parseWorker || !task.files.length) return parseFiles(task);
+    if (!task.files.length) return [];
+    if (!this.pool || !this.parseWorker) return (await inlineParser())(task);
     const run = await this.runTimed(this.pool, this.parseWorker, task);
     if ('results' in run) return run.results;
     const { files } = task;
@@ -75,9 +81,17 @@ export class ParsePool {
     return (await Promise.all(files.map((file) => this.parse({ ...task, files: [file] })))).flat();
   }
 
-  /** Reads and hashes the task's files. */
+  /**
+   * Reads and hashes the task's files. One hash task at a time goes to the threads: a task
+   * waiting in piscina's queue would start another thread, for work the running one finishes in
+   * milliseconds.
+   */
   hash(task: ParseTask): Promise<HashTaskResult> {
-    return this.pool ? this.pool.run(task) : Promise.resolve(hashFiles(task));
+    const pool = this.pool;
+    if (!pool) return Promise.resolve(hashFiles(task));
+    const run = this.hashing.then(() => pool.run(task) as Promise<HashTaskResult>);
+    this.hashing = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {
@@ -118,6 +132,18 @@ export class ParsePool {
     }
   }
 }
+
+/**
+ * The parser, for parsing on this thread: loaded when first needed, as its modules (markdown-it,
+ * sanitize-html, yaml, the language detector) took the CLI's main thread a tenth of a second to
+ * load when every parse runs on a worker thread (issue 15).
+ */
+async function inlineParser(): Promise<(task: ParseTask) => ParseTaskResult> {
+  return (await import('./parse.worker.js')).default;
+}
+
+/** How long a thread past the first stays once idle: between an import's batches, and a while after. */
+const IDLE_THREAD_MS = 60_000;
 
 /** How often, at most, a running task's current file is checked against its budget. */
 const CHECK_MS = 100;

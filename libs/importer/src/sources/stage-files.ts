@@ -8,8 +8,6 @@ import { isPostFile } from './post-files.js';
 import { resolveInside, safeEntryPath } from './safe-entry-path.js';
 import { StagedPaths } from './staged-paths.js';
 import type { StagingContext } from './staging-context.js';
-import { extractTar } from './tar-extractor.js';
-import { extractZip } from './zip-extractor.js';
 
 /** A file handed to an import: an uploaded part or a path given to the CLI. */
 export interface IncomingFile {
@@ -62,13 +60,16 @@ export async function stageFiles(
   return rejected;
 }
 
-function extractArchive(
+async function extractArchive(
   kind: string,
   incoming: IncomingFile,
   target: string,
   staging: StagingContext,
 ): Promise<RejectedEntry[]> {
-  if (kind === 'zip') return extractZip(incoming.file, target, staging, incoming.name);
+  // The extractors (yauzl, tar-stream) load with the first archive: most imports are folders.
+  if (kind === 'zip')
+    return (await import('./zip-extractor.js')).extractZip(incoming.file, target, staging, incoming.name);
+  const { extractTar } = await import('./tar-extractor.js');
   return extractTar(incoming.file, target, staging, incoming.name, kind === 'tar.gz');
 }
 
