@@ -49,7 +49,7 @@ export class SearchIndexMerger implements OnModuleDestroy {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.merging;
-    if (this.delayMs > 0) await this.merge();
+    if (!this.stopped) await this.merge();
   }
 
   async onModuleDestroy(): Promise<void> {
