@@ -17,8 +17,8 @@ import type { SqlClient, SqlPool } from '@pressroom/database';
 // The body's index keeps its list on for good (migration search_index_pending_list, merged after
 // each write by SearchIndexMerger): only the title's is switched.
 const BODY_INDEX = '"Article_searchVector_idx"';
-const INDEXES = [BODY_INDEX, '"Article_searchTitleVector_idx"'];
-const SWITCHED = INDEXES.filter((i) => i !== BODY_INDEX);
+const SWITCHED = ['"Article_searchTitleVector_idx"'];
+const INDEXES = [BODY_INDEX, ...SWITCHED];
 const SWITCH_LOCK_WAIT = '200ms';
 /** pg_try_advisory_xact_lock key of the body index's merge: one merging process at a time. */
 const MERGE_LOCK = 0x5072_6d31; // "Prm1"
@@ -35,8 +35,9 @@ async function pendingListsOn(sql: SqlPool): Promise<number> {
 /**
  * Merges the body index's pending list into the index proper, unless another session is
  * merging it already (it takes whatever is pending as it goes). Returns the list's pages merged,
- * or null when another session had the merge or this server user may not merge (not the
- * table's owner): then writers merge a full list themselves, as PostgreSQL does by default.
+ * or null when another session had the merge. Throws insufficient_privilege (42501) when this
+ * server user may not merge (not the table's owner): then writers merge a full list themselves,
+ * as PostgreSQL does by default.
  */
 export async function mergeSearchIndexPendingList(sql: SqlPool): Promise<number | null> {
   const { rows } = await sql.query<{ pages: number | null }>(
