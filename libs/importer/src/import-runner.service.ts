@@ -24,6 +24,7 @@ import { failedItem as failure, settledByHash, skippedFiles } from './jobs/settl
 import { ByteBudget } from './memory/byte-budget.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ParsePool } from './parsing/parse-pool.js';
+import { PlannerStatistics } from './planner-statistics.service.js';
 import type { ParseTask } from './parsing/parse-task.js';
 import { toImportedPost } from './parsing/to-imported-post.js';
 import type { ImportEntry, RejectedEntry } from './sources/import-entry.js';
@@ -88,6 +89,7 @@ export class ImportRunner implements OnModuleDestroy {
     private readonly articles: ArticleImportService,
     private readonly exports: ExportService,
     private readonly duplicates: DuplicateFilesRepository,
+    private readonly statistics: PlannerStatistics,
     private readonly config: ConfigService<Env, true>,
   ) {
     this.budget = new ByteBudget(this.config.get('IMPORT_BYTES_IN_FLIGHT', { infer: true }));
@@ -338,6 +340,7 @@ export class ImportRunner implements OnModuleDestroy {
     // Successes were recorded with their articles; failures and dry runs are recorded now.
     const late = [...batch.items, ...results.filter((r) => job.dryRun || r.outcome === 'FAILED').map(toItem)];
     if (late.length) await this.sql.transaction((tx) => this.jobs.recordItems(tx, job.id, late), reportOnly);
+    if (!job.dryRun) await this.statistics.written(results.filter(wroteArticle).length);
     return batch.items.length + results.length;
   }
 
@@ -428,8 +431,8 @@ export class ImportRunner implements OnModuleDestroy {
 
 /** Commits that only record outcomes leave readers' caches alone (see SqlPool.onCommit()). */
 const reportOnly = () => false;
-const wroteArticles = (results: ImportedPostResult[]) =>
-  results.some((r) => r.outcome === 'CREATED' || r.outcome === 'UPDATED');
+const wroteArticle = (r: { outcome: string }) => r.outcome === 'CREATED' || r.outcome === 'UPDATED';
+const wroteArticles = (results: ImportedPostResult[]) => results.some(wroteArticle);
 
 type WriteResult = ImportedPostResult | (Omit<ImportedPostResult, 'outcome'> & { outcome: 'FAILED' });
 

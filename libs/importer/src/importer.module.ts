@@ -6,6 +6,7 @@ import { ImportJobsRepository } from './jobs/import-jobs.repository.js';
 import { ImportJobsService } from './jobs/import-jobs.service.js';
 import { ImportRunner } from './import-runner.service.js';
 import { ImportService } from './import.service.js';
+import { PlannerStatistics } from './planner-statistics.service.js';
 import { ImportQueue } from './queue/import-queue.service.js';
 import { JobStaging } from './staging/job-staging.service.js';
 import { PostgresUploadStore } from './staging/postgres-upload-store.js';
@@ -21,6 +22,7 @@ import { UploadStore } from './staging/upload-store.js';
     ImportJobsRepository,
     ImportJobsService,
     ImportRunner,
+    PlannerStatistics,
     ImportQueue,
     ImportService,
     ExportService,

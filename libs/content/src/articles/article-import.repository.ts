@@ -15,6 +15,24 @@ async function queryRows<R>(tx: ImportTx, sql: string, ...values: unknown[]): Pr
   return (await tx.query(sql, values)).rows as R[];
 }
 
+/** The tables an import batch grows, whose planner statistics an import keeps current (see analyzeTables()). */
+export const ARTICLE_IMPORT_TABLES = [
+  '"Article"',
+  '"ArticleTag"',
+  '"ArticleAuthor"',
+  '"ArticleRevision"',
+  '"Redirect"',
+];
+
+/** The planner's estimate of how many articles there are; -1 when the table was never analysed. */
+export async function estimatedArticleCount(tx: ImportTx): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = '"Article"'::regclass`,
+  );
+  return rows[0]?.n ?? -1;
+}
+
 /** The articles imported from these paths, with the content hash each was imported with. */
 export function articlesAtPaths(
   tx: ImportTx,

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { SqlPool, type SqlClient } from '@pressroom/database';
 import type { ItemRecord } from './import-counts.js';
 
+/** The table below, which a job's skipped duplicates grow (see PlannerStatistics). */
+export const DUPLICATE_FILE_TABLES = ['"ImportDuplicateFile"'];
+
 /** A file skipped as a duplicate, as it was then (see ImportDuplicateFile in the schema). */
 export interface DuplicateFile {
   path: string;

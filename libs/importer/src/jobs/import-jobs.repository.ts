@@ -4,6 +4,9 @@ import { SqlPool, type ImportJob, type SqlClient } from '@pressroom/database';
 import type { ItemRecord } from './import-counts.js';
 
 type Tx = SqlClient;
+
+/** The report's table, which every imported file grows (see PlannerStatistics). */
+export const IMPORT_ITEM_TABLES = ['"ImportItem"'];
 type Located = { path: string; line: number | null; message: string };
 type NewJob = Pick<ImportJob, 'source' | 'sourcePath' | 'dryRun' | 'defaultStatus' | 'createdBy'>;
 
