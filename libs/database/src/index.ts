@@ -18,7 +18,7 @@ export {
   watchConnection,
 } from './pg-errors.js';
 export { installProcessSafety } from './process-safety.js';
-export { analyzeTables } from './analyze-tables.js';
+export { analyzeTables } from './analyze-tables.repository.js';
 export { binaryArray, textArray, PG_OID } from './binary-arrays.js';
 export { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 export {

@@ -68,6 +68,19 @@ describe('splitIndexText', () => {
     expect(positions).toHaveLength(256);
     expect(new Map(entries(splitIndexText(`${'甲乙'.repeat(9_000)}丙丁`).bigrams)).get('丙丁')).toEqual([16383]);
   });
+
+  it('gives each text the same vector whatever was encoded before it (its working arrays are reused)', () => {
+    const texts = ['世界'.repeat(5_000), '东西南北中', '', '中'.repeat(9_000) + '国', '乙甲丙'.repeat(700), '西东'];
+    const forwards = texts.map((t) => Buffer.from(splitIndexText(t).bigrams).toString('hex'));
+    const backwards = [...texts].reverse().map((t) => Buffer.from(splitIndexText(t).bigrams).toString('hex'));
+    expect(backwards.reverse()).toEqual(forwards);
+    expect(entries(splitIndexText('西东').bigrams)).toEqual([['西东', [1]]]);
+    expect(entries(splitIndexText('乙甲丙乙甲').bigrams)).toEqual([
+      ['丙乙', [3]],
+      ['乙甲', [1, 4]],
+      ['甲丙', [2]],
+    ]);
+  });
 });
 
 describe('searchDocument', () => {

@@ -48,7 +48,7 @@ export function splitIndexText(text: string): { words: string; bigrams: Uint8Arr
   let words = '';
   // Each occurrence's bigram as one number, its two UTF-16 units (a lone character: its unit,
   // then 0); the occurrence's index gives its position.
-  const occurrences = new Uint32Array(normal.length);
+  const occurrences = occurrenceBuffer(normal.length);
   let count = 0;
   let wordsFrom = 0;
   for (let i = 0; i < normal.length;) {
@@ -75,29 +75,32 @@ export function splitIndexText(text: string): { words: string; bigrams: Uint8Arr
  * each lexeme as NUL-terminated UTF-8, its number of positions and the positions (weight D),
  * big-endian. Lexemes go in the server's order (UTF-8 bytes, a prefix first), so it neither
  * parses nor sorts them: parsing the text form was the costliest part of an import's INSERT.
- * Typed arrays throughout (a hash table of the distinct bigrams, a counting sort of their
- * positions): this runs for every imported post.
+ * This runs for every imported post (a tenth of a parse thread's time), so it works in typed
+ * arrays reused from one call to the next: a hash table numbers the distinct bigrams, a radix
+ * sort orders them, a counting sort groups their positions.
  */
 function encodeBigrams(occurrences: Uint32Array): Uint8Array {
-  const table = new BigramTable(occurrences.length);
-  const idOf = new Int32Array(occurrences.length);
-  for (let i = 0; i < occurrences.length; i++) idOf[i] = table.idOf(occurrences[i]!);
+  const n = occurrences.length;
+  const s = scratchFor(n);
+  const distinct = numberDistinct(occurrences, s);
   // The numeric order of the keys is the server's lexeme order: for these BMP characters UTF-16
   // order is UTF-8 order, and a lone character's key (ending in 0) comes before its bigrams.
-  const sorted = table.keys().sort();
-  const rank = new Int32Array(sorted.length);
-  for (let r = 0; r < sorted.length; r++) rank[table.idOf(sorted[r]!)] = r;
+  radixSort(s.keys, s.ids, s.keysSwap, s.idsSwap, distinct);
+  const sorted = s.keys;
+  const rank = s.rank;
+  for (let r = 0; r < distinct; r++) rank[s.ids[r]!] = r;
   // Each bigram's positions, in position order, from one pass over the occurrences.
-  const start = new Int32Array(sorted.length + 1);
-  for (let i = 0; i < occurrences.length; i++) start[rank[idOf[i]!]! + 1]++;
-  for (let r = 0; r < sorted.length; r++) start[r + 1] += start[r]!;
-  const next = start.slice(0, sorted.length);
-  const positions = new Uint16Array(occurrences.length);
-  for (let i = 0; i < occurrences.length; i++) positions[next[rank[idOf[i]!]!]!++] = Math.min(i + 1, MAX_POSITION);
+  const start = s.start.fill(0, 0, distinct + 1);
+  for (let i = 0; i < n; i++) start[rank[s.idOf[i]!]! + 1]++;
+  for (let r = 0; r < distinct; r++) start[r + 1] += start[r]!;
+  const next = s.next;
+  next.set(start.subarray(0, distinct));
+  const positions = s.positions;
+  for (let i = 0; i < n; i++) positions[next[rank[s.idOf[i]!]!]!++] = Math.min(i + 1, MAX_POSITION);
 
-  const out = new Uint8Array(4 + sorted.length * 9 + occurrences.length * 2);
-  let at = putUint16(out, putUint16(out, 0, sorted.length >>> 16), sorted.length & 0xffff);
-  for (let r = 0; r < sorted.length; r++) {
+  const out = s.out;
+  let at = putUint16(out, putUint16(out, 0, distinct >>> 16), distinct & 0xffff);
+  for (let r = 0; r < distinct; r++) {
     const key = sorted[r]!;
     at = putUtf8(out, at, key >>> 16);
     if (key & 0xffff) at = putUtf8(out, at, key & 0xffff);
@@ -114,43 +117,121 @@ function encodeBigrams(occurrences: Uint32Array): Uint8Array {
     }
     putUint16(out, countAt, kept);
   }
-  // A copy of its own size: a thread posting a view would send the whole buffer.
+  // A copy of its own size: the scratch buffer is the next call's.
   return out.slice(0, at);
 }
 
-/** Distinct bigram keys numbered 0, 1, ... in order of first sight (open addressing). */
-class BigramTable {
-  private readonly slotKeys: Uint32Array;
-  /** id + 1 of the key in each slot; 0 for an empty slot. */
-  private readonly slotIds: Int32Array;
-  private readonly firstSeen: Uint32Array;
-  private size = 0;
+/** Working arrays for up to `capacity` occurrences; grown, never shrunk, and only ever used by one call at a time. */
+class Scratch {
+  /** Open-addressing table: the key in each slot, and its id + 1 (0: empty). */
+  readonly slotKeys: Uint32Array;
+  readonly slotIds: Int32Array;
+  /** Distinct keys and their ids, in order of first sight, then sorted (with their swap space). */
+  readonly keys: Uint32Array;
+  readonly ids: Int32Array;
+  readonly keysSwap: Uint32Array;
+  readonly idsSwap: Int32Array;
+  /** The id of each occurrence's key. */
+  readonly idOf: Int32Array;
+  readonly rank: Int32Array;
+  readonly start: Int32Array;
+  readonly next: Int32Array;
+  readonly positions: Uint16Array;
+  readonly out: Uint8Array;
 
-  constructor(capacity: number) {
+  constructor(readonly capacity: number) {
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
     this.slotKeys = new Uint32Array(slots);
     this.slotIds = new Int32Array(slots);
-    this.firstSeen = new Uint32Array(capacity);
+    this.keys = new Uint32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.keysSwap = new Uint32Array(capacity);
+    this.idsSwap = new Int32Array(capacity);
+    this.idOf = new Int32Array(capacity);
+    this.rank = new Int32Array(capacity);
+    this.start = new Int32Array(capacity + 1);
+    this.next = new Int32Array(capacity);
+    this.positions = new Uint16Array(capacity);
+    this.out = new Uint8Array(4 + capacity * 11);
   }
+}
 
-  idOf(key: number): number {
-    const mask = this.slotKeys.length - 1;
-    for (let slot = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slotIds[slot]!;
+let scratch = new Scratch(4096);
+let occurrencesScratch = new Uint32Array(16384);
+
+/** Room for a text's occurrences, reused by the next call (encodeBigrams() copies what it keeps). */
+function occurrenceBuffer(length: number): Uint32Array {
+  if (length > occurrencesScratch.length)
+    occurrencesScratch = new Uint32Array(Math.max(length, occurrencesScratch.length * 2));
+  return occurrencesScratch;
+}
+
+function scratchFor(occurrences: number): Scratch {
+  if (occurrences > scratch.capacity) scratch = new Scratch(Math.max(occurrences, scratch.capacity * 2));
+  return scratch;
+}
+
+/**
+ * Numbers the distinct keys 0, 1, ... in order of first sight, into s.keys and s.ids (id = its
+ * index there, for now) and each occurrence's into s.idOf; returns how many there are.
+ */
+function numberDistinct(occurrences: Uint32Array, s: Scratch): number {
+  let slots = 16;
+  while (slots < occurrences.length * 2) slots *= 2;
+  const mask = slots - 1;
+  const shift = 32 - Math.log2(slots);
+  const { slotKeys, slotIds, keys, ids, idOf } = s;
+  slotIds.fill(0, 0, slots);
+  let size = 0;
+  for (let i = 0; i < occurrences.length; i++) {
+    const key = occurrences[i]!;
+    // Fibonacci hashing: the product's high bits depend on every bit of both characters.
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> shift; ; slot = (slot + 1) & mask) {
+      const id = slotIds[slot]!;
       if (id === 0) {
-        this.slotKeys[slot] = key;
-        this.firstSeen[this.size] = key;
-        this.slotIds[slot] = ++this.size;
-        return this.size - 1;
+        slotKeys[slot] = key;
+        slotIds[slot] = size + 1;
+        keys[size] = key;
+        ids[size] = size;
+        idOf[i] = size++;
+        break;
       }
-      if (this.slotKeys[slot] === key) return id - 1;
+      if (slotKeys[slot] === key) {
+        idOf[i] = id - 1;
+        break;
+      }
     }
   }
+  return size;
+}
 
-  keys(): Uint32Array {
-    return this.firstSeen.slice(0, this.size);
+/** Sorts the first `length` keys ascending, carrying their ids: four stable passes of one byte each. */
+function radixSort(
+  keys: Uint32Array,
+  ids: Int32Array,
+  keysSwap: Uint32Array,
+  idsSwap: Int32Array,
+  length: number,
+): void {
+  const counts = new Int32Array(256);
+  let [fromKeys, fromIds, toKeys, toIds] = [keys, ids, keysSwap, idsSwap];
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < length; i++) counts[(fromKeys[i]! >>> shift) & 0xff]++;
+    for (let b = 0, total = 0; b < 256; b++) {
+      const count = counts[b]!;
+      counts[b] = total;
+      total += count;
+    }
+    for (let i = 0; i < length; i++) {
+      const slot = counts[(fromKeys[i]! >>> shift) & 0xff]++;
+      toKeys[slot] = fromKeys[i]!;
+      toIds[slot] = fromIds[i]!;
+    }
+    [fromKeys, fromIds, toKeys, toIds] = [toKeys, toIds, fromKeys, fromIds];
   }
+  // Four passes: the sorted keys are back in `keys` and `ids`.
 }
 
 function putUint16(out: Uint8Array, at: number, value: number): number {
