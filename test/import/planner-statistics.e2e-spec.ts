@@ -1,5 +1,7 @@
+import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { analyzeTables, SqlPool } from '@pressroom/database';
+import { PlannerStatistics } from '../../libs/importer/src/planner-statistics.service.js';
 import { createTestApp } from '../support/create-test-app.js';
 import { importPaths } from '../support/imports.js';
 import { post, tempFolder } from '../support/temp-folder.js';
@@ -57,6 +59,22 @@ describe('planner statistics during an import', () => {
 
     expect(report.counts).toMatchObject({ created: 300 });
     expect(await estimatedRows('"Article"')).toBe(before);
+  });
+
+  it('after an ANALYZE fails, waits until the import has written as much again before the next', async () => {
+    const statistics = new PlannerStatistics(sql);
+    const attempts = jest
+      .spyOn(sql, 'transaction')
+      .mockRejectedValue(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    try {
+      await statistics.written(4000); // more than the table's 1,600 + 1,000: tried, and failed
+      await statistics.written(4000); // 8,000 written: not again yet
+      expect(attempts).toHaveBeenCalledTimes(1);
+      await statistics.written(2000); // past twice the 4,000 it failed at, plus 1,000
+      expect(attempts).toHaveBeenCalledTimes(2);
+    } finally {
+      attempts.mockRestore();
+    }
   });
 
   it('gives way at once to a session that holds one of the tables', async () => {

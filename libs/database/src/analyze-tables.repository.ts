@@ -2,6 +2,8 @@ import type { SqlPool } from './sql-pool.service.js';
 
 /** How long ANALYZE waits for a table that another session is vacuuming or analysing. */
 const LOCK_WAIT = '100ms';
+/** Its sample of a large table's pages, cold, may outlast the pool's statement timeout. */
+const STATEMENT_TIMEOUT = '300s';
 
 /**
  * Refreshes the planner's statistics of `tables` (quoted names) in a short transaction of its
@@ -13,7 +15,9 @@ export async function analyzeTables(sql: SqlPool, tables: readonly string[]): Pr
   try {
     await sql.transaction(
       async (tx) => {
-        await tx.query(`SELECT set_config('lock_timeout', '${LOCK_WAIT}', true)`);
+        await tx.query(
+          `SELECT set_config('lock_timeout', '${LOCK_WAIT}', true), set_config('statement_timeout', '${STATEMENT_TIMEOUT}', true)`,
+        );
         await tx.query(`ANALYZE ${tables.join(', ')}`);
       },
       () => false,

@@ -36,7 +36,11 @@ export class PlannerStatistics {
     this.writtenSinceAnalyze += articles;
     if (this.writtenSinceAnalyze <= this.nextCheck || this.refreshing) return;
     this.refreshing = this.refresh()
-      .catch((error: unknown) => this.logger.warn(`could not refresh statistics: ${(error as Error).message}`))
+      .catch((error: unknown) => {
+        // Not again after every batch: once the import has written as much again.
+        this.nextCheck = this.writtenSinceAnalyze * 2 + ANALYZE_AFTER_ROWS;
+        this.logger.warn(`could not refresh the planner's statistics: ${(error as Error).message}`);
+      })
       .finally(() => (this.refreshing = null));
     await this.refreshing;
   }
