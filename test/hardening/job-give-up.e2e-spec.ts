@@ -52,6 +52,13 @@ describe('an import step that fails every attempt', () => {
     expect(job.status).toBe('FAILED');
     expect(job.error).toBe('IMPORT_STEP_FAILED: the database was unavailable');
     expect(job.finishedAt).not.toBeNull();
-    expect(await stagedRows(prisma)).toEqual(NO_STAGED_ROWS);
+    // The job's upload is discarded just after its final status commits (ImportService.giveUp).
+    const deadline = Date.now() + 10_000;
+    let left = await stagedRows(prisma);
+    while (JSON.stringify(left) !== JSON.stringify(NO_STAGED_ROWS) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = await stagedRows(prisma);
+    }
+    expect(left).toEqual(NO_STAGED_ROWS);
   }, 120_000);
 });
