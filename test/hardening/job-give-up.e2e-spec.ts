@@ -53,12 +53,14 @@ describe('an import step that fails every attempt', () => {
     expect(job.error).toBe('IMPORT_STEP_FAILED: the database was unavailable');
     expect(job.finishedAt).not.toBeNull();
     // The job's upload is discarded just after its final status commits (ImportService.giveUp).
-    const deadline = Date.now() + 10_000;
-    let left = await stagedRows(prisma);
-    while (JSON.stringify(left) !== JSON.stringify(NO_STAGED_ROWS) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = await stagedRows(prisma);
-    }
+    const left = await waitFor(
+      async () => {
+        const rows = await stagedRows(prisma);
+        return Object.values(rows).every((n) => n === 0) ? rows : undefined;
+      },
+      10_000,
+      "the job's upload to be discarded",
+    );
     expect(left).toEqual(NO_STAGED_ROWS);
   }, 120_000);
 });
