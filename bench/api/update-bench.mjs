@@ -2,7 +2,7 @@
 // a revision written, against the built API in its own process and a fresh database.
 //
 //   node bench/api/update-bench.mjs [--connections 10] [--duration 10] [--articles 40] [--body]
-//     [--distinct] [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger]
+//     [--distinct] [--root DIR] [--gin-fastupdate on|off] [--no-change-trigger] [--searchers N]
 //
 // Each update sets the title (peerbench's M1); with --body it also changes the body. Articles
 // carry a 4 KB body of news-like paragraphs, English and Chinese, the same in each; with
@@ -13,6 +13,9 @@
 // build (e.g. a baseline worktree) with this script, so both are measured alike.
 // DATABASE_URL's server when set (a scratch database is made and dropped), else an embedded
 // PostgreSQL in a temporary folder. Prints one JSON object on stdout; progress goes to stderr.
+// --searchers N: N more connections, anonymous and without the response cache, search for a topic word (read-queries.mjs Q4, with
+// totalCount) one request after another while the updates run, and the search's p50/p99 is
+// printed: what readers feel of the search index's pending list under steady edits (issue 14).
 // BENCH_SERVER_NODE_ARGS passes flags to the API's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +24,15 @@ import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
 import { loadArticles } from './read-data.mjs';
-import { backendCpuMs, backendCpuSpent, processCpuMs, startWriteBench, transactionCount } from './update-support.mjs';
+import { QUERIES } from './read-queries.mjs';
+import {
+  backendCpuMs,
+  backendCpuSpent,
+  pendingListMerged,
+  processCpuMs,
+  startWriteBench,
+  transactionCount,
+} from './update-support.mjs';
 
 const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +50,7 @@ const CONNECTIONS = arg('connections', 10);
 const DURATION = arg('duration', 10);
 // More articles than connections, so no two requests in flight ever edit the same one.
 const ARTICLES = arg('articles', CONNECTIONS * 4);
+const SEARCHERS = arg('searchers', 0);
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const UPDATE = `mutation($id: ID!, $input: UpdateArticleInput!, $v: Int) {
@@ -51,6 +63,8 @@ const BODY = Array.from({ length: 24 }, (_, i) =>
 ).join('\n\n');
 
 if (!option('root')) ensureBuild();
+// The searchers' answers computed each time, as the varied searches of real readers are.
+if (SEARCHERS) process.env.RESPONSE_CACHE_MAX_BYTES = '0';
 const { database, server, base, token, gql, stop } = await startWriteBench(root, log, configure);
 try {
   const pool = DISTINCT ? await loadedArticles(database.url) : [];
@@ -67,6 +81,8 @@ try {
   let sequence = 0;
   let conflicts = 0;
   let failures = 0;
+  const searching = { running: true, latencies: [], failures: 0 };
+  const searchers = Array.from({ length: SEARCHERS }, () => search(searching));
   const result = await autocannon({
     url: `${base}/graphql`,
     connections: CONNECTIONS,
@@ -107,6 +123,10 @@ try {
       },
     ],
   });
+  searching.running = false;
+  await Promise.all(searchers);
+  // CPU per update includes merging the run's last saves into the search index.
+  const pendingPagesLeft = await pendingListMerged(database.url);
   const apiCpuMs = processCpuMs(server.pid) - apiCpuBefore;
   const pgCpuMs = backendCpuSpent(pgCpuBefore, await backendCpuMs(database.url));
   // pg_stat_database is updated when a backend goes idle: give the pool's backends a moment.
@@ -145,10 +165,33 @@ try {
       conflicts,
       failures,
       revisionsWritten,
+      pendingPagesLeft,
+      ...(SEARCHERS ? { search: searchFigures(searching) } : {}),
     })}\n`,
   );
 } finally {
   await stop();
+}
+
+/** One searcher: Q4 again and again until `state.running` is false, timing each answer. */
+async function search(state) {
+  while (state.running) {
+    const started = performance.now();
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(QUERIES.Q4.graphql),
+    });
+    const body = await res.json();
+    if (body.errors || !body.data?.search) state.failures++;
+    else state.latencies.push(performance.now() - started);
+  }
+}
+
+function searchFigures({ latencies, failures }) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+  return { searchers: SEARCHERS, searches: sorted.length, failures, p50: at(0.5), p99: at(0.99) };
 }
 
 async function configure(url) {

@@ -127,6 +127,39 @@ export function backendCpuSpent(before, after) {
   return ms;
 }
 
+/**
+ * Waits (up to `seconds`) until the body search index's pending list is empty: the merge of the
+ * run's last saves (SearchIndexMerger, some time after them) is then part of the CPU read after
+ * it, so a longer merge delay cannot look cheaper by leaving its last merge out of the figure.
+ * Returns the pending pages left, or null where pgstattuple is not available (then it waits
+ * `seconds`).
+ */
+export async function pendingListMerged(url, seconds = 15) {
+  return withClient(url, async (c) => {
+    const pending = async () => {
+      const { rows } = await c.query(
+        `SELECT pending_pages FROM pgstatginindex('"Article_searchVector_idx"'::regclass)`,
+      );
+      return rows[0].pending_pages;
+    };
+    try {
+      await c.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      return null;
+    }
+    const until = Date.now() + seconds * 1000;
+    let pages = await pending();
+    while (pages > 0 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      pages = await pending();
+    }
+    // The merge that emptied the list may still be finishing its transaction.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return pages;
+  });
+}
+
 /** Transactions committed or rolled back in `url`'s database so far (each statement outside one counts as one). */
 export async function transactionCount(url) {
   return withClient(url, async (c) => {

@@ -29,6 +29,8 @@ export interface AppOptions {
   statementTimeoutMs?: number;
   /** The process's connection budget on the primary (DATABASE_POOL_SIZE); 10 when absent. */
   poolSize?: number;
+  /** Prepare the hot statements once per connection (DATABASE_PREPARED_STATEMENTS); default true. */
+  preparedStatements?: boolean;
   /** Runs after the app has closed, e.g. to stop an embedded PostgreSQL. */
   onShutdown?: () => Promise<void>;
   /** Where request lines go (main.ts: createLog from LOG_LEVEL/LOG_FORMAT); not logged when absent. */
@@ -56,6 +58,7 @@ export class AppModule {
           logQueries: options.logQueries,
           statementTimeoutMs: options.statementTimeoutMs,
           poolSize: options.poolSize,
+          preparedStatements: options.preparedStatements,
         }),
         AuthModule,
         ResponseCacheModule,

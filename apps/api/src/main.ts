@@ -33,6 +33,7 @@ async function bootstrap(): Promise<void> {
     replicaUrl: env.DATABASE_REPLICA_URL,
     poolSize: env.DATABASE_POOL_SIZE,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     onShutdown: database.stop,
     log,
   });

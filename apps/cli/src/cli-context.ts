@@ -28,7 +28,15 @@ export async function withCliContext<T>(
   const logger = options.log ? processLogger(env) : (['error', 'warn'] satisfies LogLevel[]);
   const database = await openDatabase(env);
   const context = await NestFactory.createApplicationContext(
-    CliModule.forRoot({ url: database.url, poolSize: env.DATABASE_POOL_SIZE, prismaOnFirstQuery: true }, features),
+    CliModule.forRoot(
+      {
+        url: database.url,
+        poolSize: env.DATABASE_POOL_SIZE,
+        preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+        prismaOnFirstQuery: true,
+      },
+      features,
+    ),
     { logger },
   );
   try {

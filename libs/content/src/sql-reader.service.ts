@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@pressroom/common';
-import { DatabasePool, type DatabaseTarget, type Prisma } from '@pressroom/database';
+import { DatabasePool, preparedWhileFew, type DatabaseTarget, type Prisma } from '@pressroom/database';
 
 /**
  * The read side of the content API: the SQL of lists, search and relations (built with
@@ -15,6 +15,16 @@ export class SqlReader {
 
   async query<R>(query: Prisma.Sql, viewer: Viewer): Promise<R[]> {
     const { rows } = await this.database.query(query.text, query.values, targetOf(viewer));
+    return rows as R[];
+  }
+
+  /**
+   * A statement whose plan does not depend on its values (a lookup by a unique key), prepared
+   * once per connection while the process has few such texts (preparedWhileFew): parsing and
+   * planning cost PostgreSQL more than such a lookup.
+   */
+  async queryPrepared<R>(query: Prisma.Sql, viewer: Viewer): Promise<R[]> {
+    const { rows } = await this.database.query(preparedWhileFew(query.text), query.values, targetOf(viewer));
     return rows as R[];
   }
 

@@ -5,6 +5,7 @@ import { DATABASE_OPTIONS, type DatabaseOptions } from './database.options.js';
 import { toServiceUnavailable } from './database-unavailable.js';
 import { inTransaction, watchConnection } from './pg-errors.js';
 import { poolStats, type PoolStats } from './pool-stats.js';
+import type { PreparedStatement } from './prepared-statement.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_POOL_SIZE = 10;
@@ -42,14 +43,20 @@ export class DatabasePool implements OnApplicationShutdown {
     return this.replica !== null;
   }
 
-  /** One statement on any pooled connection of `target`; a statement is a transaction of its own. */
+  /**
+   * One statement on any pooled connection of `target`; a statement is a transaction of its own.
+   * A PreparedStatement is prepared once per connection (unless DATABASE_PREPARED_STATEMENTS is
+   * false, for a pooler that cannot keep them): then only its values travel.
+   */
   async query<R extends pg.QueryResultRow = pg.QueryResultRow>(
-    text: string,
+    statement: string | PreparedStatement,
     values?: unknown[],
     target: DatabaseTarget = 'primary',
   ): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool(target).query<R>(text, values);
+      if (typeof statement === 'string') return await this.pool(target).query<R>(statement, values);
+      if (this.options.preparedStatements === false) return await this.pool(target).query<R>(statement.text, values);
+      return await this.pool(target).query<R>({ name: statement.name, text: statement.text, values });
     } catch (error) {
       throw toServiceUnavailable(error, `${target} query`);
     }
@@ -98,9 +105,11 @@ export class DatabasePool implements OnApplicationShutdown {
   /**
    * Calls `listener` with the SQL (and parameters) of every statement sent on either pool, whoever sent it
    * (Prisma, the SQL helpers, the job queue), when the app was built with logQueries (tests count
-   * them). Returns the unsubscribe function.
+   * them), and the name it is prepared under, if it is. Returns the unsubscribe function.
    */
-  onQuery(listener: (sql: string, target: DatabaseTarget, values?: unknown[]) => void): () => void {
+  onQuery(
+    listener: (sql: string, target: DatabaseTarget, values?: unknown[], preparedAs?: string) => void,
+  ): () => void {
     this.statements.on('query', listener);
     return () => this.statements.off('query', listener);
   }
@@ -139,8 +148,9 @@ export class DatabasePool implements OnApplicationShutdown {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
       const [first] = args;
-      const { text, values } = typeof first === 'string' ? { text: first, values: args[1] } : (first as pg.QueryConfig);
-      this.statements.emit('query', text, target, Array.isArray(values) ? values : undefined);
+      const { text, values, name } =
+        typeof first === 'string' ? { text: first, values: args[1], name: undefined } : (first as pg.QueryConfig);
+      this.statements.emit('query', text, target, Array.isArray(values) ? values : undefined, name);
       return query(...args);
     }) as typeof client.query;
   }

@@ -12,6 +12,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Count every statement sent on the pools (DatabasePool.onQuery; tests count them). */
   logQueries?: boolean;
+  /**
+   * Prepare the statements marked as such (preparedStatement()) once per connection
+   * (DATABASE_PREPARED_STATEMENTS); default true. False for a connection pooler in transaction
+   * mode that does not track them (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  preparedStatements?: boolean;
   /** PostgreSQL cancels a statement after this many ms; unset or 0: never. */
   statementTimeoutMs?: number;
   /**

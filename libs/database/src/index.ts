@@ -1,6 +1,12 @@
 export { PrismaModule } from './prisma.module.js';
 export { PrismaService } from './prisma.service.js';
 export { SqlPool } from './sql-pool.service.js';
+export {
+  MAX_PREPARED_TEXTS,
+  preparedStatement,
+  preparedWhileFew,
+  type PreparedStatement,
+} from './prepared-statement.js';
 export { DatabasePool, type DatabaseTarget, type SqlClient } from './database-pool.js';
 export { isDatabaseUnavailable, toServiceUnavailable } from './database-unavailable.js';
 export {

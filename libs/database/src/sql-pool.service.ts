@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DatabasePool, type SqlClient } from './database-pool.js';
+import type { PreparedStatement } from './prepared-statement.js';
 
 /**
  * Plain SQL on the primary, for the repositories' writes and hot lookups. Prisma's raw queries
@@ -16,8 +17,11 @@ export class SqlPool {
   constructor(private readonly database: DatabasePool) {}
 
   /** One statement on any pooled connection; a single statement is a transaction of its own. */
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-    return this.database.query<R>(text, values);
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    statement: string | PreparedStatement,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return this.database.query<R>(statement, values);
   }
 
   /**

@@ -60,6 +60,14 @@ export class Env {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Prepare the hot statements of fixed text once per connection; false behind a pooler in
+   * transaction mode that does not keep prepared statements (PgBouncer before 1.21).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
   /** Milliseconds after which PostgreSQL cancels an API statement (answered SERVICE_UNAVAILABLE); 0: never. */
   @Transform(({ value }) => Number(value))
   @IsInt()

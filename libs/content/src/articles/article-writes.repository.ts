@@ -1,5 +1,12 @@
 import { appErrorOfSqlState } from '@pressroom/common';
-import type { Article as ArticleRow, SqlClient, SqlPool } from '@pressroom/database';
+import {
+  preparedStatement,
+  preparedWhileFew,
+  type Article as ArticleRow,
+  type PreparedStatement,
+  type SqlClient,
+  type SqlPool,
+} from '@pressroom/database';
 import { redirectKey } from '@pressroom/frontmatter';
 import type { SlugLookup } from '../slugs.js';
 import type { SearchDocument } from '../search/search-document.js';
@@ -57,7 +64,8 @@ export async function insertArticle(
   const write = writeValues([links.authorIds, links.tagIds, actor], EDITABLE_COLUMNS, content, { full: search });
   const { rows } = await run(
     db,
-    `WITH a AS (
+    // The same text for every article (all editable columns, a full search document).
+    preparedWhileFew(`WITH a AS (
        INSERT INTO "Article" (id, ${columnList(EDITABLE_COLUMNS)}, ${columnList(Object.keys(write.search))}, version, "versionActor", "versionAction")
        SELECT gen_random_uuid(), ${write.content.join(', ')}, ${Object.values(write.search).join(', ')}, 1, $3, 'create'
        FROM ${write.searchFrom}
@@ -68,7 +76,7 @@ export async function insertArticle(
      ), tags AS (
        INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT a.id, x.tag FROM a, unnest($2::uuid[]) AS x(tag)
      )
-     SELECT * FROM a`,
+     SELECT * FROM a`),
     write.values,
   );
   return rows[0]!;
@@ -175,7 +183,8 @@ export async function saveArticle(
   ];
   const { rows } = await run(
     db,
-    `WITH old AS (
+    // Prepared while few: its text varies only with the columns, links and vector an edit changes.
+    preparedWhileFew(`WITH old AS (
        SELECT * FROM "Article" WHERE id = $1 AND version = $2
      ), a AS (
        UPDATE "Article" SET ${set.map((c) => `${c}, `).join('')}version = version + 1, "updatedAt" = now(),
@@ -200,7 +209,7 @@ export async function saveArticle(
        INSERT INTO "Redirect" (path, "articleId") SELECT $9, a.id FROM a WHERE $9::text IS NOT NULL
        ON CONFLICT (path) DO UPDATE SET "articleId" = EXCLUDED."articleId"
      )
-     SELECT * FROM a`,
+     SELECT * FROM a`),
     write.values,
   );
   return rows[0] ?? null;
@@ -224,24 +233,33 @@ export async function saveTitle(
   actor: string,
   action: string,
 ): Promise<ArticleRow | null> {
-  const { rows } = await run(
-    db,
-    `WITH old AS (
-       SELECT * FROM "Article" WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
-     ), a AS (
-       UPDATE "Article" SET title = $3,
-         "searchVector" = pressroom_search_title_part($6, $7::tsvector) || "Article"."searchBodyVector",
-         version = version + 1, "updatedAt" = now(), "versionActor" = $4, "versionAction" = $5
-       WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
-       RETURNING ${columnList(ARTICLE_COLUMNS, '"Article"')}
-     ), revision AS (
-       ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
-     )
-     SELECT * FROM a`,
-    [id, version, title, actor, action, titleWords, Buffer.from(titleBigrams)],
-  );
+  const { rows } = await run(db, SAVE_TITLE, [
+    id,
+    version,
+    title,
+    actor,
+    action,
+    titleWords,
+    Buffer.from(titleBigrams),
+  ]);
   return rows[0] ?? null;
 }
+
+// Prepared: the most frequent edit's one statement, the same text every time.
+const SAVE_TITLE = preparedStatement(
+  `WITH old AS (
+     SELECT * FROM "Article" WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
+   ), a AS (
+     UPDATE "Article" SET title = $3,
+       "searchVector" = pressroom_search_title_part($6, $7::tsvector) || "Article"."searchBodyVector",
+       version = version + 1, "updatedAt" = now(), "versionActor" = $4, "versionAction" = $5
+     WHERE id = $1 AND version = $2 AND title <> $3 AND "searchBodyVector" IS NOT NULL
+     RETURNING ${columnList(ARTICLE_COLUMNS, '"Article"')}
+   ), revision AS (
+     ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
+   )
+   SELECT * FROM a`,
+);
 
 /** The editable columns whose value `next` changes. */
 function changedColumns(current: ArticleRow, next: ArticleContent): (typeof EDITABLE_COLUMNS)[number][] {
@@ -291,9 +309,9 @@ function writeValues(
   };
 }
 
-async function run<R extends ArticleRow>(db: Queryable, text: string, values: unknown[]) {
+async function run<R extends ArticleRow>(db: Queryable, statement: string | PreparedStatement, values: unknown[]) {
   try {
-    return await db.query<R>(text, values);
+    return await db.query<R>(statement, values);
   } catch (error) {
     throw asAppError(error);
   }

@@ -86,7 +86,7 @@ export async function findArticle(
 ): Promise<ArticleRow | null> {
   const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
   if (!key) return null;
-  const [row] = await reader.query<ArticleRow>(
+  const [row] = await reader.queryPrepared<ArticleRow>(
     sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleOrPreviewedSql(viewer)}`,
     viewer,
   );

@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import { DatabasePool, PrismaService, preparedStatement } from '@pressroom/database';
+import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { createToken } from '../support/factories.js';
+import { gql } from '../support/gql.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { createViaApi, PUBLISH_ARTICLE, UPDATE_ARTICLE } from './editing-support.js';
+
+const SEARCH = 'query($q: String!) { search(query: $q, first: 5) { edges { node { id title } } } }';
+const BY_SLUG = 'query($slug: String!) { article(slug: $slug) { id slug title } }';
+
+/**
+ * The hot statements of fixed text (a title save, an article's insert and general save, a read
+ * by id or slug) are prepared once per connection: PostgreSQL parses and plans them once, then
+ * runs a generic plan (after five runs), so they must stay right for any values.
+ */
+describe('prepared statements', () => {
+  describe('DatabasePool', () => {
+    const statement = preparedStatement('SELECT $1::int + 1 AS n');
+    const prepared = (pool: DatabasePool) =>
+      pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
+
+    it('prepares a PreparedStatement once on a connection and runs it with each run’s values', async () => {
+      const pool = new DatabasePool({ url: await createTestDatabase(), poolSize: 1 });
+      try {
+        for (let i = 0; i < 8; i++) expect((await pool.query(statement, [i])).rows).toEqual([{ n: i + 1 }]);
+        expect((await prepared(pool)).rows).toEqual([{ name: statement.name }]);
+      } finally {
+        await pool.onApplicationShutdown();
+      }
+    });
+
+    it('runs it unprepared with DATABASE_PREPARED_STATEMENTS=false (a pooler that cannot keep them)', async () => {
+      const pool = new DatabasePool({ url: await createTestDatabase(), poolSize: 1, preparedStatements: false });
+      try {
+        expect((await pool.query(statement, [41])).rows).toEqual([{ n: 42 }]);
+        expect((await prepared(pool)).rows).toEqual([]);
+      } finally {
+        await pool.onApplicationShutdown();
+      }
+    });
+  });
+
+  describe('in the API', () => {
+    let app: INestApplication;
+    let sent: { sql: string; preparedAs?: string }[] = [];
+    beforeAll(async () => {
+      app = await createTestApp({ logQueries: true });
+      app.get(DatabasePool).onQuery((sql, _target, _values, preparedAs) => sent.push({ sql, preparedAs }));
+    });
+    beforeEach(async () => {
+      await resetDb(app);
+      sent = [];
+    });
+    afterAll(() => app.close());
+
+    const preparedNames = (fragment: string) =>
+      new Set(sent.filter((s) => s.sql.includes(fragment)).map((s) => s.preparedAs ?? 'unprepared'));
+
+    it('saves titles through one prepared statement, each save exact past the generic plan', async () => {
+      const editor = await createToken(app, 'EDITOR');
+      const article = await createViaApi(app, editor, { title: 'Harbour zero', body: 'The harbour reopened.' });
+      let version = article.version as number;
+      const titles = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+      for (const word of titles) {
+        const saved = await gql(
+          app,
+          UPDATE_ARTICLE,
+          { id: article.id, input: { title: `Harbour ${word}` }, v: version },
+          editor,
+        );
+        expect(saved.errors).toBeUndefined();
+        expect(saved.data!.updateArticle).toMatchObject({ title: `Harbour ${word}`, version: version + 1 });
+        version = saved.data!.updateArticle.version;
+      }
+      const titleSaves = preparedNames('pressroom_search_title_part($6');
+      expect(titleSaves.size).toBe(1);
+      expect([...titleSaves][0]).toMatch(/^pressroom_/);
+
+      // Every replaced state stored, in order, and the vector is the last title's, not an earlier one's.
+      const revisions = await app
+        .get(PrismaService)
+        .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
+      expect(revisions.map((r) => (r.snapshot as any).title)).toEqual([
+        'Harbour zero',
+        ...titles.slice(0, -1).map((w) => `Harbour ${w}`),
+      ]);
+      const hits = async (q: string) =>
+        (await gql(app, SEARCH, { q }, editor)).data!.search.edges.map((e: any) => e.node.title);
+      expect(await hits('juliet')).toEqual(['Harbour juliet']);
+      expect(await hits('india')).toEqual([]);
+      expect(await hits('reopened')).toEqual(['Harbour juliet']);
+    });
+
+    it('creates, saves and reads by slug through prepared statements, the right row for each value', async () => {
+      const editor = await createToken(app, 'EDITOR');
+      const created = [];
+      for (let i = 0; i < 7; i++) {
+        const article = await createViaApi(app, editor, { title: `Story ${i}`, slug: `story-${i}`, body: `Body ${i}` });
+        await gql(app, PUBLISH_ARTICLE, { id: article.id }, editor);
+        created.push(article);
+      }
+      const edited = await gql(
+        app,
+        UPDATE_ARTICLE,
+        { id: created[3]!.id, input: { title: 'Story three', body: 'Rewritten' }, v: 2 },
+        editor,
+      );
+      expect(edited.errors).toBeUndefined();
+      for (let i = 6; i >= 0; i--) {
+        const read = await gql(app, BY_SLUG, { slug: `story-${i}` });
+        expect(read.data!.article).toEqual({
+          id: created[i]!.id,
+          slug: `story-${i}`,
+          title: i === 3 ? 'Story three' : `Story ${i}`,
+        });
+      }
+      expect((await gql(app, BY_SLUG, { slug: 'story-7' })).data!.article).toBeNull();
+
+      // The insert, the general save (one text per set of changed columns: the edit, the
+      // publication) and the read by slug: each sent prepared, none unprepared.
+      for (const fragment of ['INSERT INTO "Article" (id,', 'WHERE id = $1 AND version = $2\n', 'WHERE a.slug = $1']) {
+        const names = [...preparedNames(fragment)];
+        expect({ fragment, prepared: names.length > 0 && names.every((n) => n.startsWith('pressroom_')) }).toEqual({
+          fragment,
+          prepared: true,
+        });
+      }
+    });
+  });
+});
