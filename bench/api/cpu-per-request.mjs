@@ -10,13 +10,16 @@
 // built checkout on the same database; then, round after round, sends each server the same
 // number of requests of each query in turn (alternating, so a busy minute hits all of them, and
 // starting each round with the next server) and
-// reads the server process's user + system CPU time from /proc before and after. Prints JSON:
+// reads the server process's user + system CPU time from /proc before and after, and that of the
+// PostgreSQL backends serving it (found by application_name: the API's `pressroom:<pid>`, the
+// floor's PGAPPNAME), which a change in the SQL's cost moves (e.g. prepared statements). Prints JSON:
 // per query and server, the median CPU ms per request over the rounds and the ratios.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { QUERIES } from './read-queries.mjs';
 import { startBenchApi } from './update-support.mjs';
 
@@ -55,9 +58,23 @@ function graphqlRequest(port, query) {
   };
 }
 
+/** CPU ms of each PostgreSQL backend whose application_name is `name`, by pid. */
+async function backendsCpuMs(name) {
+  const { rows } = await monitor.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [name]);
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+function spent(before, after) {
+  let ms = 0;
+  for (const [pid, end] of after) ms += end - (before.get(pid) ?? 0);
+  return ms;
+}
+
+const FLOOR_APPLICATION = 'pressroom-bench-floor';
+
 function startFloor(port) {
   const child = fork(path.join(root, 'bench/api/read-floor.mjs'), [String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PGAPPNAME: FLOOR_APPLICATION },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = new Promise((resolve) => child.once('message', resolve));
@@ -74,12 +91,15 @@ function drive(request, amount) {
   );
 }
 
+const monitor = new pg.Client({ connectionString: databaseUrl });
+await monitor.connect();
 const servers = { api: startApi(root, 3187), floor: startFloor(3188) };
 if (baseline) servers.baseline = startApi(path.resolve(baseline), 3189);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   await Promise.all(Object.values(servers).map((s) => s.ready));
   const samples = {};
+  const pgSamples = {};
   for (const q of queries) for (const s of Object.values(servers)) await drive(s.request(q), 500); // warm-up
   for (let round = 1; round <= rounds; round++) {
     for (const q of queries) {
@@ -87,12 +107,16 @@ try {
       const order = Object.entries(servers);
       for (let i = 0; i < (round - 1) % order.length; i++) order.push(order.shift());
       for (const [name, s] of order) {
+        const application = name === 'floor' ? FLOOR_APPLICATION : `pressroom:${s.child.pid}`;
         const before = cpuMs(s.child.pid);
+        const backendsBefore = await backendsCpuMs(application);
         const result = await drive(s.request(q), requests);
         const ms = (cpuMs(s.child.pid) - before) / requests;
+        const pgMs = spent(backendsBefore, await backendsCpuMs(application)) / requests;
         ((samples[q] ??= {})[name] ??= []).push(ms);
+        ((pgSamples[q] ??= {})[name] ??= []).push(pgMs);
         log(
-          `round ${round} ${q} ${name}: ${ms.toFixed(3)} CPU ms/request, ${Math.round(result.requests.average)} req/s`,
+          `round ${round} ${q} ${name}: ${ms.toFixed(3)} CPU ms/request (PostgreSQL ${pgMs.toFixed(3)}), ${Math.round(result.requests.average)} req/s`,
         );
       }
     }
@@ -100,7 +124,10 @@ try {
   const report = { articles, requests, rounds, connections, baseline, queries: {} };
   for (const [q, byServer] of Object.entries(samples)) {
     const row = {};
-    for (const [name, values] of Object.entries(byServer)) row[`${name}CpuMs`] = Number(median(values).toFixed(3));
+    for (const [name, values] of Object.entries(byServer)) {
+      row[`${name}CpuMs`] = Number(median(values).toFixed(3));
+      row[`${name}PostgresCpuMs`] = Number(median(pgSamples[q][name]).toFixed(3));
+    }
     row.floorOverApi = Number((row.floorCpuMs / row.apiCpuMs).toFixed(2));
     if (baseline) {
       row.floorOverBaseline = Number((row.floorCpuMs / row.baselineCpuMs).toFixed(2));
@@ -111,4 +138,5 @@ try {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } finally {
   for (const s of Object.values(servers)) s.child.kill('SIGTERM');
+  await monitor.end();
 }
