@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
  * ones (after five runs), planning it too. Measured on a title save (issue 15), parsing and
  * planning its one statement were about a third of PostgreSQL's CPU besides the search index.
  *
- * Only for fixed text: every distinct text is a plan kept in each connection for its lifetime,
- * so SQL assembled from a request (selections, filters) must not be prepared, nor a statement
- * whose best plan depends on its values (search: the planner's guess of a word's frequency
- * picks the index). The name is the text's hash, so two modules preparing one text share it.
+ * Every distinct text is a plan kept in each connection for its lifetime, so SQL assembled
+ * from a request (selected fields, changed columns) goes through preparedWhileFew(), which
+ * bounds them; and no statement whose best plan depends on its values is prepared (search: the
+ * planner's guess of a word's frequency picks the index; lists: a tag's). The name is the
+ * text's hash, so two modules preparing one text share it.
  */
 export interface PreparedStatement {
   readonly name: string;
