@@ -1,17 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { DatabasePool, PrismaService, preparedStatement } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
-import { createToken } from '../support/factories.js';
+import { createArticle, createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { createViaApi, PUBLISH_ARTICLE, UPDATE_ARTICLE } from './editing-support.js';
 
 const SEARCH = 'query($q: String!) { search(query: $q, first: 5) { edges { node { id title } } } }';
 const BY_SLUG = 'query($slug: String!) { article(slug: $slug) { id slug title } }';
+const LIST = `query($where: ArticleWhereInput, $after: String) { articles(first: 3, after: $after, where: $where) {
+  totalCount pageInfo { endCursor } edges { node { title tags { slug } } } } }`;
 
 /**
  * The hot statements of fixed text (a title save, an article's insert and general save, a read
- * by id or slug) are prepared once per connection: PostgreSQL parses and plans them once, then
+ * by id or slug, a page of the front page or of one tag) are prepared once per connection: PostgreSQL parses and plans them once, then
  * runs a generic plan (after five runs), so they must stay right for any values.
  */
 describe('prepared statements', () => {
@@ -126,6 +128,48 @@ describe('prepared statements', () => {
           prepared: true,
         });
       }
+    });
+
+    it('pages through the front page and each tag prepared, past the generic plan; other filters not', async () => {
+      const tags = await Promise.all([0, 1, 2].map((i) => createTag(app, { slug: `desk-${i}`, name: `Desk ${i}` })));
+      const titles: string[][] = [[], [], []];
+      for (let i = 0; i < 24; i++) {
+        const tag = tags[i % 3]!;
+        titles[i % 3]!.unshift(`Story ${i}`);
+        await createArticle(app, { title: `Story ${i}`, publishedAt: new Date(Date.UTC(2024, 0, 1, i)), tags: [tag] });
+      }
+      const page = async (where: Record<string, unknown>, after: string | null) => {
+        const { data, errors } = await gql(app, LIST, { where, after });
+        expect(errors).toBeUndefined();
+        return data!.articles;
+      };
+      // Eight pages of three, then each tag's pages: every run a new cursor or tag.
+      const front: string[] = [];
+      for (let after: string | null = null, i = 0; i < 8; i++) {
+        const { edges, pageInfo, totalCount } = await page({}, after);
+        expect(totalCount).toBe(24);
+        front.push(...edges.map((e: any) => e.node.title));
+        after = pageInfo.endCursor;
+      }
+      expect(front).toEqual([...Array(24).keys()].reverse().map((i) => `Story ${i}`));
+      for (let round = 0; round < 2; round++) {
+        for (const [i, tag] of tags.entries()) {
+          const first = await page({ tagSlugs: [tag.slug] }, null);
+          const second = await page({ tagSlugs: [tag.slug] }, first.pageInfo.endCursor);
+          expect(first.totalCount).toBe(8);
+          expect([...first.edges, ...second.edges].map((e: any) => e.node.title)).toEqual(titles[i]!.slice(0, 6));
+        }
+      }
+      const filtered = await page({ tagSlugs: [tags[0]!.slug], publishedAfter: '2024-01-01T12:00:00Z' }, null);
+      expect(filtered.edges.map((e: any) => e.node.title)).toEqual(['Story 21', 'Story 18', 'Story 15']);
+
+      const lists = sent.filter((s) => s.sql.includes('a."title"') && /LIMIT 4\b/.test(s.sql));
+      expect(lists).toHaveLength(8 + 12 + 1);
+      const prepared = (s: { preparedAs?: string }) => s.preparedAs?.startsWith('pressroom_') === true;
+      expect(lists.filter((s) => !s.sql.includes('publishedAt" >=')).every(prepared)).toBe(true);
+      expect(lists.filter((s) => s.sql.includes('publishedAt" >=')).map(prepared)).toEqual([false]);
+      // One text for all the front page's later pages (the cursor is a value), one for every tag's.
+      expect(new Set(lists.filter(prepared).map((s) => s.preparedAs)).size).toBeLessThanOrEqual(4);
     });
   });
 });

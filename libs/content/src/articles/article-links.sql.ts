@@ -30,7 +30,7 @@ const TABLES = {
 };
 
 /** The conditions of a filter that are set (`null` and `undefined` are not, as the filter reads them). */
-function setKeys(where: ArticleWhereInput | undefined): string[] {
+export function setKeys(where: ArticleWhereInput | undefined): string[] {
   return Object.entries(where ?? {})
     .filter(([, v]) => v != null)
     .map(([k]) => k);

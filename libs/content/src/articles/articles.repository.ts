@@ -4,11 +4,11 @@ import type { SqlReader } from '../sql-reader.service.js';
 import type { ArticleSelection } from '../selection.js';
 import { ARTICLE_COLUMNS } from './article-columns.js';
 import { articleFilterSql, visibleOrPreviewedSql, visibleSql } from './article-filters.sql.js';
-import { linkOrderOf, linkVisibleSql, linkWalkOf, type LinkWalk } from './article-links.sql.js';
+import { linkOrderOf, linkVisibleSql, linkWalkOf, setKeys, type LinkWalk } from './article-links.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
 import { keysetSql, orderBySql } from './article-order.sql.js';
-import { prefetchSql } from './prefetched-relations.sql.js';
+import { withPrefetchedRelations } from './prefetched-relations.sql.js';
 
 const { sql, raw } = Prisma;
 
@@ -18,15 +18,13 @@ const ALWAYS = new Set(['id', 'title', 'publishedAt', 'updatedAt']);
 /**
  * The columns to read for the GraphQL fields a query selected (see selectedFields), or all of
  * them. Only `id`, the sort keys and what was asked for: body and HTML are most of the bytes.
- * Authors and tags, when selected, come along as JSON (see prefetched-relations.sql.ts).
+ * Authors and tags, when selected, are added around the whole statement (withPrefetchedRelations).
  */
 export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
   const fields = selection?.fields;
   const columns = (fields ? ARTICLE_COLUMNS.filter((c) => ALWAYS.has(c) || fields.has(c)) : ARTICLE_COLUMNS).map(
     (c) => `a."${c}"`,
   );
-  if (selection?.authors) columns.push(prefetchSql('authors', selection.authors));
-  if (selection?.tags) columns.push(prefetchSql('tags', selection.tags));
   return raw(columns.join(', '));
 }
 
@@ -56,11 +54,39 @@ function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleSc
     return sql`SELECT ${articleColumns(query.selection)} FROM ${walk.table} l JOIN "Article" a ON a.id = l."articleId"
       WHERE ${linkCondition(walk, query.viewer)} AND ${conditionSql({ ...query, where: walk.rest }, null)}
         AND ${keysetSql(linkOrder, values, request.backward)}
-      ORDER BY ${orderBySql(linkOrder, request.backward)} LIMIT ${request.take + 1}`;
+      ORDER BY ${orderBySql(linkOrder, request.backward)} ${limitSql(request.take + 1)}`;
   }
   return sql`SELECT ${articleColumns(query.selection)} FROM "Article" a
     WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
-    ORDER BY ${orderBySql(order, request.backward)} LIMIT ${request.take + 1}`;
+    ORDER BY ${orderBySql(order, request.backward)} ${limitSql(request.take + 1)}`;
+}
+
+/**
+ * The limit written into the text, not sent as a value: planned for an unknown limit, a page
+ * looks like a tenth of the table, and a prepared statement's generic plan read the relations
+ * by scanning whole tables. The number of texts stays small (a page size is at most 100).
+ */
+function limitSql(rows: number): Prisma.Sql {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`not a row count: ${rows}`);
+  return raw(`LIMIT ${rows}`);
+}
+
+/**
+ * A list whose best plan is the same whatever its values, so that its statement is prepared
+ * (SqlReader.queryPrepared): no filter (the front page and its later pages, in any order), or
+ * one tag, category or author alone, which is always read by walking that link's index (a
+ * subquery turns the slug into the id, so even a custom plan never knows which tag). Any other
+ * filter's plan depends on how many rows its values match.
+ */
+function planFixedByShape(query: ArticleListQuery): boolean {
+  return setKeys(query.where).length === 0 || linkWalkOf(query.where, null)?.alone === true;
+}
+
+function readList<R>(reader: SqlReader, statement: Prisma.Sql, query: ArticleListQuery): Promise<R[]> {
+  const withRelations = withPrefetchedRelations(statement, query.selection);
+  return planFixedByShape(query)
+    ? reader.queryPrepared<R>(withRelations, query.viewer)
+    : reader.query<R>(withRelations, query.viewer);
 }
 
 /** count(*) of a list: from the link's index alone when one tag or author is the whole filter. */
@@ -87,7 +113,10 @@ export async function findArticle(
   const key = where.id ? sql`a.id = ${where.id}::uuid` : where.slug ? sql`a.slug = ${where.slug}` : null;
   if (!key) return null;
   const [row] = await reader.queryPrepared<ArticleRow>(
-    sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleOrPreviewedSql(viewer)}`,
+    withPrefetchedRelations(
+      sql`SELECT ${articleColumns(selection)} FROM "Article" a WHERE ${key} AND ${visibleOrPreviewedSql(viewer)}`,
+      selection,
+    ),
     viewer,
   );
   return row ?? null;
@@ -101,8 +130,11 @@ export async function findArticleByRedirect(
   selection?: ArticleSelection,
 ): Promise<ArticleRow | null> {
   const [row] = await reader.query<ArticleRow>(
-    sql`SELECT ${articleColumns(selection)} FROM "Redirect" r JOIN "Article" a ON a.id = r."articleId"
-        WHERE r.path = ${key} AND ${visibleSql(viewer)}`,
+    withPrefetchedRelations(
+      sql`SELECT ${articleColumns(selection)} FROM "Redirect" r JOIN "Article" a ON a.id = r."articleId"
+          WHERE r.path = ${key} AND ${visibleSql(viewer)}`,
+      selection,
+    ),
     viewer,
   );
   return row ?? null;
@@ -119,7 +151,7 @@ export async function nextScheduledPublication(reader: SqlReader): Promise<Date 
 
 /** One page (take + 1 rows, in query order) of a list. */
 export function articlePage(reader: SqlReader, query: ArticleListQuery, request: PageRequest): Promise<ArticleRow[]> {
-  return reader.query<ArticleRow>(pageSql(query, request, null), query.viewer);
+  return readList<ArticleRow>(reader, pageSql(query, request, null), query);
 }
 
 /**
@@ -132,10 +164,11 @@ export async function articlePageWithTotal(
   query: ArticleListQuery,
   request: PageRequest,
 ): Promise<{ rows: ArticleRow[]; total: number }> {
-  const rows = await reader.query<ArticleRow & { _total: number }>(
+  const rows = await readList<ArticleRow & { _total: number }>(
+    reader,
     sql`SELECT c.total AS _total, p.* FROM (${countSql(query)}) c
         LEFT JOIN LATERAL (${pageSql(query, request, null)}) p ON TRUE`,
-    query.viewer,
+    query,
   );
   const total = rows[0]?._total ?? 0;
   return { rows: rows.filter((r) => r.id !== null).map(({ _total, ...row }) => row as ArticleRow), total };
@@ -156,7 +189,10 @@ export async function pagesFor(
 ): Promise<Map<string, ArticleRow[]>> {
   const page = pageSql(query, request, { kind, id: sql`p.id` });
   const rows = await reader.query<ArticleRow & { parentId: string }>(
-    sql`SELECT p.id::text AS "parentId", x.* FROM unnest(${[...parentIds]}::uuid[]) AS p(id) CROSS JOIN LATERAL (${page}) x`,
+    withPrefetchedRelations(
+      sql`SELECT p.id::text AS "parentId", x.* FROM unnest(${[...parentIds]}::uuid[]) AS p(id) CROSS JOIN LATERAL (${page}) x`,
+      query.selection,
+    ),
     query.viewer,
   );
   const byParent = new Map<string, ArticleRow[]>(parentIds.map((id) => [id, []]));

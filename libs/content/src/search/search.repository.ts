@@ -5,6 +5,7 @@ import { articleFilterSql } from '../articles/article-filters.sql.js';
 import type { SortOrder } from '../articles/article-order.js';
 import { keysetSql, orderBySql } from '../articles/article-order.sql.js';
 import { articleColumns } from '../articles/articles.repository.js';
+import { withPrefetchedRelations } from '../articles/prefetched-relations.sql.js';
 import type { ArticleWhereInput } from '../articles/dto/articles.args.js';
 import type { ArticleSelection } from '../selection.js';
 import { SqlReader } from '../sql-reader.service.js';
@@ -121,7 +122,8 @@ export class SearchRepository {
     const total = withTotal ? sql`, (SELECT count(*)::int FROM probe) AS total` : sql``;
     const byDate = sql`"publishedAt" DESC NULLS LAST, id DESC`;
     return this.reader.queryUsingIndexes<SearchHitRow & { total?: number }>(
-      sql`
+      withPrefetchedRelations(
+        sql`
       WITH planned AS MATERIALIZED (
         SELECT a.id, a."publishedAt", COALESCE(a."searchTitleVector" @@ ${q}, FALSE) AS "inTitle"
         FROM "Article" a WHERE a."searchVector" @@ ${q} AND ${filter}
@@ -136,6 +138,8 @@ export class SearchRepository {
         ORDER BY ${by} LIMIT ${limit}) s
       JOIN "Article" a ON a.id = s.id
       ORDER BY ${by}`,
+        selection,
+      ),
       viewer,
     );
   }
