@@ -1,5 +1,5 @@
 import { articleOrder } from './article-order.js';
-import { keysetSql, orderBySql } from './article-order.sql.js';
+import { keysetSql, orderBySql, splitKeysetSql } from './article-order.sql.js';
 import { ArticleOrderField, SortDirection } from './dto/articles.args.js';
 
 const id = '00000000-0000-4000-8000-000000000001';
@@ -28,6 +28,23 @@ describe('article order and keyset', () => {
     expect(keysetSql(newest, ['2025-01-01T00:00:00.000Z', id], false).text).toBe(
       '(((a."publishedAt" < $1::timestamptz OR a."publishedAt" IS NULL)) OR (a."publishedAt" = $2::timestamptz AND a.id < $3::uuid))',
     );
+  });
+
+  it('splits newest-first after a dated cursor into a seek among the dated and the undated after them', () => {
+    const [dated, undated] = splitKeysetSql(newest, ['2025-01-01T00:00:00.000Z', id], false)!;
+    expect(dated.text).toBe('(a."publishedAt", a.id) < ($1::timestamptz, $2::uuid)');
+    expect(dated.values).toEqual(['2025-01-01T00:00:00.000Z', id]);
+    expect(undated.text).toBe('a."publishedAt" IS NULL');
+  });
+
+  it('does not split where one condition already seeks, or after an undated cursor', () => {
+    expect(splitKeysetSql(newest, ['2025-01-01T00:00:00.000Z', id], true)).toBeNull();
+    expect(splitKeysetSql(newest, [null, id], false)).toBeNull();
+    expect(splitKeysetSql(newest, null, false)).toBeNull();
+    const title = articleOrder({ field: ArticleOrderField.TITLE, direction: SortDirection.DESC });
+    expect(splitKeysetSql(title, ['B', id], false)).toBeNull();
+    const oldest = articleOrder({ field: ArticleOrderField.PUBLISHED_AT, direction: SortDirection.ASC });
+    expect(splitKeysetSql(oldest, ['2025-01-01T00:00:00.000Z', id], true)).not.toBeNull();
   });
 
   it('does not page anything for the first page', () => {

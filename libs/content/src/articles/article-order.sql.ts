@@ -40,6 +40,30 @@ export function keysetSql(order: SortOrder<unknown>, values: unknown[] | null, r
   )})`;
 }
 
+/**
+ * keysetSql as two conditions whose rows follow one another in the order, where its one
+ * condition cannot seek: newest first after a dated cursor, the rows that follow are the older
+ * dated ones (a row comparison, which the date index seeks to) and then every undated one (NULLS
+ * LAST). As one condition with OR, the index is walked from the newest row, filtering: page 500
+ * of the front page read 10,000 rows. Null when keysetSql already seeks, or for an undated cursor.
+ */
+export function splitKeysetSql(
+  order: SortOrder<unknown>,
+  values: unknown[] | null,
+  reverse: boolean,
+): [Prisma.Sql, Prisma.Sql] | null {
+  if (!values) return null;
+  const [first, ...rest] = order.keys.map((k) => ({ ...k, descending: k.descending !== reverse }));
+  const applies =
+    first!.nullable &&
+    first!.descending &&
+    values.every((v) => v !== null) &&
+    rest.every((k) => !k.nullable && k.descending);
+  if (!applies) return null;
+  const dated = keysetSql({ ...order, keys: order.keys.map((k) => ({ ...k, nullable: false })) }, values, reverse);
+  return [dated, sql`${raw(first!.expression)} IS NULL`];
+}
+
 function equalSql(key: SortKey, value: unknown, param: Prisma.Sql): Prisma.Sql {
   return value === null ? sql`${raw(key.expression)} IS NULL` : sql`${raw(key.expression)} = ${param}`;
 }

@@ -7,7 +7,7 @@ import { articleFilterSql, visibleOrPreviewedSql, visibleSql } from './article-f
 import { linkOrderOf, linkVisibleSql, linkWalkOf, setKeys, type LinkWalk } from './article-links.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
-import { keysetSql, orderBySql } from './article-order.sql.js';
+import { keysetSql, orderBySql, splitKeysetSql } from './article-order.sql.js';
 import { withPrefetchedRelations } from './prefetched-relations.sql.js';
 
 const { sql, raw } = Prisma;
@@ -48,17 +48,26 @@ function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleSc
   const values = cursorValues(order, request);
   const walk = linkWalkOf(query.where, scope);
   const linkOrder = walk && linkOrderOf(order);
-  if (walk && linkOrder) {
-    // Newest (or oldest) first among one tag's or author's articles: the link's index in list
-    // order, stopping at take + 1; the filter is still checked on each article it leads to.
-    return sql`SELECT ${articleColumns(query.selection)} FROM ${walk.table} l JOIN "Article" a ON a.id = l."articleId"
-      WHERE ${linkCondition(walk, query.viewer)} AND ${conditionSql({ ...query, where: walk.rest }, null)}
-        AND ${keysetSql(linkOrder, values, request.backward)}
-      ORDER BY ${orderBySql(linkOrder, request.backward)} ${limitSql(request.take + 1)}`;
-  }
-  return sql`SELECT ${articleColumns(query.selection)} FROM "Article" a
-    WHERE ${conditionSql(query, scope)} AND ${keysetSql(order, values, request.backward)}
-    ORDER BY ${orderBySql(order, request.backward)} ${limitSql(request.take + 1)}`;
+  const columns = articleColumns(query.selection);
+  // Newest (or oldest) first among one tag's or author's articles: the link's index in list
+  // order, stopping at take + 1; the filter is still checked on each article it leads to.
+  const [rows, keys] =
+    walk && linkOrder
+      ? [
+          sql`SELECT ${columns} FROM ${walk.table} l JOIN "Article" a ON a.id = l."articleId"
+            WHERE ${linkCondition(walk, query.viewer)} AND ${conditionSql({ ...query, where: walk.rest }, null)}`,
+          linkOrder,
+        ]
+      : [sql`SELECT ${columns} FROM "Article" a WHERE ${conditionSql(query, scope)}`, order];
+  const limit = limitSql(request.take + 1);
+  const after = (keyset: Prisma.Sql) =>
+    sql`${rows} AND ${keyset} ORDER BY ${orderBySql(keys, request.backward)} ${limit}`;
+  const split = splitKeysetSql(keys, values, request.backward);
+  if (!split) return after(keysetSql(keys, values, request.backward));
+  // Both parts seek and stop at the limit; the page is the first rows of the two in list order
+  // (the columns carry the sort keys under their own names: articleColumns).
+  return sql`SELECT * FROM ((${after(split[0])}) UNION ALL (${after(split[1])})) a
+    ORDER BY ${orderBySql(order, request.backward)} ${limit}`;
 }
 
 /**
