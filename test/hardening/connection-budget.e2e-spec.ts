@@ -84,6 +84,12 @@ describe('the connection budget of one process', () => {
             ...(i % 2 ? { authorization: `Bearer ${token}` } : {}),
           },
           body: JSON.stringify({ query: i % 3 ? LIST : SEARCH }),
+        }).catch(async (error: Error) => {
+          // A closed connection is the process's end or its doing: say which, with its last words.
+          const exit = await Promise.race([api.exited, new Promise((r) => setTimeout(() => r('still running'), 1000))]);
+          throw new Error(
+            `read ${i} failed (${error.cause ?? error.message}); API: ${exit}\n${api.log().slice(-4000)}`,
+          );
         });
         answers.set(read.status, (answers.get(read.status) ?? 0) + 1);
       }
