@@ -19,9 +19,9 @@ export class SqlReader {
   }
 
   /**
-   * A statement whose plan does not depend on its values (a lookup by a unique key), prepared
-   * once per connection while the process has few such texts (preparedWhileFew): parsing and
-   * planning cost PostgreSQL more than such a lookup.
+   * A statement whose plan does not depend on its values (a lookup by a unique key, the page of
+   * an unfiltered list or of one tag), prepared once per connection while the process has few
+   * such texts (preparedWhileFew): parsing and planning cost PostgreSQL more than running them.
    */
   async queryPrepared<R>(query: Prisma.Sql, viewer: Viewer): Promise<R[]> {
     const { rows } = await this.database.query(preparedWhileFew(query.text), query.values, targetOf(viewer));

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
  * Every distinct text is a plan kept in each connection for its lifetime, so SQL assembled
  * from a request (selected fields, changed columns) goes through preparedWhileFew(), which
  * bounds them; and no statement whose best plan depends on its values is prepared (search: the
- * planner's guess of a word's frequency picks the index; lists: a tag's). The name is the
+ * planner's guess of a word's frequency picks the index; lists filtered on values, whose
+ * frequency picks the plan). The name is the
  * text's hash, so two modules preparing one text share it.
  */
 export interface PreparedStatement {
