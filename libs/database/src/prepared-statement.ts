@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
  * from a request (selected fields, changed columns) goes through preparedWhileFew(), which
  * bounds them; and no statement whose best plan depends on its values is prepared (search: the
  * planner's guess of a word's frequency picks the index; lists filtered on values, whose
- * frequency picks the plan). The name is the
- * text's hash, so two modules preparing one text share it.
+ * frequency picks the plan). The name is the text's hash, so two modules preparing one text
+ * share it.
  */
 export interface PreparedStatement {
   readonly name: string;
