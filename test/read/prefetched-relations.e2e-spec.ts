@@ -69,14 +69,28 @@ describe('authors and tags read with a list', () => {
     return JSON.stringify(data).match(/article-\d+/g)!;
   }
 
-  it('gives each article of a page its own authors and tags, in the page order', async () => {
-    const query = `{ articles(first: 25) { edges { node { ${RELATIONS} } } } }`;
-    const { data, errors } = await gql(app, query);
+  /** Reads a connection `field`, checks each node's relations and that the list keeps its order without them. */
+  async function expectListRelations(
+    query: string,
+    field: 'articles' | 'search',
+    length: number,
+    variables: Record<string, unknown> = {},
+  ): Promise<Node[]> {
+    const { data, errors } = await gql(app, query, variables);
     expect(errors).toBeUndefined();
-    const nodes: Node[] = data!.articles.edges.map((e: { node: Node }) => e.node);
-    expect(nodes).toHaveLength(25);
+    const nodes: Node[] = data![field].edges.map((e: { node: Node }) => e.node);
+    expect(nodes).toHaveLength(length);
     expectOwnRelations(nodes);
-    expect(nodes.map((n) => n.slug)).toEqual(await slugsWithout(query));
+    expect(nodes.map((n) => n.slug)).toEqual(await slugsWithout(query, variables));
+    return nodes;
+  }
+
+  it('gives each article of a page its own authors and tags, in the page order', async () => {
+    const nodes = await expectListRelations(
+      `{ articles(first: 25) { edges { node { ${RELATIONS} } } } }`,
+      'articles',
+      25,
+    );
     expect(nodes.some((n) => n.authors.length === 0 && n.tags.length === 0)).toBe(true);
   });
 
@@ -91,13 +105,8 @@ describe('authors and tags read with a list', () => {
     const query = `query($tag: String!, $before: String) { articles(last: 3, before: $before, where: { tagSlugs: [$tag] }) {
       totalCount edges { node { ${RELATIONS} } } } }`;
     const variables = { tag: await slugOfTag('Harbour'), before: page.data!.articles.pageInfo.endCursor };
-    const { data, errors } = await gql(app, query, variables);
-    expect(errors).toBeUndefined();
-    const nodes: Node[] = data!.articles.edges.map((e: { node: Node }) => e.node);
-    expect(nodes).toHaveLength(3);
-    expectOwnRelations(nodes);
+    const nodes = await expectListRelations(query, 'articles', 3, variables);
     expect(nodes.every((n) => n.tags.some((t) => t.name === 'Harbour'))).toBe(true);
-    expect(nodes.map((n) => n.slug)).toEqual(await slugsWithout(query, variables));
   });
 
   it("does the same for each tag's articles (pages of several parents in one statement)", async () => {
@@ -119,13 +128,11 @@ describe('authors and tags read with a list', () => {
   });
 
   it('does the same for search hits and for one article', async () => {
-    const query = `{ search(query: "harbour", first: 12) { edges { node { ${RELATIONS} } } } }`;
-    const { data, errors } = await gql(app, query);
-    expect(errors).toBeUndefined();
-    const nodes: Node[] = data!.search.edges.map((e: { node: Node }) => e.node);
-    expect(nodes).toHaveLength(12);
-    expectOwnRelations(nodes);
-    expect(nodes.map((n) => n.slug)).toEqual(await slugsWithout(query));
+    await expectListRelations(
+      `{ search(query: "harbour", first: 12) { edges { node { ${RELATIONS} } } } }`,
+      'search',
+      12,
+    );
 
     const slug = [...expected.entries()].find(([, e]) => e.authors.length === 2 && e.tags.length > 2)![0];
     const one = await gql(app, `query($slug: String!) { article(slug: $slug) { ${RELATIONS} } }`, { slug });
