@@ -7,8 +7,7 @@ import request from 'supertest';
 import { validateEnv } from '../../apps/api/src/config/index.js';
 import { AppExceptionFilter } from '../../apps/api/src/errors/app-exception.filter.js';
 import { HealthModule } from '../../apps/api/src/health/health.module.js';
-import { setupApp } from '../../apps/api/src/setup-app.js';
-import { createTestApp } from '../support/create-test-app.js';
+import { appFrom, createTestApp, startApp } from '../support/create-test-app.js';
 
 /** A port on 127.0.0.1 where nothing listens: connections to it are refused. */
 async function closedPort(): Promise<number> {
@@ -41,9 +40,9 @@ describe('/health/ready', () => {
         inject: [DatabasePool],
       })
       .compile();
-    const app = setupApp(moduleRef.createNestApplication({ logger: false }));
+    const app = await appFrom(moduleRef, { logger: false });
     app.useGlobalFilters(new AppExceptionFilter());
-    await app.init();
+    await startApp(app);
     try {
       const res = await request(app.getHttpServer()).get('/health/ready');
       expect(res.status).toBe(503);

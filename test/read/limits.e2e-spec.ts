@@ -2,8 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import pg from 'pg';
 import { AppModule } from '../../apps/api/src/app.module.js';
-import { setupApp } from '../../apps/api/src/setup-app.js';
-import { createTestApp, resetDb } from '../support/create-test-app.js';
+import { appFrom, createTestApp, resetDb, startApp } from '../support/create-test-app.js';
 import { createArticle } from '../support/factories.js';
 import { gql } from '../support/gql.js';
 import { createTestDatabase } from '../support/test-database.js';
@@ -73,8 +72,7 @@ describe('a slow database', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot({ databaseUrl, statementTimeoutMs: 300 })],
     }).compile();
-    app = setupApp(moduleRef.createNestApplication({ logger: false }));
-    await app.init();
+    app = await startApp(await appFrom(moduleRef, { logger: false }));
     locker = new pg.Client({ connectionString: databaseUrl });
     await locker.connect();
   });

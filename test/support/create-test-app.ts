@@ -1,5 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { validateEnv } from '../../apps/api/src/config/index.js';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter.js';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { AppLogger } from '@pressroom/common';
 import { PrismaService } from '@pressroom/database';
 import type { Logger } from 'pino';
@@ -35,8 +38,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
     imports: [AppModule.forRoot({ databaseUrl, logQueries: options.logQueries, log: options.log })],
   }).compile();
   const logger = options.log ? new AppLogger(options.log) : ['error' as const, 'warn' as const];
-  const app = setupApp(moduleRef.createNestApplication({ logger }));
+  return startApp(await appFrom(moduleRef, { logger }));
+}
+
+/** An app of `moduleRef` as main.ts makes one (HTTP server, setupApp), not yet started. */
+export async function appFrom(
+  moduleRef: TestingModule,
+  options: Pick<NestApplicationOptions, 'logger'> = {},
+): Promise<NestFastifyApplication> {
+  const adapter = createHttpAdapter(validateEnv(process.env).TRUST_PROXY);
+  return setupApp(moduleRef.createNestApplication<NestFastifyApplication>(adapter, { ...options, bodyParser: false }));
+}
+
+/** Starts `app` without listening: supertest then sends to its server. */
+export async function startApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 

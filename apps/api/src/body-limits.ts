@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GRAPHQL_PATH } from './graphql/graphql-path.js';
 
 /**
@@ -10,37 +10,89 @@ import { GRAPHQL_PATH } from './graphql/graphql-path.js';
  */
 export const BODY_LIMITS = { anonymousBytes: 1024 * 1024, authenticatedBytes: 16 * 1024 * 1024 } as const;
 
-interface BodyParserError {
-  status?: number;
-  type?: string;
-  limit?: number;
+/** A body refused before any handler ran: answered by `answerRefusedBody`, with a code. */
+export class RefusedBody extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extensions: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
 /**
- * The JSON body parser, with the limit chosen per request; its errors (too large, not JSON) are
- * answered as JSON with a code rather than Express's HTML page. Named `jsonParser` so that Nest
- * does not add its own (100 kB) in front of it.
+ * JSON bodies (`application/json`, `*+json`) read up to the caller's limit, which is checked
+ * against Content-Length before a byte is read and against the bytes as they arrive, so an
+ * anonymous caller never makes the server hold more than 1 MB. Any other content type reaches
+ * its handler unread: Apollo refuses what is not JSON (its CSRF check among others), and
+ * multipart uploads are read by the imports controller.
  */
-export function jsonBodyParser(): (req: Request, res: Response, next: NextFunction) => void {
-  const anonymous = express.json({ limit: BODY_LIMITS.anonymousBytes });
-  const authenticated = express.json({ limit: BODY_LIMITS.authenticatedBytes });
-  return function jsonParser(req, res, next) {
-    const parse = req.headers.authorization ? authenticated : anonymous;
-    parse(req, res, (error?: unknown) => (error ? refuse(req, res, error as BodyParserError) : next()));
-  };
+export function parseJsonBodies(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    /^application\/([\w.-]+\+)?json\b/i,
+    { bodyLimit: BODY_LIMITS.authenticatedBytes },
+    (request, payload, done) => {
+      const limit = request.headers.authorization ? BODY_LIMITS.authenticatedBytes : BODY_LIMITS.anonymousBytes;
+      readLimited(payload, limit, Number(request.headers['content-length'])).then(
+        (text) => done(null, parseJson(text)),
+        (error: Error) => done(error, undefined),
+      );
+    },
+  );
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }
 
-function refuse(req: Request, res: Response, error: BodyParserError): void {
-  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 400;
-  const tooLarge = error.type === 'entity.too.large';
-  const message = tooLarge
-    ? `Request body is larger than ${error.limit} bytes${req.headers.authorization ? '' : ' (the limit without an API token)'}`
-    : 'Request body is not valid JSON';
-  const extensions = tooLarge
-    ? { code: 'BAD_USER_INPUT', limit: 'maxBodyBytes', maxBodyBytes: error.limit }
-    : { code: 'BAD_USER_INPUT' };
-  res.status(status);
-  // GraphQL clients look for `errors`; the admin endpoints answer errors flat, as the exception filter does.
-  if (req.path === GRAPHQL_PATH) res.json({ errors: [{ message, extensions }] });
-  else res.json({ ...extensions, message, statusCode: status });
+function readLimited(payload: NodeJS.ReadableStream, limit: number, declared: number): Promise<string> {
+  if (declared > limit) return Promise.reject(tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        payload.removeAllListeners('data');
+        payload.resume(); // the rest is drained, not kept
+        reject(tooLarge(limit));
+      } else chunks.push(chunk);
+    });
+    payload.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    payload.once('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RefusedBody(400, 'Request body is not valid JSON', { code: 'BAD_USER_INPUT' });
+  }
+}
+
+function tooLarge(limit: number): RefusedBody {
+  const anonymous = limit === BODY_LIMITS.anonymousBytes ? ' (the limit without an API token)' : '';
+  return new RefusedBody(413, `Request body is larger than ${limit} bytes${anonymous}`, {
+    code: 'BAD_USER_INPUT',
+    limit: 'maxBodyBytes',
+    maxBodyBytes: limit,
+  });
+}
+
+/**
+ * What a request refused before Nest (an unreadable body, a malformed URL; a 500 is logged by
+ * the caller) gets: JSON with a
+ * code, `errors` for GraphQL clients, flat as the exception filter answers for the rest. Nothing
+ * else reaches here: Nest's own filter answers every error a handler throws.
+ */
+export function answerRefusedBody(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const refused = error instanceof RefusedBody;
+  const message = refused || status < 500 ? error.message : 'Internal server error';
+  const extensions = refused
+    ? error.extensions
+    : { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' };
+  reply.code(status);
+  if (request.url.split('?')[0] === GRAPHQL_PATH) return reply.send({ errors: [{ message, extensions }] });
+  return reply.send({ ...extensions, message, statusCode: status });
 }

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiTokensService } from '@pressroom/auth';
 import { enforceFieldVisibility } from '@pressroom/common/graphql';
 import { createContentLoaders, resolveArticleRelationsDirectly, SqlReader, type GqlContext } from '@pressroom/content';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { REPO_ROOT, type Env } from './config/index.js';
 import { cacheHeadersPlugin } from './graphql/cache-headers.plugin.js';
 import { toPublicError } from './errors/to-app-error.js';
@@ -75,7 +75,8 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
       ],
       // Visibility last: it wraps whatever resolver the fields end up with.
       transformSchema: (schema) => enforceFieldVisibility(resolveArticleRelationsDirectly(schema)),
-      context: ({ req }: { req: Request }) => this.contextFor(req),
+      // Apollo's Fastify integration passes the request itself.
+      context: (request: FastifyRequest) => this.contextFor(request),
     };
   }
 
@@ -83,7 +84,7 @@ export class GraphqlConfig implements GqlOptionsFactory<ApolloDriverConfig> {
    * Runs outside Nest's exception filter: a token lookup that fails on the database would reach
    * Apollo as-is, a 500 naming the database. Mapped here like everything the filter sees.
    */
-  private async contextFor(req: Request): Promise<GqlContext> {
+  private async contextFor(req: FastifyRequest): Promise<GqlContext> {
     try {
       const viewer = await this.tokens.viewerFor(req.headers.authorization, req.ip);
       return { viewer, loaders: createContentLoaders(this.reader, viewer) };

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppLogger, createLog } from '@pressroom/common';
 import { installProcessSafety, prepareDatabase } from '@pressroom/database';
 import { AppModule } from './app.module.js';
 import { DEFAULT_DATA_DIR, validateEnv } from './config/index.js';
 import { CONSOLE_PATH } from './console/serve-console.js';
+import { createHttpAdapter } from './http/http-adapter.js';
 import { seedSamplePosts } from './seed-sample-posts.js';
 import { setupApp } from './setup-app.js';
 
@@ -37,10 +39,15 @@ async function bootstrap(): Promise<void> {
     onShutdown: database.stop,
     log,
   });
-  const app = await NestFactory.create(appModule, { bufferLogs: true, logger: appLogger });
-  setupApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, createHttpAdapter(env.TRUST_PROXY), {
+    bufferLogs: true,
+    logger: appLogger,
+    bodyParser: false, // configure-http.ts's, with the per-caller limits
+  });
+  await setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
-  await (env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT));
+  // Unset HOST: every interface, as Node's own default (Fastify's alone would be localhost).
+  await app.listen(env.PORT, env.HOST ?? '::');
   logger.log(`GraphQL on http://${urlHost(env.HOST)}:${env.PORT}/graphql`);
   logger.log(`Console on http://${urlHost(env.HOST)}:${env.PORT}${CONSOLE_PATH}`);
 }

@@ -1,15 +1,24 @@
-import type { INestApplication } from '@nestjs/common';
-import { jsonBodyParser } from './body-limits.js';
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { serveConsole } from './console/serve-console.js';
 import { validationError } from './errors/to-app-error.js';
 import { configureHttp } from './http/configure-http.js';
+import { RequestLog } from './observability/request-log.js';
+import { ResponseCacheHooks } from './response-cache/response-cache-hooks.js';
 import { ArgsValidationPipe } from './validation/args-validation.pipe.js';
 
-/** What main.ts and the tests both apply to the app, so tests run what production runs. */
-export function setupApp(app: INestApplication): INestApplication {
-  configureHttp(app);
+/**
+ * What main.ts and the tests both apply to the app (made with createHttpAdapter(), without
+ * Nest's body parser), so tests run what production runs. The request log's and the response
+ * cache's hooks come first: they run before any plugin's (CORS, ETag, compression).
+ */
+export async function setupApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Absent only from a test's partial app.
+  optional(app, RequestLog)?.register(fastify);
+  optional(app, ResponseCacheHooks)?.register(fastify);
+  await configureHttp(app);
   serveConsole(app);
-  app.use(jsonBodyParser());
   app.useGlobalPipes(
     new ArgsValidationPipe({
       whitelist: true,
@@ -20,4 +29,12 @@ export function setupApp(app: INestApplication): INestApplication {
   );
   app.enableShutdownHooks();
   return app;
+}
+
+function optional<T>(app: NestFastifyApplication, type: Type<T>): T | undefined {
+  try {
+    return app.get(type, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, HttpException, Injectable } fr
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppError, HTTP_STATUS, ServiceUnavailableError, type Viewer } from '@pressroom/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTokensService } from './api-tokens.service.js';
 import { TooManyFailuresError } from './auth-errors.js';
 import { assertRole, ROLES_KEY, type RoleName } from './roles.js';
@@ -28,7 +28,7 @@ export class RolesGuard implements CanActivate {
       return true;
     }
     if (!required) return true;
-    const request = context.switchToHttp().getRequest<Request & { viewer?: Viewer }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { viewer?: Viewer }>();
     try {
       request.viewer = await this.tokens.viewerFor(request.headers.authorization, request.ip);
       assertRole(request.viewer, required);
@@ -36,7 +36,7 @@ export class RolesGuard implements CanActivate {
       // The exception filter answers an unavailable database (503 with Retry-After).
       if (!(error instanceof AppError) || error instanceof ServiceUnavailableError) throw error;
       if (error instanceof TooManyFailuresError) {
-        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
+        context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(error.retryAfterSeconds));
       }
       throw new HttpException({ code: error.code, message: error.message }, HTTP_STATUS[error.code]);
     }

@@ -3,7 +3,7 @@ import { createGzip } from 'node:zlib';
 import { Controller, Get, Res } from '@nestjs/common';
 import { Roles } from '@pressroom/auth';
 import { ExportService } from '@pressroom/importer';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import tar from 'tar-stream';
 
 /** Every article as front-matter files in one .tar.gz, streamed as it is built. ADMIN only. */
@@ -13,10 +13,13 @@ export class ExportsController {
   constructor(private readonly exports: ExportService) {}
 
   @Get()
-  async download(@Res() res: Response): Promise<void> {
+  async download(@Res() reply: FastifyReply): Promise<void> {
     const name = `pressroom-export-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+    const res = reply.raw;
     res.setHeader('content-type', 'application/gzip');
     res.setHeader('content-disposition', `attachment; filename="${name}"`);
+    // Written to the Node response itself, as it is built: Fastify's reply would wait for a stream.
+    reply.hijack();
     const pack = tar.pack();
     const sending = pipeline(pack as unknown as NodeJS.ReadableStream, createGzip(), res);
     for await (const file of this.exports.files()) {

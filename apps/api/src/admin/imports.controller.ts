@@ -10,15 +10,15 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { FilesInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { Roles } from '@pressroom/auth';
 import { BadUserInputError, type Viewer } from '@pressroom/common';
 import { ImportJobsService, ImportService, UploadStore } from '@pressroom/importer';
 import { CreateImportDto } from './create-import.dto.js';
-import type { UploadRequest } from './upload-storage.js';
+import { UploadLifetime, type UploadRequest } from './upload-storage.js';
 
-/** Parts per request; storage and size limits come from MulterModule in AdminModule. */
-const MAX_FILES = 10_000;
+/** Files per request; storage and size limits come from MultipartModule in AdminModule. */
+export const MAX_UPLOAD_FILES = 10_000;
 
 /** Bulk import of front-matter posts: many files, or one archive, per request. ADMIN only. */
 @Controller('admin/imports')
@@ -33,9 +33,9 @@ export class ImportsController {
   /** Hands the stored upload to a new job, queues it and answers at once; the queue does the work. */
   @Post()
   @HttpCode(202)
-  @UseInterceptors(FilesInterceptor('files', MAX_FILES))
+  @UseInterceptors(UploadLifetime, FilesInterceptor('files', MAX_UPLOAD_FILES))
   async create(
-    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @UploadedFiles() files: UploadedMultipartFile[] | undefined,
     @Body() options: CreateImportDto,
     @Req() req: UploadRequest & { viewer?: Viewer },
   ) {
@@ -76,7 +76,7 @@ export class ImportsController {
  * Two parts with one name would stage to one path, the second silently replacing the first:
  * refused, naming the file, since a renamed copy would import under an identity nobody chose.
  */
-function assertDistinctNames(files: Express.Multer.File[]): void {
+function assertDistinctNames(files: UploadedMultipartFile[]): void {
   const seen = new Set<string>();
   for (const { originalname } of files) {
     if (seen.has(originalname)) {

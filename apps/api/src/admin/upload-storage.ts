@@ -1,9 +1,14 @@
+import type { ServerResponse } from 'node:http';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { MultipartStorageEngine, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import type { UploadStore } from '@pressroom/importer';
-import type { Request } from 'express';
-import type { StorageEngine } from 'multer';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
 
 /** What the storage engine keeps on the request between parts. */
-export type UploadRequest = Request & {
+export type UploadRequest = FastifyRequest & {
+  /** The response, whose closing ends the upload (set by UploadLifetime). */
+  uploadResponse?: ServerResponse;
   /** The stored upload's id, once its first part has started. */
   uploadId?: Promise<string>;
   uploadParts?: number;
@@ -20,7 +25,7 @@ export type UploadRequest = Request & {
  * behind), unless the request made it a job's by then. A part still streaming afterwards
  * fails its next write: its upload row is gone.
  */
-export function uploadStorage(store: UploadStore): StorageEngine {
+export function uploadStorage(store: UploadStore): MultipartStorageEngine {
   return {
     _handleFile(req, file, done) {
       storePart(store, req as UploadRequest, file.stream).then(
@@ -38,12 +43,12 @@ async function storePart(
   store: UploadStore,
   request: UploadRequest,
   stream: AsyncIterable<Buffer>,
-): Promise<Partial<Express.Multer.File>> {
+): Promise<Partial<UploadedMultipartFile>> {
   if (request.uploadClosed) throw new Error('the request has ended');
   if (!request.uploadId) {
     const uploadId = store.open();
     request.uploadId = uploadId;
-    request.res?.once('close', () => {
+    request.uploadResponse?.once('close', () => {
       request.uploadClosed = true;
       uploadId.then((id) => store.discardUnclaimed(id)).catch(() => undefined);
     });
@@ -51,4 +56,17 @@ async function storePart(
   const part = (request.uploadParts = (request.uploadParts ?? 0) + 1);
   const size = await store.writePart(await request.uploadId, part, stream);
   return { filename: String(part), size };
+}
+
+/**
+ * Hands the storage engine the response whose closing ends the upload: a Fastify request does
+ * not know its reply. Listed before the files interceptor, which stores the parts.
+ */
+@Injectable()
+export class UploadLifetime implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    http.getRequest<UploadRequest>().uploadResponse = http.getResponse<FastifyReply>().raw;
+    return next.handle();
+  }
 }

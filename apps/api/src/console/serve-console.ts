@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { INestApplication } from '@nestjs/common';
-import express, { type Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { sendFile } from '../http/send-file.js';
 
 /** Where the browser console is served; same origin as /graphql and /admin, so no CORS. */
 export const CONSOLE_PATH = '/console';
@@ -23,17 +24,22 @@ const CONSOLE_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-function setHeaders(res: Response): void {
-  for (const [name, value] of Object.entries(CONSOLE_HEADERS)) res.setHeader(name, value);
-}
-
 /**
  * Serves the console (apps/console) at /console: index.html and styles from public/, the
  * compiled ES modules from dist/ under /console/js. Read-only files; every request the page
  * then makes goes through the public API and its guards like any other client's.
  */
-export function serveConsole(app: INestApplication): void {
-  const options = { index: 'index.html', maxAge: 0, setHeaders, fallthrough: true, dotfiles: 'ignore' as const };
-  app.use(`${CONSOLE_PATH}/js`, express.static(SCRIPTS_DIR, { ...options, index: false }));
-  app.use(CONSOLE_PATH, express.static(PUBLIC_DIR, options));
+export function serveConsole(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const options = { headers: CONSOLE_HEADERS, maxAgeSeconds: 0 };
+  // The page's relative links need the folder's address with its slash.
+  fastify.get(CONSOLE_PATH, (_request, reply) => reply.redirect(`${CONSOLE_PATH}/`, 301));
+  fastify.get(`${CONSOLE_PATH}/js/*`, (request, reply) => sendFile(request, reply, SCRIPTS_DIR, wildcard(request), options));
+  fastify.get(`${CONSOLE_PATH}/*`, (request, reply) =>
+    sendFile(request, reply, PUBLIC_DIR, wildcard(request), { ...options, index: 'index.html' }),
+  );
+}
+
+function wildcard(request: FastifyRequest): string {
+  return (request.params as { '*': string })['*'];
 }

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { HTTP_STATUS, RETRY_AFTER_SECONDS } from '@pressroom/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { toAppError, toPublicError } from './to-app-error.js';
 
 /**
@@ -15,12 +15,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     const known = toAppError(exception);
     const error = toPublicError(exception, 'request');
     if (host.getType<GqlContextType>() === 'graphql') return error;
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const status = exception instanceof HttpException ? exception.getStatus() : HTTP_STATUS[error.code];
     const code = exception instanceof HttpException && !known ? httpCode(exception) : error.code;
     const { http: _http, ...extensions } = error.extensions; // Apollo's transport hints, not body
-    if (code === 'SERVICE_UNAVAILABLE') response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-    response.status(status).json({ ...extensions, code, message: error.message, statusCode: status });
+    if (code === 'SERVICE_UNAVAILABLE') response.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return response.code(status).send({ ...extensions, code, message: error.message, statusCode: status });
   }
 }
 

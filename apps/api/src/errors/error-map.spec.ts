@@ -7,9 +7,9 @@ import { toAppError } from './to-app-error.js';
 function answer(exception: unknown): { status: number; body: Record<string, unknown> } {
   const sent = { status: 0, body: {} as Record<string, unknown> };
   const response = {
-    status: (status: number) => ((sent.status = status), response),
-    json: (body: Record<string, unknown>) => (sent.body = body),
-    setHeader: () => response,
+    code: (status: number) => ((sent.status = status), response),
+    send: (body: Record<string, unknown>) => (sent.body = body),
+    header: () => response,
   };
   const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => response }) };
   new AppExceptionFilter().catch(exception, host as unknown as ArgumentsHost);

@@ -1,19 +1,30 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import compression from 'compression';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyEtag from '@fastify/etag';
+import { answerRefusedBody, parseJsonBodies } from '../body-limits.js';
 import type { Env } from '../config/index.js';
 import { corsOptions } from './cors-options.js';
 
 /**
- * Express settings from the environment, applied before any route: which proxies to believe
- * about the client's address (TRUST_PROXY, read by `req.ip`), CORS (CORS_ORIGINS) and gzip or
- * brotli for bodies of 1 kB and more when the client accepts them.
+ * HTTP settings from the environment, applied before any route: CORS (CORS_ORIGINS), JSON
+ * bodies within the caller's limit, a weak ETag on every answer of a string or buffer body (and
+ * 304 when the client has it), and gzip or brotli for bodies of 1 kB and more when the client
+ * accepts them. Plugins apply in this order, after the hooks added directly (the request log,
+ * the response cache), so the cache stores and the ETag hashes the body before it is compressed.
+ * Which proxies to believe (TRUST_PROXY) is set where the server is made (http-adapter.ts).
  */
-export function configureHttp(app: INestApplication): void {
+export async function configureHttp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<ConfigService<Env, true>>(ConfigService);
-  const express = app as NestExpressApplication;
-  express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
-  express.enableCors(corsOptions(config.get('CORS_ORIGINS', { infer: true })));
-  express.use(compression());
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('Http');
+  app.enableCors(corsOptions(config.get('CORS_ORIGINS', { infer: true })));
+  parseJsonBodies(fastify);
+  fastify.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (!(error.statusCode && error.statusCode < 500)) logger.error(error.stack ?? error.message);
+    return answerRefusedBody(error, request, reply);
+  });
+  await app.register(fastifyEtag, { weak: true });
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 }

@@ -1,4 +1,4 @@
-import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
+import type { FastifyCorsOptions } from '@fastify/cors';
 
 /** What a browser page may send: JSON bodies and Apollo's CSRF-prevention headers (see README). */
 export const CORS_METHODS = ['GET', 'POST', 'OPTIONS'];
@@ -15,7 +15,7 @@ const PREFLIGHT_MAX_AGE = 600;
  * answer carries `Access-Control-Allow-Credentials`: tokens travel in a header, never in cookies.
  * An empty list (the default) answers preflights without any Access-Control-Allow-Origin.
  */
-export function corsOptions(origins: string[]): CorsOptions {
+export function corsOptions(origins: string[]): FastifyCorsOptions {
   const shared = {
     methods: CORS_METHODS,
     exposedHeaders: EXPOSED_HEADERS,

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Res } from '@nestjs/common';
 import { Roles } from '@pressroom/auth';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { MetricsServer } from './metrics-server.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -14,10 +14,9 @@ export class MetricsController {
 
   @Get()
   @Roles('ADMIN')
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
     if (this.server.separate) throw new NotFoundException();
     const { contentType, body } = await this.metrics.scrape();
-    res.setHeader('Cache-Control', 'no-store');
-    res.type(contentType).send(body);
+    await reply.header('Cache-Control', 'no-store').type(contentType).send(body);
   }
 }

@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from '@pressroom/auth';
 import { AppLogger } from '@pressroom/common';
 import { ImporterModule } from '@pressroom/importer';
@@ -8,7 +8,7 @@ import { APP_LOG } from './log.token.js';
 import { MetricsServer } from './metrics-server.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
-import { RequestLogMiddleware } from './request-log.middleware.js';
+import { RequestLog } from './request-log.js';
 import { StateMetrics } from './state-metrics.js';
 
 export interface ObservabilityOptions {
@@ -17,12 +17,12 @@ export interface ObservabilityOptions {
 }
 
 /**
- * Logs (a line per request, see RequestLogMiddleware) and Prometheus metrics (/metrics, see
+ * Logs (a line per request, see RequestLog) and Prometheus metrics (/metrics, see
  * MetricsController and MetricsServer). Global: the GraphQL config adds the metrics plugin.
  */
 @Global()
 @Module({})
-export class ObservabilityModule implements NestModule {
+export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions = {}): DynamicModule {
     const log = options.log ?? pino({ level: 'silent' });
     return {
@@ -35,12 +35,9 @@ export class ObservabilityModule implements NestModule {
         MetricsService,
         StateMetrics,
         MetricsServer,
+        RequestLog,
       ],
-      exports: [APP_LOG, AppLogger, MetricsService, MetricsServer],
+      exports: [APP_LOG, AppLogger, MetricsService, MetricsServer, RequestLog],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*');
   }
 }

@@ -10,7 +10,6 @@ export interface CachedResponse {
   body: Buffer;
   /** The headers the GraphQL response set (content type, Cache-Control, Vary), not per-request ones. */
   headers: [string, number | string | string[]][];
-  etag?: string;
   storedAt: number;
 }
 
