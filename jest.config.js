@@ -9,6 +9,10 @@ const shared = {
     '^@pressroom/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@pressroom/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @fastify/middie (loaded by Nest's Fastify adapter) requires path-to-regexp 9, which is ESM
+    // only: Node 20 loads it, Jest's module runtime cannot. 8 (CommonJS, Nest's own) has the
+    // same parse() and pathToRegexp(), and no middleware of ours goes through middie.
+    '^path-to-regexp$': '<rootDir>/node_modules/path-to-regexp/dist/index.js',
   },
   testEnvironment: 'node',
 };

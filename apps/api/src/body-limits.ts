@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GRAPHQL_PATH } from './graphql/graphql-path.js';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * Largest JSON body, in bytes. Anonymous readers only send queries (at most 2,000 tokens) and
@@ -10,7 +9,7 @@ import { GRAPHQL_PATH } from './graphql/graphql-path.js';
  */
 export const BODY_LIMITS = { anonymousBytes: 1024 * 1024, authenticatedBytes: 16 * 1024 * 1024 } as const;
 
-/** A body refused before any handler ran: answered by `answerRefusedBody`, with a code. */
+/** A body refused before any handler ran; the exception filter answers it (see refusalOf). */
 export class RefusedBody extends Error {
   constructor(
     readonly statusCode: number,
@@ -24,7 +23,7 @@ export class RefusedBody extends Error {
 /**
  * JSON bodies (`application/json`, `*+json`) read up to the caller's limit, which is checked
  * against Content-Length before a byte is read and against the bytes as they arrive, so an
- * anonymous caller never makes the server hold more than 1 MB. Any other content type reaches
+ * anonymous caller never makes the server hold more than 1 MB; UTF-8 only, as JSON is sent. Any other content type reaches
  * its handler unread: Apollo refuses what is not JSON (its CSRF check among others), and
  * multipart uploads are read by the imports controller.
  */
@@ -34,11 +33,18 @@ export function parseJsonBodies(fastify: FastifyInstance): void {
     /^application\/([\w.-]+\+)?json\b/i,
     { bodyLimit: BODY_LIMITS.authenticatedBytes },
     (request, payload, done) => {
+      const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
+      if (charset && !/^utf-?8$/i.test(charset)) {
+        const message = `Request body charset ${charset} is not supported; send UTF-8`;
+        return done(new RefusedBody(415, message, { code: 'BAD_USER_INPUT' }), undefined);
+      }
       const limit = request.headers.authorization ? BODY_LIMITS.authenticatedBytes : BODY_LIMITS.anonymousBytes;
-      readLimited(payload, limit, Number(request.headers['content-length'])).then(
-        (text) => done(null, parseJson(text)),
-        (error: Error) => done(error, undefined),
-      );
+      readLimited(payload, limit, Number(request.headers['content-length']))
+        .then(parseJson)
+        .then(
+          (body) => done(null, body),
+          (error: Error) => done(error, undefined),
+        );
     },
   );
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
@@ -80,19 +86,18 @@ function tooLarge(limit: number): RefusedBody {
 }
 
 /**
- * What a request refused before Nest (an unreadable body, a malformed URL; a 500 is logged by
- * the caller) gets: JSON with a
- * code, `errors` for GraphQL clients, flat as the exception filter answers for the rest. Nothing
- * else reaches here: Nest's own filter answers every error a handler throws.
+ * A request refused before its handler ran, as the exception filter answers it: our own body
+ * refusals, and Fastify's own client errors (a malformed URL or header, an empty JSON body),
+ * which say their status. null for anything else.
  */
-export function answerRefusedBody(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  const refused = error instanceof RefusedBody;
-  const message = refused || status < 500 ? error.message : 'Internal server error';
-  const extensions = refused
-    ? error.extensions
-    : { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' };
-  reply.code(status);
-  if (request.url.split('?')[0] === GRAPHQL_PATH) return reply.send({ errors: [{ message, extensions }] });
-  return reply.send({ ...extensions, message, statusCode: status });
+export function refusalOf(exception: unknown): RefusedBody | null {
+  if (exception instanceof RefusedBody) return exception;
+  const { statusCode, code, message } = (exception ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number') return null;
+  if (statusCode < 400 || statusCode >= 500) return null;
+  return new RefusedBody(statusCode, String(message), { code: 'BAD_USER_INPUT' });
 }

@@ -34,7 +34,9 @@ export function serveConsole(app: NestFastifyApplication): void {
   const options = { headers: CONSOLE_HEADERS, maxAgeSeconds: 0 };
   // The page's relative links need the folder's address with its slash.
   fastify.get(CONSOLE_PATH, (_request, reply) => reply.redirect(`${CONSOLE_PATH}/`, 301));
-  fastify.get(`${CONSOLE_PATH}/js/*`, (request, reply) => sendFile(request, reply, SCRIPTS_DIR, wildcard(request), options));
+  fastify.get(`${CONSOLE_PATH}/js/*`, (request, reply) =>
+    sendFile(request, reply, SCRIPTS_DIR, wildcard(request), options),
+  );
   fastify.get(`${CONSOLE_PATH}/*`, (request, reply) =>
     sendFile(request, reply, PUBLIC_DIR, wildcard(request), { ...options, index: 'index.html' }),
   );

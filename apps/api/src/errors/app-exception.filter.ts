@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { HTTP_STATUS, RETRY_AFTER_SECONDS } from '@pressroom/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { refusalOf, type RefusedBody } from '../body-limits.js';
+import { GRAPHQL_PATH } from '../graphql/graphql-path.js';
 import { toAppError, toPublicError } from './to-app-error.js';
 
 /**
@@ -12,6 +14,10 @@ import { toAppError, toPublicError } from './to-app-error.js';
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      const refused = refusalOf(exception);
+      if (refused) return answerRefused(refused, host);
+    }
     const known = toAppError(exception);
     const error = toPublicError(exception, 'request');
     if (host.getType<GqlContextType>() === 'graphql') return error;
@@ -29,4 +35,14 @@ function httpCode(exception: HttpException): string {
   return typeof body === 'object' && body && 'code' in body
     ? String(body.code)
     : exception.name.replace(/Exception$/, '').toUpperCase();
+}
+
+/** GraphQL clients look for `errors`; every other caller gets the flat answer above. */
+function answerRefused(refused: RefusedBody, host: ArgumentsHost) {
+  const http = host.switchToHttp();
+  const { message, extensions, statusCode } = refused;
+  const reply = http.getResponse<FastifyReply>().code(statusCode);
+  if (http.getRequest<FastifyRequest>().url.split('?')[0] === GRAPHQL_PATH)
+    return reply.send({ errors: [{ message, extensions }] });
+  return reply.send({ ...extensions, message, statusCode });
 }

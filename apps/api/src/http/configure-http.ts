@@ -1,9 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyEtag from '@fastify/etag';
-import { answerRefusedBody, parseJsonBodies } from '../body-limits.js';
+import { parseJsonBodies } from '../body-limits.js';
 import type { Env } from '../config/index.js';
 import { corsOptions } from './cors-options.js';
 
@@ -18,13 +17,8 @@ import { corsOptions } from './cors-options.js';
 export async function configureHttp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<ConfigService<Env, true>>(ConfigService);
   const fastify = app.getHttpAdapter().getInstance();
-  const logger = new Logger('Http');
   app.enableCors(corsOptions(config.get('CORS_ORIGINS', { infer: true })));
   parseJsonBodies(fastify);
-  fastify.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    if (!(error.statusCode && error.statusCode < 500)) logger.error(error.stack ?? error.message);
-    return answerRefusedBody(error, request, reply);
-  });
   await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 }

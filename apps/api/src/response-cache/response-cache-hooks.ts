@@ -7,7 +7,9 @@ import { ResponseCache, type CachedResponse } from './response-cache.service.js'
 // Computed from the body when it is sent (the ETag by configure-http.ts's plugin), hit or not.
 const COMPUTED = new Set(['content-length', 'etag']);
 
-type CachingRequest = FastifyRequest & { cacheEntry?: { key: string; generation: number; preset: Map<string, string> } };
+type CachingRequest = FastifyRequest & {
+  cacheEntry?: { key: string; generation: number; preset: Map<string, string> };
+};
 
 /**
  * In front of Apollo at /graphql: answers a cacheable anonymous read from ResponseCache, and
@@ -27,7 +29,12 @@ export class ResponseCacheHooks {
     // After the body is parsed (the key is made of it), before Apollo's handler.
     fastify.addHook('preHandler', (request: CachingRequest, reply, done) => {
       if (request.routeOptions.url !== GRAPHQL_PATH || !this.cache.enabled) return done();
-      const key = responseCacheKey({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+      const key = responseCacheKey({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+      });
       if (key === null) return done();
       const hit = this.cache.get(key);
       if (hit) return void sendCached(reply, hit);
