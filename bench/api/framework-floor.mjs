@@ -5,9 +5,10 @@
 //   raw           node:http writing the JSON itself (what the floor spends besides its SQL)
 //   graphql       node:http + graphql-js execute, documents parsed and validated once
 //   apollo        Apollo Server 5's standalone server (node:http)
-//   nest-express  NestJS 12 + @nestjs/apollo on Express, code-first, as Pressroom runs
-//   nest-fastify  the same on Fastify; needs packages the repository does not install:
-//                 npm install --no-save @nestjs/platform-fastify @as-integrations/fastify fastify
+//   nest-express  NestJS 12 + @nestjs/apollo on Express, code-first, as Pressroom ran until it
+//                 moved to Fastify; needs packages the repository no longer installs:
+//                 npm install --no-save @nestjs/platform-express @as-integrations/express5 express
+//   nest-fastify  the same on Fastify, as Pressroom runs
 //
 //   node bench/api/framework-floor.mjs [--modes raw,graphql,apollo,nest-express,nest-fastify]
 //     [--requests 10000] [--rounds 3] [--connections 10]
@@ -141,7 +142,7 @@ async function serveNest(port, platform) {
   const app =
     platform === 'fastify'
       ? await NestFactory.create(BenchModule, new (await import('@nestjs/platform-fastify')).FastifyAdapter(), options)
-      : await NestFactory.create(BenchModule, options);
+      : await NestFactory.create(BenchModule, new (await import('@nestjs/platform-express')).ExpressAdapter(), options);
   await app.listen(port, '127.0.0.1');
 }
 

@@ -11,7 +11,7 @@ const PRELOAD = path.resolve('test/support/loaded-modules.mjs');
 // The API's layers: their modules took the CLI a second to load before an import read its
 // first file, which made an unchanged re-import mostly start-up (issue 15).
 const API_LAYERS =
-  /node_modules\/(@nestjs\/graphql|@nestjs\/apollo|@apollo\/server|@nestjs\/platform-express|express)\/|\.resolver\.js$|apps\/api\//;
+  /node_modules\/(@nestjs\/graphql|@nestjs\/apollo|@apollo\/server|@nestjs\/platform-fastify|fastify)\/|\.resolver\.js$|apps\/api\//;
 
 /** Runs the built CLI and returns the modules it loaded (see loaded-modules.mjs). */
 async function modulesLoadedBy(args: string[], databaseUrl: string): Promise<string[]> {

@@ -46,10 +46,23 @@ async function bootstrap(): Promise<void> {
   });
   await setupApp(app);
   if (env.SEED_SAMPLE_POSTS) await seedSamplePosts(app);
-  // Unset HOST: every interface, as Node's own default (Fastify's alone would be localhost).
-  await app.listen(env.PORT, env.HOST ?? '::');
+  await listen(app, env.PORT, env.HOST);
   logger.log(`GraphQL on http://${urlHost(env.HOST)}:${env.PORT}/graphql`);
   logger.log(`Console on http://${urlHost(env.HOST)}:${env.PORT}${CONSOLE_PATH}`);
+}
+
+/**
+ * On HOST, or, unset, on every interface as Node's own default does (Fastify's would be
+ * localhost only): IPv6 and IPv4 through `::`, IPv4 alone where the kernel has no IPv6.
+ */
+async function listen(app: NestFastifyApplication, port: number, host: string | undefined): Promise<void> {
+  if (host) return void (await app.listen(port, host));
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 /** How to reach HOST in a URL; unset (every interface) or a wildcard address: localhost. */

@@ -41,7 +41,8 @@ export class RequestLog {
   private start(request: ObservedRequest, reply: FastifyReply, done: () => void): void {
     const context: RequestContext = { id: requestIdFrom(request.headers['x-request-id']) };
     request.context = context;
-    reply.header('X-Request-Id', context.id);
+    // On the Node response: answers written past Fastify (the export's stream) carry it too.
+    reply.raw.setHeader('X-Request-Id', context.id);
     const started = performance.now();
     reply.raw.once('close', () => {
       const elapsedMs = performance.now() - started;
