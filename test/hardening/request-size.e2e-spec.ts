@@ -1,3 +1,5 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
@@ -47,6 +49,43 @@ describe('the size of a request', () => {
     expect(res.status).toBe(413);
     expect(res.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
+      limit: 'maxBodyBytes',
+      maxBodyBytes: 1024 * 1024,
+    });
+  });
+
+  it('refuses an anonymous body sent without a length once it passes 1 MB, one byte over', async () => {
+    const server = app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: '' } });
+    const sendChunked = (padding: number) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode!, text }));
+          },
+        );
+        req.on('error', reject);
+        const [head, tail] = body.split('""');
+        req.write(`${head}"`);
+        for (let left = padding; left > 0; left -= 65_536) req.write('x'.repeat(Math.min(65_536, left)));
+        req.end(`"${tail}`);
+      });
+    const exactly = 1024 * 1024 - body.length; // the whole body at the limit
+    expect((await sendChunked(exactly)).status).toBe(200);
+    const over = await sendChunked(exactly + 1);
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.text).errors[0].extensions).toMatchObject({
       limit: 'maxBodyBytes',
       maxBodyBytes: 1024 * 1024,
     });

@@ -23,30 +23,26 @@ export class RefusedBody extends Error {
 /**
  * JSON bodies (`application/json`, `*+json`) read up to the caller's limit, which is checked
  * against Content-Length before a byte is read and against the bytes as they arrive, so an
- * anonymous caller never makes the server hold more than 1 MB; UTF-8 only, as JSON is sent. Any other content type reaches
- * its handler unread: Apollo refuses what is not JSON (its CSRF check among others), and
- * multipart uploads are read by the imports controller.
+ * anonymous caller never makes the server hold more than 1 MB. UTF-8 only, as JSON is sent.
+ * Any other content type reaches its handler unread: Apollo refuses what is not JSON (its CSRF
+ * check among others), and multipart uploads are read by the imports controller.
  */
 export function parseJsonBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    /^application\/([\w.-]+\+)?json\b/i,
-    { bodyLimit: BODY_LIMITS.authenticatedBytes },
-    (request, payload, done) => {
-      const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
-      if (charset && !/^utf-?8$/i.test(charset)) {
-        const message = `Request body charset ${charset} is not supported; send UTF-8`;
-        return done(new RefusedBody(415, message, { code: 'BAD_USER_INPUT' }), undefined);
-      }
-      const limit = request.headers.authorization ? BODY_LIMITS.authenticatedBytes : BODY_LIMITS.anonymousBytes;
-      readLimited(payload, limit, Number(request.headers['content-length']))
-        .then(parseJson)
-        .then(
-          (body) => done(null, body),
-          (error: Error) => done(error, undefined),
-        );
-    },
-  );
+  fastify.addContentTypeParser(/^application\/([\w.-]+\+)?json\b/i, (request, payload, done) => {
+    const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      const message = `Request body charset ${charset} is not supported; send UTF-8`;
+      return done(new RefusedBody(415, message, { code: 'BAD_USER_INPUT' }), undefined);
+    }
+    const limit = request.headers.authorization ? BODY_LIMITS.authenticatedBytes : BODY_LIMITS.anonymousBytes;
+    readLimited(payload, limit, Number(request.headers['content-length']))
+      .then(parseJson)
+      .then(
+        (body) => done(null, body),
+        (error: Error) => done(error, undefined),
+      );
+  });
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }
 
@@ -55,15 +51,16 @@ function readLimited(payload: NodeJS.ReadableStream, limit: number, declared: nu
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    payload.on('data', (chunk: Buffer) => {
+    const keep = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        payload.removeAllListeners('data');
-        payload.resume(); // the rest is drained, not kept
-        reject(tooLarge(limit));
-      } else chunks.push(chunk);
-    });
-    payload.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      payload.off('data', keep);
+      payload.resume(); // the rest is drained, not kept
+      chunks.length = 0;
+      reject(tooLarge(limit));
+    };
+    payload.on('data', keep);
+    payload.once('end', () => size <= limit && resolve(Buffer.concat(chunks, size).toString('utf8')));
     payload.once('error', reject);
   });
 }
