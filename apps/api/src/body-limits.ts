@@ -84,7 +84,7 @@ function tooLarge(limit: number): RefusedBody {
 
 /**
  * A request refused before its handler ran, as the exception filter answers it: our own body
- * refusals, and Fastify's own client errors (a malformed URL or header, an empty JSON body),
+ * refusals, and Fastify's own client errors (a malformed URL, for one),
  * which say their status. null for anything else.
  */
 export function refusalOf(exception: unknown): RefusedBody | null {
