@@ -1,3 +1,4 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { tarOf } from '../support/archives.js';
 import { insertToken, startApiProcess, type ApiProcess, uploadArchive } from '../support/api-process.js';
@@ -93,4 +94,109 @@ describe('a database connection dropped during an import', () => {
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ data: { articles: { totalCount: FILES } } });
   }, 240_000);
+});
+
+/** GET /admin/exports as a raw response, paused after its first bytes. */
+function startExport(api: ApiProcess, token: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(`${api.url}/admin/exports`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.once('data', () => {
+        res.pause();
+        resolve(res);
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Reads the rest of `res`: how many bytes came, and whether the response ended complete. */
+function rest(res: IncomingMessage): Promise<{ bytes: number; complete: boolean }> {
+  return new Promise((resolve) => {
+    let bytes = 0;
+    res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    res.on('error', () => undefined);
+    res.on('close', () => resolve({ bytes, complete: res.complete }));
+    res.resume();
+  });
+}
+
+describe('the database lost, or the client gone, during an export', () => {
+  // Far more gzip than the sockets' buffers hold (about 30 MB of hex), so a paused download
+  // holds the export between pages, with pages still to read.
+  const ARTICLES = 1200;
+  let databaseUrl: string;
+  let database: string;
+  let api: ApiProcess;
+  let admin: pg.Client;
+  let token: string;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    database = new URL(databaseUrl).pathname.slice(1);
+    api = await startApiProcess(databaseUrl);
+    admin = new pg.Client({ connectionString: process.env[SERVER_URL_ENV] });
+    await admin.connect();
+    token = await insertToken(databaseUrl, 'ADMIN');
+    await withClient(databaseUrl, (c) =>
+      c.query(
+        `INSERT INTO "Article" (id, slug, title, body, html)
+         SELECT gen_random_uuid(), 'exported-' || i, 'Exported ' || i, b, ''
+         FROM generate_series(1, $1::int) i,
+              LATERAL (SELECT string_agg(md5(i || '-' || j), '') AS b FROM generate_series(1, 800) j) body`,
+        [ARTICLES],
+      ),
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    await admin?.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin?.end();
+    await api?.stop();
+  });
+
+  it('cuts the download instead of ending it short or leaving it open, and the API recovers', async () => {
+    const res = await startExport(api, token);
+    expect(res.statusCode).toBe(200);
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await terminateBackends(admin, database);
+
+    const received = await rest(res);
+    expect(received.complete).toBe(false);
+    expect(received.bytes).toBeGreaterThan(0);
+    await waitFor(
+      async () => (api.log().includes('Export cut after') ? true : undefined),
+      10_000,
+      'the cut export in the log',
+    );
+
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    expect(api.child.exitCode).toBeNull();
+    const answer = await waitFor(
+      async () => {
+        const r = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ articles(first: 1, where: { status: [DRAFT] }) { totalCount } }' }),
+        });
+        return r.status === 200 ? r.json() : undefined;
+      },
+      30_000,
+      'the API answering again',
+    );
+    expect(answer).toEqual({ data: { articles: { totalCount: ARTICLES } } });
+  }, 120_000);
+
+  it('stops reading pages when the client leaves midway, and the API stays up', async () => {
+    const res = await startExport(api, token);
+    res.destroy();
+    await waitFor(
+      async () => (api.log().includes('Export abandoned by the client after') ? true : undefined),
+      10_000,
+      'the abandoned export in the log',
+    );
+    expect(api.child.exitCode).toBeNull();
+    expect(api.log()).not.toContain('UNCAUGHT_EXCEPTION');
+    const files = Number(/Export abandoned by the client after (\d+) files/.exec(api.log())![1]);
+    expect(files).toBeLessThan(ARTICLES);
+  }, 60_000);
 });

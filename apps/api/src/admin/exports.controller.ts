@@ -1,8 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
 import { Roles } from '@pressroom/auth';
-import { ExportService } from '@pressroom/importer';
+import { ExportService, type ExportedFile } from '@pressroom/importer';
 import type { FastifyReply } from 'fastify';
 import tar from 'tar-stream';
 
@@ -10,6 +10,8 @@ import tar from 'tar-stream';
 @Controller('admin/exports')
 @Roles('ADMIN')
 export class ExportsController {
+  private readonly logger = new Logger(ExportsController.name);
+
   constructor(private readonly exports: ExportService) {}
 
   @Get()
@@ -22,12 +24,36 @@ export class ExportsController {
     reply.hijack();
     const pack = tar.pack();
     const sending = pipeline(pack as unknown as NodeJS.ReadableStream, createGzip(), res);
-    for await (const file of this.exports.files()) {
-      await new Promise<void>((resolve, reject) =>
-        pack.entry({ name: file.path }, file.content, (error) => (error ? reject(error) : resolve())),
-      );
+    // Settled below; marked handled now, as a client leaving rejects it while an entry is pending.
+    sending.catch(() => undefined);
+    let written = 0;
+    try {
+      // Leaving this loop early (the client gone, a page that cannot be read) ends the
+      // generator, and with it the reading of further pages.
+      for await (const file of this.exports.files()) {
+        await addEntry(pack, file);
+        written++;
+      }
+      pack.finalize();
+      await sending;
+    } catch (error) {
+      // Only the client going away destroys the response before this handler does.
+      const clientLeft = res.destroyed;
+      // The status and part of the archive are out: a cut connection is the only way left to
+      // say the archive is incomplete, rather than end it short as if it were whole.
+      pack.destroy(error as Error);
+      await sending.catch(() => undefined);
+      if (clientLeft) this.logger.log(`Export abandoned by the client after ${written} files`);
+      else this.logger.error(`Export cut after ${written} files: ${(error as Error).message}`);
     }
-    pack.finalize();
-    await sending;
   }
+}
+
+function addEntry(pack: tar.Pack, file: ExportedFile): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const entry = pack.entry({ name: file.path }, file.content, (error) => (error ? reject(error) : resolve()));
+    // The pack's end destroys the entry being written, which then emits the error the callback
+    // already has: unheard, that would be an uncaught exception (a client leaving midway did it).
+    entry.on('error', () => undefined);
+  });
 }
