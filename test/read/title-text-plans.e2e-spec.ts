@@ -120,7 +120,7 @@ describe('articles(where: { text }) for readers, with few and with many matching
       plan = row!['QUERY PLAN'];
       return [];
     };
-    const reader = { query: explain, queryPrepared: explain } as unknown as SqlReader;
+    const reader = { query: explain, queryPrepared: explain, queryUsingIndexes: explain } as unknown as SqlReader;
     const request: PageRequest = { backward: false, take: 20, cursor: null };
     await articlePage(reader, { where: { text }, viewer: ANONYMOUS }, request);
     const loops = (gate: string) => {

@@ -135,9 +135,19 @@ function planFixedByShape(query: ArticleListQuery): boolean {
 
 function readList<R>(reader: SqlReader, statement: Prisma.Sql, query: ArticleListQuery): Promise<R[]> {
   const withRelations = withPrefetchedRelations(statement, query.selection);
-  return planFixedByShape(query)
-    ? reader.queryPrepared<R>(withRelations, query.viewer)
+  if (planFixedByShape(query)) return reader.queryPrepared<R>(withRelations, query.viewer);
+  return matchesTitlesByIndex(query)
+    ? reader.queryUsingIndexes<R>(withRelations, query.viewer)
     : reader.query<R>(withRelations, query.viewer);
+}
+
+/**
+ * A reader's `text` filter: its matches are counted (titleTextPageSql) or found through the
+ * title's trigram index, never by a sequential scan, which a guess of many matches would choose
+ * for a bounded count and which reads the whole table when the matches are in fact few.
+ */
+function matchesTitlesByIndex(query: ArticleListQuery): boolean {
+  return query.where?.text != null && !canSeeUnpublished(query.viewer);
 }
 
 /** count(*) of a list: from the link's index alone when one tag or author is the whole filter. */
@@ -226,7 +236,9 @@ export async function articlePageWithTotal(
 }
 
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
-  const [row] = await reader.query<{ total: number }>(countSql(query), query.viewer);
+  const [row] = matchesTitlesByIndex(query)
+    ? await reader.queryUsingIndexes<{ total: number }>(countSql(query), query.viewer)
+    : await reader.query<{ total: number }>(countSql(query), query.viewer);
   return row?.total ?? 0;
 }
 
