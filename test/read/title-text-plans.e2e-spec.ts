@@ -96,6 +96,7 @@ describe('articles(where: { text }) for readers, with few and with many matching
     ['many titles (more than are sorted whole)', 'HARBOUR', DATED + UNDATED],
     ['few titles', 'report 1', 1 + 10 + 100 + (DATED - 999) + 1 + 10],
     ['no title', 'ferry', 0],
+    ['titles of a text too short for a trigram (the planner decides)', 'rt', DATED + UNDATED],
   ])('pages through %s in list order, forwards and backwards, with the right count', async (_, text, count) => {
     const all = await expected(text);
     expect(all).toHaveLength(count);

@@ -3,7 +3,13 @@ import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
 import type { ArticleSelection } from '../selection.js';
 import { ARTICLE_COLUMNS } from './article-columns.js';
-import { articleFilterSql, unindexedTitleTextSql, visibleOrPreviewedSql, visibleSql } from './article-filters.sql.js';
+import {
+  articleFilterSql,
+  hasTrigram,
+  unindexedTitleTextSql,
+  visibleOrPreviewedSql,
+  visibleSql,
+} from './article-filters.sql.js';
 import { linkOrderOf, linkVisibleSql, linkWalkOf, setKeys, type LinkWalk } from './article-links.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
@@ -94,12 +100,13 @@ export const TITLE_MATCHES_SORTED = 1000;
  * - more: the list order's index walked, the title checked on each row in a form the trigram
  *   index cannot serve, so the planner cannot choose it (cost grows with the page: at least one
  *   row in TITLE_MATCHES_SORTED / table size matches).
- * Null when the list is not of that kind: editors (who also match bodies), nested lists, or a
- * tag or author walk, which bounds the rows read by itself.
+ * Null when the list is not of that kind: editors (who also match bodies), a text without a
+ * trigram (see hasTrigram), nested lists, or a tag or author walk, which bounds the rows read
+ * by itself.
  */
 function titleTextPageSql(query: ArticleListQuery, request: PageRequest): Prisma.Sql | null {
-  const text = query.where?.text;
-  if (text == null || canSeeUnpublished(query.viewer) || linkWalkOf(query.where, null)) return null;
+  if (!matchesTitlesByIndex(query) || linkWalkOf(query.where, null)) return null;
+  const text = query.where!.text!;
   const rest: ArticleListQuery = { ...query, where: { ...query.where, text: undefined } };
   const bound = raw(String(TITLE_MATCHES_SORTED));
   const matched = sql`(SELECT count(*) FROM m)`;
@@ -147,7 +154,8 @@ function readList<R>(reader: SqlReader, statement: Prisma.Sql, query: ArticleLis
  * for a bounded count and which reads the whole table when the matches are in fact few.
  */
 function matchesTitlesByIndex(query: ArticleListQuery): boolean {
-  return query.where?.text != null && !canSeeUnpublished(query.viewer);
+  const text = query.where?.text;
+  return text != null && hasTrigram(text) && !canSeeUnpublished(query.viewer);
 }
 
 /** count(*) of a list: from the link's index alone when one tag or author is the whole filter. */
