@@ -75,24 +75,6 @@ function textSql(text: string, viewer: Viewer): Prisma.Sql {
     : sql`a.title ILIKE ${pattern}`;
 }
 
-/**
- * Whether the title's trigram index can narrow a search for `text`: pg_trgm takes trigrams from
- * runs of letters and digits, so a text without three in a row gives none, and the index would
- * then be read whole.
- */
-export function hasTrigram(text: string): boolean {
-  return /[\p{L}\p{N}]{3}/u.test(text);
-}
-
-/**
- * The reader's `text` condition in a form no index serves and the planner has no statistics for
- * (it then assumes a fixed share of rows match): for walking the list order's index when the
- * title index has already shown that many titles match (see articles.repository.ts, titleTextPageSql).
- */
-export function unindexedTitleTextSql(text: string): Prisma.Sql {
-  return sql`(a.title || '') ILIKE ${`%${escapeLike(text)}%`}`;
-}
-
 function hasAnyTag(kind: 'TAG' | 'CATEGORY', slugs: string[]): Prisma.Sql {
   return sql`EXISTS (SELECT 1 FROM "ArticleTag" x JOIN "Tag" t ON t.id = x."tagId"
     WHERE x."articleId" = a.id AND t.kind = ${kind}::"TagKind" AND t.slug = ANY(${slugs}::text[]))`;

@@ -1,15 +1,9 @@
-import { ANONYMOUS, canSeeUnpublished, type PageRequest, type Viewer } from '@pressroom/common';
+import { ANONYMOUS, type PageRequest, type Viewer } from '@pressroom/common';
 import { Prisma, type Article as ArticleRow } from '@pressroom/database';
 import type { SqlReader } from '../sql-reader.service.js';
 import type { ArticleSelection } from '../selection.js';
 import { ARTICLE_COLUMNS } from './article-columns.js';
-import {
-  articleFilterSql,
-  hasTrigram,
-  unindexedTitleTextSql,
-  visibleOrPreviewedSql,
-  visibleSql,
-} from './article-filters.sql.js';
+import { articleFilterSql, visibleOrPreviewedSql, visibleSql } from './article-filters.sql.js';
 import { linkOrderOf, linkVisibleSql, linkWalkOf, setKeys, type LinkWalk } from './article-links.sql.js';
 import { listOrder, type ArticleListQuery } from './article-list-query.js';
 import { cursorValues } from './article-order.js';
@@ -37,11 +31,9 @@ export function articleColumns(selection?: ArticleSelection): Prisma.Sql {
 /** Restricts a list to the articles of one author or one tag (the parent of a nested list). */
 type ArticleScope = { kind: 'author' | 'tag'; id: Prisma.Sql } | null;
 
-/** Filter, visibility and scope (and `extra`, when given) as one condition on `a`. */
-function conditionSql(query: ArticleListQuery, scope: ArticleScope, extra?: Prisma.Sql): Prisma.Sql {
-  const filter = extra
-    ? sql`${extra} AND ${articleFilterSql(query.where, query.viewer)}`
-    : articleFilterSql(query.where, query.viewer);
+/** Filter, visibility and scope as one condition on `a`. */
+function conditionSql(query: ArticleListQuery, scope: ArticleScope): Prisma.Sql {
+  const filter = articleFilterSql(query.where, query.viewer);
   if (!scope) return filter;
   const link =
     scope.kind === 'author'
@@ -50,15 +42,8 @@ function conditionSql(query: ArticleListQuery, scope: ArticleScope, extra?: Pris
   return sql`${link} AND ${filter}`;
 }
 
-/**
- * One page (take + 1 rows, in query order) of a list, as SQL (also the inner query of pagesFor).
- * `extra`: one more condition on `a`.
- */
-function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope, extra?: Prisma.Sql): Prisma.Sql {
-  if (!scope && !extra) {
-    const byTitleText = titleTextPageSql(query, request);
-    if (byTitleText) return byTitleText;
-  }
+/** One page (take + 1 rows, in query order) of a list, as SQL (also the inner query of pagesFor). */
+function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleScope): Prisma.Sql {
   const order = listOrder(query);
   const values = cursorValues(order, request);
   const walk = linkWalkOf(query.where, scope);
@@ -73,7 +58,7 @@ function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleSc
             WHERE ${linkCondition(walk, query.viewer)} AND ${conditionSql({ ...query, where: walk.rest }, null)}`,
           linkOrder,
         ]
-      : [sql`SELECT ${columns} FROM "Article" a WHERE ${conditionSql(query, scope, extra)}`, order];
+      : [sql`SELECT ${columns} FROM "Article" a WHERE ${conditionSql(query, scope)}`, order];
   const limit = limitSql(request.take + 1);
   const after = (keyset: Prisma.Sql) =>
     sql`${rows} AND ${keyset} ORDER BY ${orderBySql(keys, request.backward)} ${limit}`;
@@ -83,40 +68,6 @@ function pageSql(query: ArticleListQuery, request: PageRequest, scope: ArticleSc
   // (the columns carry the sort keys under their own names: articleColumns).
   return sql`SELECT * FROM ((${after(split[0])}) UNION ALL (${after(split[1])})) a
     ORDER BY ${orderBySql(order, request.backward)} ${limit}`;
-}
-
-/** Up to this many titles matching a reader's `text` are read and sorted; more, and the list's index is walked. */
-export const TITLE_MATCHES_SORTED = 1000;
-
-/**
- * A reader's list filtered by `text` (titles only; see articleFilterSql), whose best plan depends
- * on how many titles match, which the planner guesses from a sample of titles: at a million
- * articles, three ANALYZEs in a row put 7,700 matches at 82, 8,365 and 8,338 (issue 14), and
- * the guess of 82 read and sorted every match (111 ms) where walking the date index stops at
- * the page. So the statement counts the matches itself, through the title's trigram index and
- * only up to TITLE_MATCHES_SORTED + 1, and runs one of two branches (the other is never
- * executed):
- * - that many or fewer: those articles by id, sorted (cost grows with the matches, which are few);
- * - more: the list order's index walked, the title checked on each row in a form the trigram
- *   index cannot serve, so the planner cannot choose it (cost grows with the page: at least one
- *   row in TITLE_MATCHES_SORTED / table size matches).
- * Null when the list is not of that kind: editors (who also match bodies), a text without a
- * trigram (see hasTrigram), nested lists, or a tag or author walk, which bounds the rows read
- * by itself.
- */
-function titleTextPageSql(query: ArticleListQuery, request: PageRequest): Prisma.Sql | null {
-  if (!matchesTitlesByIndex(query) || linkWalkOf(query.where, null)) return null;
-  const text = query.where!.text!;
-  const rest: ArticleListQuery = { ...query, where: { ...query.where, text: undefined } };
-  const bound = raw(String(TITLE_MATCHES_SORTED));
-  const matched = sql`(SELECT count(*) FROM m)`;
-  const few = pageSql(rest, request, null, sql`a.id = ANY(ARRAY(SELECT id FROM m))`);
-  const many = pageSql(rest, request, null, unindexedTitleTextSql(text));
-  return sql`WITH m AS MATERIALIZED (
-      SELECT a.id FROM "Article" a WHERE ${conditionSql(query, null)} LIMIT ${raw(String(TITLE_MATCHES_SORTED + 1))})
-    SELECT * FROM ((SELECT * FROM (${few}) f WHERE ${matched} <= ${bound})
-      UNION ALL (SELECT * FROM (${many}) w WHERE ${matched} > ${bound})) a
-    ORDER BY ${orderBySql(listOrder(query), request.backward)} ${limitSql(request.take + 1)}`;
 }
 
 /**
@@ -142,20 +93,9 @@ function planFixedByShape(query: ArticleListQuery): boolean {
 
 function readList<R>(reader: SqlReader, statement: Prisma.Sql, query: ArticleListQuery): Promise<R[]> {
   const withRelations = withPrefetchedRelations(statement, query.selection);
-  if (planFixedByShape(query)) return reader.queryPrepared<R>(withRelations, query.viewer);
-  return matchesTitlesByIndex(query)
-    ? reader.queryUsingIndexes<R>(withRelations, query.viewer)
+  return planFixedByShape(query)
+    ? reader.queryPrepared<R>(withRelations, query.viewer)
     : reader.query<R>(withRelations, query.viewer);
-}
-
-/**
- * A reader's `text` filter: its matches are counted (titleTextPageSql) or found through the
- * title's trigram index, never by a sequential scan, which a guess of many matches would choose
- * for a bounded count and which reads the whole table when the matches are in fact few.
- */
-function matchesTitlesByIndex(query: ArticleListQuery): boolean {
-  const text = query.where?.text;
-  return text != null && hasTrigram(text) && !canSeeUnpublished(query.viewer);
 }
 
 /** count(*) of a list: from the link's index alone when one tag or author is the whole filter. */
@@ -244,9 +184,7 @@ export async function articlePageWithTotal(
 }
 
 export async function countArticles(reader: SqlReader, query: ArticleListQuery): Promise<number> {
-  const [row] = matchesTitlesByIndex(query)
-    ? await reader.queryUsingIndexes<{ total: number }>(countSql(query), query.viewer)
-    : await reader.query<{ total: number }>(countSql(query), query.viewer);
+  const [row] = await reader.query<{ total: number }>(countSql(query), query.viewer);
   return row?.total ?? 0;
 }
 
