@@ -1,4 +1,4 @@
-import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpGet, request as httpRequest, type IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { tarOf } from '../support/archives.js';
 import { insertToken, startApiProcess, type ApiProcess, uploadArchive } from '../support/api-process.js';
@@ -120,7 +120,20 @@ function rest(res: IncomingMessage): Promise<{ bytes: number; complete: boolean 
   });
 }
 
-describe('the database lost, or the client gone, during an export', () => {
+/** Sends the start of a body of `length` bytes to `path`, then closes the connection. */
+async function leaveMidBody(api: ApiProcess, path: string, headers: Record<string, string>, start: string) {
+  const req = httpRequest(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-length': '1000000' },
+  });
+  req.on('error', () => undefined);
+  req.write(start);
+  req.write('x'.repeat(100_000));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  req.destroy();
+}
+
+describe('the database lost, or the client gone, mid-request', () => {
   // Far more gzip than the sockets' buffers hold (about 30 MB of hex), so a paused download
   // holds the export between pages, with pages still to read.
   const ARTICLES = 1200;
@@ -185,6 +198,44 @@ describe('the database lost, or the client gone, during an export', () => {
     );
     expect(answer).toEqual({ data: { articles: { totalCount: ARTICLES } } });
   }, 120_000);
+
+  it('logs and counts a client that leaves while sending a body as 499, not as a database failure', async () => {
+    const logBefore = api.log().length; // the test above lost the database on purpose
+    await leaveMidBody(
+      api,
+      '/graphql',
+      { 'content-type': 'application/json' },
+      '{"query":"{ articles { totalCount } }", "x": "',
+    );
+    await leaveMidBody(
+      api,
+      '/admin/imports',
+      { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=b' },
+      '--b\r\nContent-Disposition: form-data; name="files"; filename="a.md"\r\n\r\n---\ntitle: A\n---\n',
+    );
+    const left = () =>
+      api
+        .log()
+        .slice(logBefore)
+        .split('\n')
+        .filter((line) => line.includes('"aborted":true') && line.includes('"method":"POST"'))
+        .map((line) => JSON.parse(line) as { path: string; status: number });
+    await waitFor(async () => (left().length >= 2 ? true : undefined), 10_000, 'both requests in the log');
+    expect(left().map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: '/graphql', status: 499 },
+      { path: '/admin/imports', status: 499 },
+    ]);
+    expect(api.log().slice(logBefore)).not.toContain('DB_CONNECTION_ERROR');
+    const metrics = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    const text = await metrics.text();
+    expect(text).toContain(
+      'pressroom_http_request_duration_seconds_count{method="POST",route="/graphql",status="499"} 1',
+    );
+    expect(text).toContain(
+      'pressroom_http_request_duration_seconds_count{method="POST",route="/admin/imports",status="499"} 1',
+    );
+    expect(api.child.exitCode).toBeNull();
+  });
 
   it('stops reading pages when the client leaves midway, and the API stays up', async () => {
     const res = await startExport(api, token);

@@ -15,6 +15,8 @@ import { toAppError, toPublicError } from './to-app-error.js';
 export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() !== 'graphql') {
+      // Its request log line already says `aborted`; its ECONNRESET is not the database's.
+      if (isClientAbort(exception)) return host.switchToHttp().getResponse<FastifyReply>().code(400).send();
       const refused = refusalOf(exception);
       if (refused) return answerRefused(refused, host);
     }
@@ -28,6 +30,15 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (code === 'SERVICE_UNAVAILABLE') response.header('retry-after', String(RETRY_AFTER_SECONDS));
     return response.code(status).send({ ...extensions, code, message: error.message, statusCode: status });
   }
+}
+
+/**
+ * Node's error for a request whose client closed the connection while its body was being read
+ * (a JSON body, an upload): code ECONNRESET like a lost database connection, message "aborted".
+ */
+function isClientAbort(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' && message === 'aborted';
 }
 
 function httpCode(exception: HttpException): string {

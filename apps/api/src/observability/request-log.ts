@@ -46,10 +46,11 @@ export class RequestLog {
     const started = performance.now();
     reply.raw.once('close', () => {
       const elapsedMs = performance.now() - started;
-      this.metrics.observeRequest(request.method, routeOf(request, reply), reply.statusCode, elapsedMs / 1000);
+      const status = statusOf(reply);
+      this.metrics.observeRequest(request.method, routeOf(request, reply), status, elapsedMs / 1000);
       const cache = reply.getHeader('x-cache');
       if (cache === 'HIT' || cache === 'MISS') this.metrics.countCacheLookup(cache === 'HIT');
-      this.logLine(request, reply, Math.round(elapsedMs));
+      this.logLine(request, reply, status, Math.round(elapsedMs));
     });
     runWithRequest(context, () => {
       request.contextScope = new AsyncResource('pressroom-request');
@@ -61,21 +62,36 @@ export class RequestLog {
    * The request's line, built only when its level is logged. (pino-http did this before, and
    * made a child logger for every request whether or not it logged: 2% of a small read's CPU.)
    */
-  private logLine(request: ObservedRequest, reply: FastifyReply, durationMs: number): void {
-    const failed = reply.statusCode >= 500;
-    const level = failed ? 'error' : QUIET_PATHS.test(pathOf(request)) && reply.statusCode < 400 ? 'debug' : 'info';
+  private logLine(request: ObservedRequest, reply: FastifyReply, status: number, durationMs: number): void {
+    const failed = status >= 500 && status !== CLIENT_CLOSED_REQUEST;
+    const level = failed ? 'error' : QUIET_PATHS.test(pathOf(request)) && status < 400 ? 'debug' : 'info';
     if (!this.log.isLevelEnabled(level)) return;
-    this.log[level](requestLine(request, reply, durationMs), failed ? 'request failed' : 'request completed');
+    this.log[level](requestLine(request, reply, status, durationMs), failed ? 'request failed' : 'request completed');
   }
 }
 
-function requestLine(request: ObservedRequest, reply: FastifyReply, durationMs: number): Record<string, unknown> {
+/**
+ * nginx's status for a request whose client closed the connection before the answer's status
+ * was sent: the status set by then (200 by default) was never anybody's answer.
+ */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+function statusOf(reply: FastifyReply): number {
+  return reply.raw.headersSent ? reply.statusCode : CLIENT_CLOSED_REQUEST;
+}
+
+function requestLine(
+  request: ObservedRequest,
+  reply: FastifyReply,
+  status: number,
+  durationMs: number,
+): Record<string, unknown> {
   const context = request.context;
   const line: Record<string, unknown> = {
     reqId: context?.id,
     method: request.method,
     path: pathOf(request),
-    status: reply.statusCode,
+    status,
     durationMs,
   };
   const operation = context?.operation ?? bodyOperation(request);
