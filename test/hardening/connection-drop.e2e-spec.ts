@@ -237,17 +237,35 @@ describe('the database lost, or the client gone, mid-request', () => {
     expect(api.child.exitCode).toBeNull();
   });
 
+  it('answers 503 when the database cannot be reached before the export starts', async () => {
+    const warm = await startExport(api, token); // the token now known to the API
+    expect(warm.statusCode).toBe(200);
+    warm.destroy();
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    try {
+      await terminateBackends(admin, database);
+      const res = await fetch(`${api.url}/admin/exports`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).not.toBeNull();
+      expect(await res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    }
+    expect(api.child.exitCode).toBeNull();
+  });
+
   it('stops reading pages when the client leaves midway, and the API stays up', async () => {
+    const logBefore = api.log().length;
     const res = await startExport(api, token);
     res.destroy();
     await waitFor(
-      async () => (api.log().includes('Export abandoned by the client after') ? true : undefined),
+      async () => (api.log().slice(logBefore).includes('Export abandoned by the client after') ? true : undefined),
       10_000,
       'the abandoned export in the log',
     );
     expect(api.child.exitCode).toBeNull();
     expect(api.log()).not.toContain('UNCAUGHT_EXCEPTION');
-    const files = Number(/Export abandoned by the client after (\d+) files/.exec(api.log())![1]);
+    const files = Number(/Export abandoned by the client after (\d+) files/.exec(api.log().slice(logBefore))![1]);
     expect(files).toBeLessThan(ARTICLES);
   }, 60_000);
 });

@@ -13,6 +13,10 @@ describe('toServiceUnavailable', () => {
     ['a statement timeout', pgError('canceling statement due to statement timeout', '57014')],
     ['a refused connection', pgError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
     ['an exhausted pool', pgError('timeout exceeded when trying to connect')],
+    [
+      'a database closed to new connections',
+      pgError('database "pressroom" is not currently accepting connections', '55000'),
+    ],
   ])('maps %s to SERVICE_UNAVAILABLE, keeping the cause for retries', (_name, error) => {
     const mapped = toServiceUnavailable(error, 'test');
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
@@ -25,6 +29,7 @@ describe('toServiceUnavailable', () => {
   it.each([
     ['a unique violation', pgError('duplicate key value', '23505')],
     ['a syntax error', pgError('syntax error at or near', '42601')],
+    ['another condition of the same SQLSTATE', pgError('currval of sequence "s" is not yet defined', '55000')],
     ['a bug', new TypeError('x is undefined')],
   ])('returns %s as it is', (_name, error) => {
     expect(toServiceUnavailable(error, 'test')).toBe(error);

@@ -21,9 +21,11 @@ const UNAVAILABLE_ERRNOS = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-// What pg and pg-pool throw without a code for the same conditions.
+// What pg and pg-pool throw without a code for the same conditions, and the server's refusal of
+// a new connection to a database closed to them (ALLOW_CONNECTIONS false, as for maintenance),
+// whose SQLSTATE (55000) other conditions share.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|Query read timeout|connection timeout/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|Query read timeout|connection timeout|is not currently accepting connections/i;
 
 const logger = new Logger('Database');
 

@@ -16,6 +16,10 @@ export class ExportsController {
 
   @Get()
   async download(@Res() reply: FastifyReply): Promise<void> {
+    const files = this.exports.files();
+    // The first page read before anything is sent: a database that cannot be reached now is
+    // answered as such (503 through the error filter), not with a cut connection.
+    const first = await files.next();
     const name = `pressroom-export-${new Date().toISOString().slice(0, 10)}.tar.gz`;
     const res = reply.raw;
     res.setHeader('content-type', 'application/gzip');
@@ -28,15 +32,15 @@ export class ExportsController {
     sending.catch(() => undefined);
     let written = 0;
     try {
-      // Leaving this loop early (the client gone, a page that cannot be read) ends the
-      // generator, and with it the reading of further pages.
-      for await (const file of this.exports.files()) {
-        await addEntry(pack, file);
+      for (let next = first; !next.done; next = await files.next()) {
+        await addEntry(pack, next.value);
         written++;
       }
       pack.finalize();
       await sending;
     } catch (error) {
+      // Ends the generator (when it did not end itself), and with it the reading of pages.
+      await files.return(undefined).catch(() => undefined);
       // Only the client going away destroys the response before this handler does.
       const clientLeft = res.destroyed;
       // The status and part of the archive are out: a cut connection is the only way left to
