@@ -63,7 +63,7 @@ export class RequestLog {
    * made a child logger for every request whether or not it logged: 2% of a small read's CPU.)
    */
   private logLine(request: ObservedRequest, reply: FastifyReply, status: number, durationMs: number): void {
-    const failed = status >= 500 && status !== CLIENT_CLOSED_REQUEST;
+    const failed = status >= 500;
     const level = failed ? 'error' : QUIET_PATHS.test(pathOf(request)) && status < 400 ? 'debug' : 'info';
     if (!this.log.isLevelEnabled(level)) return;
     this.log[level](requestLine(request, reply, status, durationMs), failed ? 'request failed' : 'request completed');
