@@ -74,7 +74,7 @@ export class RequestLog {
  * nginx's status for a request whose client closed the connection before the answer's status
  * was sent: the status set by then (200 by default) was never anybody's answer.
  */
-export const CLIENT_CLOSED_REQUEST = 499;
+const CLIENT_CLOSED_REQUEST = 499;
 
 function statusOf(reply: FastifyReply): number {
   return reply.raw.headersSent ? reply.statusCode : CLIENT_CLOSED_REQUEST;
