@@ -120,7 +120,7 @@ function rest(res: IncomingMessage): Promise<{ bytes: number; complete: boolean 
   });
 }
 
-/** Sends the start of a body of `length` bytes to `path`, then closes the connection. */
+/** Declares a body of a million bytes to `path`, sends its start, then closes the connection. */
 async function leaveMidBody(api: ApiProcess, path: string, headers: Record<string, string>, start: string) {
   const req = httpRequest(`${api.url}${path}`, {
     method: 'POST',
