@@ -14,7 +14,14 @@ describe('parseSearch', () => {
     ['CCTV新闻', "('cctv' & '新闻')", ['cctv', '新闻']],
     ["it's", "('it' & 's')", ['it', 's']],
   ])('%s -> %s', (input, tsquery, terms) => {
-    expect(parseSearch(input)).toEqual({ tsquery, terms });
+    expect(parseSearch(input)).toEqual({ tsquery, terms, monotone: !input.includes('-') });
+  });
+
+  it('is monotone unless a term is excluded', () => {
+    expect(parseSearch('阿富汗 "布林肯 通话" OR x')?.monotone).toBe(true);
+    expect(parseSearch('阿富汗 -布林肯')?.monotone).toBe(false);
+    expect(parseSearch('-"x y" z')?.monotone).toBe(false);
+    expect(parseSearch('"-x" y')?.monotone).toBe(true);
   });
 
   it('quotes what to_tsquery would otherwise read as syntax', () => {

@@ -6,6 +6,11 @@ export interface ParsedSearch {
   tsquery: string;
   /** What to mark in snippets: CJK runs and words, as typed. */
   terms: string[];
+  /**
+   * Nothing is excluded (no `-word`): adding lexemes to a vector can only make it match. Then a
+   * match in the title's vector, a part of the whole one, is a match of the whole.
+   */
+  monotone: boolean;
 }
 
 interface Lexeme {
@@ -56,6 +61,7 @@ export function parseSearch(input: string): ParsedSearch | null {
   if (!groups.some((g) => g.some((t) => !t.negated))) return null;
   return {
     tsquery: render(groups),
+    monotone: !groups.some((g) => g.some((t) => t.negated)),
     terms: [
       ...new Set(
         groups

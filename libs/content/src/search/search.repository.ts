@@ -103,9 +103,13 @@ export class SearchRepository {
     const ranked = (inTitle: boolean, gate: Prisma.Sql) => sql`
       SELECT r.id, r."publishedAt", (${raw(inTitle ? '1' : '0')} + ts_rank(a."searchVector", ${q}, 32))::float8 AS score
       FROM recent r JOIN "Article" a ON a.id = r.id WHERE ${not(inTitle)} r."inTitle" AND ${gate}`;
+    // A title match of a query that excludes nothing is a match of the whole vector, which is
+    // then not read: checking it unpacked every older title match's out-of-line vector (most of
+    // a search for a word in many titles: 塔利班 in a fifth of them, 14 of 18 ms at 10,000 articles).
+    const whole = (inTitle: boolean) => (inTitle && parsed.monotone ? sql`` : sql`AND a."searchVector" @@ ${q}`);
     const older = (inTitle: boolean, gate: Prisma.Sql) => sql`
       SELECT * FROM (SELECT a.id, a."publishedAt", ${inTitle ? 1 : 0}::float8 AS score FROM "Article" a
-         WHERE ${not(inTitle)} (a."searchTitleVector" @@ ${q}) AND a."searchVector" @@ ${q} AND ${filter}
+         WHERE ${not(inTitle)} (a."searchTitleVector" @@ ${q}) ${whole(inTitle)} AND ${filter}
            AND a.id NOT IN (SELECT id FROM recent)) s
       WHERE NOT ${few} AND ${gate} AND ${after} ORDER BY ${by} LIMIT ${limit}`;
     const titleBand = (gate: Prisma.Sql) => sql`${ranked(true, gate)} UNION ALL (${older(true, gate)})`;
