@@ -1,13 +1,15 @@
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DatabasePool, PrismaModule, PrismaService } from '@pressroom/database';
 import request from 'supertest';
 import { validateEnv } from '../../apps/api/src/config/index.js';
 import { AppExceptionFilter } from '../../apps/api/src/errors/app-exception.filter.js';
 import { HealthModule } from '../../apps/api/src/health/health.module.js';
-import { appFrom, createTestApp, startApp } from '../support/create-test-app.js';
+import { createHttpAdapter } from '../../apps/api/src/http/http-adapter.js';
+import { createTestApp, startApp } from '../support/create-test-app.js';
 
 /** A port on 127.0.0.1 where nothing listens: connections to it are refused. */
 async function closedPort(): Promise<number> {
@@ -40,7 +42,9 @@ describe('/health/ready', () => {
         inject: [DatabasePool],
       })
       .compile();
-    const app = await appFrom(moduleRef, { logger: false });
+    // Only the health routes, on the HTTP server main.ts uses: setupApp's hooks need the whole app.
+    const adapter = createHttpAdapter(validateEnv(process.env).TRUST_PROXY);
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: false });
     app.useGlobalFilters(new AppExceptionFilter());
     await startApp(app);
     try {

@@ -1,4 +1,3 @@
-import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { serveConsole } from './console/serve-console.js';
 import { validationError } from './errors/to-app-error.js';
@@ -14,9 +13,8 @@ import { ArgsValidationPipe } from './validation/args-validation.pipe.js';
  */
 export async function setupApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
-  // Absent only from a test's partial app.
-  optional(app, RequestLog)?.register(fastify);
-  optional(app, ResponseCacheHooks)?.register(fastify);
+  app.get(RequestLog).register(fastify);
+  app.get(ResponseCacheHooks).register(fastify);
   await configureHttp(app);
   serveConsole(app);
   app.useGlobalPipes(
@@ -29,12 +27,4 @@ export async function setupApp(app: NestFastifyApplication): Promise<NestFastify
   );
   app.enableShutdownHooks();
   return app;
-}
-
-function optional<T>(app: NestFastifyApplication, type: Type<T>): T | undefined {
-  try {
-    return app.get(type, { strict: false });
-  } catch {
-    return undefined;
-  }
 }
