@@ -11,6 +11,8 @@ export function createHttpAdapter(trustProxy: TrustProxy): FastifyAdapter {
   return new FastifyAdapter({
     // A hop count is taken at run time, though Fastify's types omit it.
     trustProxy: (Array.isArray(trustProxy) ? trustProxy.join(',') : trustProxy) as boolean | string,
+    // Read only by Fastify's own body parsers, which parseJsonBodies() removes (it reads each
+    // caller's limit itself): the ceiling for any parser added later.
     bodyLimit: BODY_LIMITS.authenticatedBytes,
     // The request log sets and echoes X-Request-Id itself.
     requestIdHeader: false,
