@@ -147,6 +147,25 @@ describe('revisions', () => {
     expect(restored.data!.restoreArticleRevision).toMatchObject({ title: 'Second', body: 'Body one.', version: 4 });
   });
 
+  it('names a version by the hash of article and version, inlined into the statement that stores it', async () => {
+    const prisma = app.get(PrismaService);
+    // The first definition's formula, which listed ids were made with: they must not change.
+    const [{ differing, compared }] = await prisma.$queryRawUnsafe<{ differing: number; compared: number }[]>(
+      `SELECT count(*) FILTER (WHERE pressroom_revision_id(u, v)
+                <> (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid)::int AS differing,
+              count(*)::int AS compared
+       FROM (SELECT u, v, md5(u::text || ':' || v::text) AS h
+             FROM (SELECT gen_random_uuid() AS u, n AS v FROM generate_series(1, 5000) AS n) AS pairs) AS hashed`,
+    );
+    // Not inlined, the function's body is parsed and planned again on every revision stored.
+    const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+      `EXPLAIN (VERBOSE) SELECT pressroom_revision_id(gen_random_uuid(), 7)`,
+    );
+
+    expect({ differing, compared }).toEqual({ differing: 0, compared: 5000 });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).not.toContain('pressroom_revision_id');
+  });
+
   it('restores the current version by the id the history lists for it', async () => {
     const article = await createViaApi(app, editor, { title: 'Only' });
     const current = (await gql(app, REVISIONS, { id: article.id, first: 1 }, editor)).data!.article.revisions.edges[0]
