@@ -53,6 +53,28 @@ describe('HTTP caching of GraphQL reads', () => {
     expect(changed.body.data.articles.edges[0].node.title).toBe('Newer');
   });
 
+  it('answers 304 to any tag of an If-None-Match list, and 200 to another tag', async () => {
+    const first = await get({ query: QUERY }).expect(200);
+    const etag = first.headers.etag!;
+    const listed = await get({ query: QUERY }).set('if-none-match', `"other", ${etag.replace(/^W\//, '')}`);
+    const other = await get({ query: QUERY }).set('if-none-match', 'W/"other"');
+
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9+/=]+"$/);
+    expect(listed.status).toBe(304);
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).toBe(etag);
+  });
+
+  it('puts no ETag on a POST and never answers one 304: no cache keeps its answer', async () => {
+    const etag = (await get({ query: QUERY }).expect(200)).headers.etag!;
+
+    const post = await request(app.getHttpServer()).post('/graphql').set('if-none-match', etag).send({ query: QUERY });
+
+    expect(post.status).toBe(200);
+    expect(post.headers.etag).toBeUndefined();
+    expect(post.body.data.articles.edges).toHaveLength(1);
+  });
+
   it('serves automatic persisted queries over GET, cacheable once registered', async () => {
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(QUERY) } });
     const unknown = await get({ extensions });
