@@ -166,6 +166,35 @@ describe('revisions', () => {
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).not.toContain('pressroom_revision_id');
   });
 
+  it('compresses bodies, vectors and stored states with lz4 where the server has it', async () => {
+    const prisma = app.get(PrismaService);
+    const words = Array.from({ length: 900 }, (_, i) => `harbour${i % 170} quay${(i * 7) % 130}`).join(' ');
+    const article = await createViaApi(app, editor, { title: 'Long', body: words });
+    await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Longer' }, v: 1 }, editor);
+    const lz4 = await prisma
+      .$queryRawUnsafe(`SELECT set_config('default_toast_compression', 'lz4', true)`)
+      .then(() => true)
+      .catch(() => false); // a server built without lz4 refuses the value
+
+    const settings = await prisma.$queryRawUnsafe<{ column: string; method: string }[]>(
+      `SELECT attrelid::regclass::text || '.' || attname AS column, attcompression::text AS method FROM pg_attribute
+       WHERE (attrelid, attname) IN (('"Article"'::regclass, 'body'), ('"Article"'::regclass, 'html'),
+         ('"Article"'::regclass, 'searchVector'), ('"Article"'::regclass, 'searchBodyVector'),
+         ('"ArticleRevision"'::regclass, 'snapshot'))
+       ORDER BY 1`,
+    );
+    const [stored] = await prisma.$queryRawUnsafe<Record<string, string | null>[]>(
+      `SELECT pg_column_compression(a.body) AS body, pg_column_compression(a.html) AS html,
+              pg_column_compression(r.snapshot) AS snapshot
+       FROM "Article" a JOIN "ArticleRevision" r ON r."articleId" = a.id WHERE a.id = $1::uuid`,
+      article.id,
+    );
+
+    expect(settings.map((s) => s.method)).toEqual(Array(5).fill(lz4 ? 'l' : ''));
+    const method = lz4 ? 'lz4' : 'pglz';
+    expect(stored).toEqual({ body: method, html: method, snapshot: method });
+  });
+
   it('restores the current version by the id the history lists for it', async () => {
     const article = await createViaApi(app, editor, { title: 'Only' });
     const current = (await gql(app, REVISIONS, { id: article.id, first: 1 }, editor)).data!.article.revisions.edges[0]
