@@ -1,7 +1,7 @@
 // For the API benchmarks: a database of its own, a free port, starting and waiting for the server.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ export async function scratchDatabase(log) {
     };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'pressroom-bench-'));
+  // mkdtemp makes it 0700; run as root, the server runs as another OS user, which must reach it.
+  await chmod(dir, 0o755);
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'pg'),
     database: 'bench',
