@@ -5,8 +5,8 @@
 -- 2.9 kB after pglz); an import and a body edit compress body, HTML and vector. Measured on the
 -- peer harness's 10,000 articles (docs/decisions.md): writing 3,000 fresh snapshots took 267-321
 -- ms with pglz and 79 ms with lz4 (and they were smaller, 2.4 against 2.9 kB); 3,000 vectors
--- 490-540 ms against 171-185 ms. lz4 also decompresses several times faster, which every read of
--- a body pays. Only values written from now on use it; older ones stay pglz and read as before.
+-- 490-540 ms against 171-185 ms. Only values written from now on use it; older ones stay pglz
+-- and read as before.
 -- A server built without lz4 refuses the setting: it keeps pglz, with a notice, and works the same.
 DO $$
 BEGIN
