@@ -160,6 +160,53 @@ describe('createArticle and updateArticle', () => {
     expect(data!.updateArticle.excerpt).toBe('Hand-written.');
   });
 
+  it('answers an update that changes nothing with the article as it is: no version, no revision', async () => {
+    const [ana, bo] = [await createAuthor(app, { slug: 'ana' }), await createAuthor(app, { slug: 'bo' })];
+    const [port, news] = [await createTag(app, { slug: 'port' }), await createTag(app, { slug: 'news' })];
+    const article = await createViaApi(app, editor, {
+      title: 'Steady',
+      body: 'Same *words*.',
+      authors: [{ id: ana.id }, { id: bo.id }],
+      tags: [{ id: port.id }, { id: news.id }],
+    });
+    const revisions = () => app.get(PrismaService).articleRevision.count({ where: { articleId: article.id } });
+
+    // Every field as it is (tags in another order, given by slug): nothing to save.
+    const same = await gql(
+      app,
+      UPDATE_ARTICLE,
+      {
+        id: article.id,
+        input: {
+          title: 'Steady',
+          body: 'Same *words*.',
+          slug: article.slug,
+          authors: [{ id: ana.id }, { slug: 'bo' }],
+          tags: [{ slug: 'news', kind: 'TAG' }, { id: port.id }],
+        },
+        v: 1,
+      },
+      editor,
+    );
+    expect(same.errors).toBeUndefined();
+    expect(same.data!.updateArticle).toMatchObject({ version: 1, title: 'Steady' });
+    expect(await revisions()).toBe(0);
+
+    // The byline's order is a change.
+    const swapped = await gql(
+      app,
+      UPDATE_ARTICLE,
+      { id: article.id, input: { authors: [{ id: bo.id }, { id: ana.id }] }, v: 1 },
+      editor,
+    );
+    expect(swapped.data!.updateArticle).toMatchObject({ version: 2 });
+    expect(await revisions()).toBe(1);
+
+    // A stale version is still refused, though nothing would change.
+    const stale = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { body: 'Same *words*.' }, v: 1 }, editor);
+    expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+  });
+
   it('refuses a stale expectedVersion with CONFLICT and the current version, changing nothing', async () => {
     const article = await createViaApi(app, editor, { title: 'Original' });
     await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Mine' }, v: 1 }, editor);

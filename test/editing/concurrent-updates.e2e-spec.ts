@@ -51,7 +51,7 @@ describe('updateArticle under concurrency', () => {
     );
     const winners = responses.filter((r) => !r.errors);
     const winner = winners[0]!.data!.updateArticle;
-    // The same title again (trimmed as stored): the general path's answer, a new version.
+    // The same title again (trimmed as stored) changes nothing: the article as it is.
     const same = await gql(
       app,
       UPDATE_ARTICLE,
@@ -59,6 +59,7 @@ describe('updateArticle under concurrency', () => {
       editor,
     );
     const stale = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: 'Late' }, v: 1 }, editor);
+    const staleSame = await gql(app, UPDATE_ARTICLE, { id: article.id, input: { title: winner.title }, v: 1 }, editor);
 
     expect(winners).toHaveLength(1);
     expect(winner).toMatchObject({ version: 2, body: 'v1' });
@@ -66,14 +67,14 @@ describe('updateArticle under concurrency', () => {
       Array(19).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: 2 })),
     );
     expect(same.errors).toBeUndefined();
-    expect(same.data!.updateArticle).toMatchObject({ version: 3, title: winner.title });
-    expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 3, expectedVersion: 1 });
+    expect(same.data!.updateArticle).toMatchObject({ version: 2, title: winner.title });
+    expect(firstError(stale)).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
+    expect(firstError(staleSame)).toMatchObject({ code: 'CONFLICT', currentVersion: 2, expectedVersion: 1 });
     const revisions = await app
       .get(PrismaService)
       .articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: 'asc' } });
     expect(revisions.map((r) => [r.version, r.action, (r.snapshot as any).title])).toEqual([
       [1, 'create', 'Contended'],
-      [2, 'update', winner.title],
     ]);
   });
 

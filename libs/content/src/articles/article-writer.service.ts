@@ -24,6 +24,7 @@ import { splitIndexText } from '../search/search-document.js';
 import { SearchIndexMerger } from '../search/search-index-merger.service.js';
 
 export type { ArticleEdit, ArticleLinks, CurrentArticle, Queryable } from './article-writes.repository.js';
+export { changesArticle } from './article-writes.repository.js';
 
 // An edit whose caller named no version is applied to whatever is newest, trying again when
 // another write lands between its read and its save.

@@ -217,11 +217,12 @@ export async function saveArticle(
 
 /**
  * A title-only edit in one statement, without the read first (issue 15: the read was one of an
- * update's two round trips). It applies only when the article is at `version`, the title
- * changes and the row keeps its body's vector part, which the new title part goes over (as
- * saveArticle's titleOnly); it stores the replaced state as a revision, as saveArticle does.
- * null otherwise: the caller then takes the general path, which answers each of those cases
- * (NOT_FOUND, CONFLICT with the current version, nothing to change, a full search document).
+ * update's two round trips). It applies only when the article is at `version` and the row keeps
+ * its body's vector part, which the new title part goes over (as saveArticle's titleOnly); it
+ * stores the replaced state as a revision, as saveArticle does. The title it already has is no
+ * change: the article as it is, without a new version (see changesArticle()). null otherwise:
+ * the caller then takes the general path, which answers each of those cases (NOT_FOUND,
+ * CONFLICT with the current version, a full search document).
  */
 export async function saveTitle(
   db: Queryable,
@@ -258,8 +259,25 @@ const SAVE_TITLE = preparedStatement(
    ), revision AS (
      ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
    )
-   SELECT * FROM a`,
+   SELECT * FROM a
+   UNION ALL
+   SELECT ${COLUMNS} FROM "Article" WHERE id = $1 AND version = $2 AND title = $3`,
 );
+
+/**
+ * Whether saving `edit` over `current` changes anything: a column, the byline (its order too) or
+ * the tags. An update that changes nothing makes no version, revision or change-feed entry: a
+ * history lists changes (DESIGN: "a snapshot per change"), and an editor saving an unchanged
+ * form, or a client repeating a request, should not fill it. (A restore is an editor's act of
+ * its own and is recorded even when it restores the current state.)
+ */
+export function changesArticle(current: CurrentArticle, edit: ArticleEdit): boolean {
+  if (changedColumns(current.article, edit.content).length > 0) return true;
+  const { authorIds, tagIds } = edit.links ?? {};
+  const byline = authorIds !== undefined && authorIds.join() !== current.links.authorIds.join();
+  const tags = tagIds !== undefined && [...new Set(tagIds)].sort().join() !== [...current.links.tagIds].sort().join();
+  return byline || tags;
+}
 
 /** The editable columns whose value `next` changes. */
 function changedColumns(current: ArticleRow, next: ArticleContent): (typeof EDITABLE_COLUMNS)[number][] {
