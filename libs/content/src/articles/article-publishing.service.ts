@@ -14,9 +14,18 @@ export class ArticlePublishingService {
 
   /**
    * PUBLISHED from `at`: now when not given, except that a published article keeps its date
-   * (publishing it again changes nothing); an undated one gets now.
+   * (publishing it again changes nothing); an undated one gets now. One statement when it
+   * applies (ArticleWriter.savePublication, the same rules in SQL); else, for each case it leaves
+   * (no such article, a stale version, a save in between), the general path's answer.
    */
-  publish(id: string, at: Date | undefined, expectedVersion: number | undefined, actor: string): Promise<ArticleRow> {
+  async publish(
+    id: string,
+    at: Date | undefined,
+    expectedVersion: number | undefined,
+    actor: string,
+  ): Promise<ArticleRow> {
+    const saved = await this.writer.savePublication(id, expectedVersion, at, actor);
+    if (saved) return saved;
     return this.transition(id, expectedVersion, actor, 'publish', (current) => ({
       status: ArticleStatus.PUBLISHED,
       publishedAt:

@@ -13,6 +13,7 @@ import {
   readArticle,
   recordVersions,
   saveArticle,
+  savePublication,
   saveTitle,
   type ArticleEdit,
   type ArticleLinks,
@@ -97,6 +98,21 @@ export class ArticleWriter {
   ): Promise<ArticleRow | null> {
     const { words, bigrams } = splitIndexText(title);
     const saved = await saveTitle(this.sql, id, version, title, words, bigrams, actor, action);
+    return saved && this.written(saved);
+  }
+
+  /**
+   * PUBLISHED from `at` (see ArticlePublishingService.publish), saved in one statement without
+   * reading the article first; null when that statement does not apply (see savePublication()):
+   * then edit().
+   */
+  async savePublication(
+    id: string,
+    expectedVersion: number | undefined,
+    at: Date | undefined,
+    actor: string,
+  ): Promise<ArticleRow | null> {
+    const saved = await savePublication(this.sql, id, expectedVersion, at, actor);
     return saved && this.written(saved);
   }
 

@@ -265,6 +265,47 @@ const SAVE_TITLE = preparedStatement(
 );
 
 /**
+ * publishArticle in one statement, without the read first (peerbench's write path publishes
+ * every article it creates): PUBLISHED from `at`, else from the date a published article keeps,
+ * else from now, as ArticlePublishingService.publish decides; the replaced state stored as a
+ * revision; a publication that changes nothing answers the article as it is. null when the
+ * article is missing, not at `expectedVersion` (when given), or saved by another write meanwhile:
+ * the caller then takes the general path, which answers each case.
+ */
+export async function savePublication(
+  db: Queryable,
+  id: string,
+  expectedVersion: number | undefined,
+  at: Date | undefined,
+  actor: string,
+): Promise<ArticleRow | null> {
+  const { rows } = await run(db, SAVE_PUBLICATION, [id, expectedVersion ?? null, at ?? null, actor]);
+  return rows[0] ?? null;
+}
+
+// Prepared: the same text every time. now() to the millisecond, as the column keeps it (rounding
+// up could date an article a fraction of a millisecond ahead of the reads that follow).
+const SAVE_PUBLICATION = preparedStatement(
+  `WITH old AS (
+     SELECT *, coalesce($3::timestamptz, CASE WHEN status = 'PUBLISHED' THEN "publishedAt" END,
+       date_trunc('milliseconds', now())) AS "nextPublishedAt"
+     FROM "Article" WHERE id = $1 AND ($2::int IS NULL OR version = $2)
+   ), a AS (
+     UPDATE "Article" SET status = 'PUBLISHED', "publishedAt" = old."nextPublishedAt",
+       version = "Article".version + 1, "updatedAt" = now(), "versionActor" = $4, "versionAction" = 'publish'
+     FROM old
+     WHERE "Article".id = old.id AND "Article".version = old.version
+       AND (old.status <> 'PUBLISHED' OR old."publishedAt" IS DISTINCT FROM old."nextPublishedAt")
+     RETURNING ${columnList(ARTICLE_COLUMNS, '"Article"')}
+   ), revision AS (
+     ${REPLACED_REVISION} FROM old AS o JOIN a ON a.id = o.id
+   )
+   SELECT * FROM a
+   UNION ALL
+   SELECT ${COLUMNS} FROM old WHERE status = 'PUBLISHED' AND "publishedAt" = "nextPublishedAt"`,
+);
+
+/**
  * Whether saving `edit` over `current` changes anything: a column, the byline (its order too) or
  * the tags. An update that changes nothing makes no version, revision or change-feed entry: a
  * history lists changes (DESIGN: "a snapshot per change"), and an editor saving an unchanged
