@@ -19,7 +19,13 @@ export type { ImportedPost, ImportedPostResult, ImportOutcome } from './articles
 export { importColumns, type ImportColumns } from './articles/import-columns.js';
 export { duplicateWarning } from './articles/import-plan.js';
 export type { JobWrites } from './articles/import-slugs.js';
-export { bulkIndexMerge, bulkIndexOff, bulkIndexOn, bulkIndexPrepare } from './search/bulk-search-index.repository.js';
+export {
+  bulkIndexMerge,
+  bulkIndexOff,
+  bulkIndexOn,
+  bulkIndexPrepare,
+  mergeSearchIndexPendingList,
+} from './search/bulk-search-index.repository.js';
 export { searchDocument, type SearchDocument, type SearchSource } from './search/search-document.js';
 export { SqlReader } from './sql-reader.service.js';
 export { resolveArticleRelationsDirectly } from './articles/article-relations.js';
