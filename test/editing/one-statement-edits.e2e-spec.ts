@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DatabasePool, PrismaService } from '@pressroom/database';
+import { PrismaService } from '@pressroom/database';
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
+import { recordStatements } from '../support/statements.js';
 import { PUBLISH_ARTICLE, UPDATE_ARTICLE, createViaApi, firstError } from './editing-support.js';
 
 /**
@@ -12,15 +13,13 @@ import { PUBLISH_ARTICLE, UPDATE_ARTICLE, createViaApi, firstError } from './edi
 describe('edits in one statement', () => {
   let app: INestApplication;
   let editor: string;
-  let statements: string[] = [];
+  let statements: string[];
   // Statements on the article table ("Article" quoted alone: not an index's name).
   const articleStatements = () => statements.filter((s) => /"Article"(?!_)/.test(s));
 
   beforeAll(async () => {
     app = await createTestApp({ logQueries: true });
-    app.get(DatabasePool).onQuery((sql) => {
-      statements.push(sql);
-    });
+    statements = recordStatements(app);
   });
   beforeEach(async () => {
     await resetDb(app);
@@ -29,7 +28,7 @@ describe('edits in one statement', () => {
   afterAll(() => app.close());
 
   async function send(query: string, variables: Record<string, unknown>) {
-    statements = [];
+    statements.length = 0;
     return gql(app, query, variables, editor);
   }
 

@@ -3,6 +3,7 @@ import { ContentChanges, DatabasePool, SqlPool, type Author, type Tag } from '@p
 import { createTestApp, resetDb } from '../support/create-test-app.js';
 import { createArticle, createAuthor, createTag, createToken } from '../support/factories.js';
 import { gql } from '../support/gql.js';
+import { recordStatements } from '../support/statements.js';
 
 const FRONT_PAGE = `query($n: Int) { articles(first: $n) {
   totalCount edges { node { title authors { name articleCount } tags { name kind articleCount } } } } }`;
@@ -74,14 +75,12 @@ describe('statements per request', () => {
 describe('statements of counted reads', () => {
   let app: INestApplication;
   let editor: string;
-  let statements: string[] = [];
+  let statements: string[];
   const reads = () => statements.filter((s) => !/^(BEGIN|COMMIT|SET)/.test(s.trim()));
 
   beforeAll(async () => {
     app = await createTestApp({ logQueries: true });
-    app.get(DatabasePool).onQuery((sql) => {
-      statements.push(sql);
-    });
+    statements = recordStatements(app);
   });
   beforeEach(async () => {
     await resetDb(app);
@@ -92,7 +91,7 @@ describe('statements of counted reads', () => {
   async function run(query: string, token?: string) {
     await app.get(ContentChanges).caughtUp();
     await gql(app, '{ __typename }');
-    statements = [];
+    statements.length = 0;
     const { data, errors } = await gql(app, query, {}, token);
     expect(errors).toBeUndefined();
     return data!;
